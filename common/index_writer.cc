@@ -1,0 +1,190 @@
+#include "index_writer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "schema.h"
+#include "status.h"
+#include "stemmer.h"
+#include "text.h"
+
+namespace telusur {
+namespace {
+
+std::string str(std::string_view s) { return std::string(s); }
+
+// Mirrors Xapian's rule for which words get a stemmed Z-term: those starting
+// with a lower-case or uncased letter (not digits).
+bool should_stem(const std::string& term) {
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(term.data()), i, static_cast<int32_t>(term.size()), c);
+  if (c < 0) return false;
+  const int8_t type = u_charType(c);
+  return type == U_LOWERCASE_LETTER || type == U_TITLECASE_LETTER || type == U_MODIFIER_LETTER ||
+         type == U_OTHER_LETTER;
+}
+
+class TermIndexer {
+ public:
+  explicit TermIndexer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
+
+  // Adds `text` as positional terms with `prefix` (and unprefixed too when
+  // `also_plain`), plus stemmed Z-terms; positions continue from `pos`.
+  void index(Xapian::Document& doc, std::string_view text, std::string_view prefix, Xapian::termcount wdf,
+             Xapian::termpos& pos, bool also_plain) {
+    for (const Token& t : tokenize(normalize(text))) {
+      ++pos;
+      const bool stem = should_stem(t.term);
+      const std::string& stemmed = stem ? stem_of(t.term) : t.term;
+      if (!prefix.empty()) {
+        doc.add_posting(str(prefix) + t.term, pos, wdf);
+        if (stem) doc.add_term(str(schema::kStemPrefix) + str(prefix) + stemmed, wdf);
+      }
+      if (also_plain) {
+        doc.add_posting(t.term, pos, wdf);
+        if (stem) doc.add_term(str(schema::kStemPrefix) + stemmed, wdf);
+      }
+    }
+  }
+
+ private:
+  // Stems are memoised: word frequencies are Zipfian.
+  const std::string& stem_of(const std::string& word) {
+    auto it = cache_.find(word);
+    if (it != cache_.end()) return it->second;
+    if (cache_.size() > 500000) cache_.clear();
+    return cache_.emplace(word, stemmer_(word)).first->second;
+  }
+
+  Xapian::Stem stemmer_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+std::string document_data(const Article& a) {
+  nlohmann::ordered_json j;
+  j["id"] = a.id;
+  j["title"] = a.title;
+  j["title_derived"] = a.title_derived;
+  j["date"] = a.date ? nlohmann::ordered_json(a.date->iso()) : nlohmann::ordered_json(nullptr);
+  j["source"] = a.source;
+  j["author"] = a.author;
+  j["dateline"] = a.dateline;
+  j["category"] = a.category;
+  j["url"] = a.url;
+  j["path"] = a.path;
+  j["line"] = a.line;
+  j["body"] = a.body;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  std::string dir;
+  Xapian::WritableDatabase db;
+  std::string stemmer_name;
+  std::unique_ptr<TermIndexer> indexer;
+  std::unordered_set<std::string> ids_this_run;
+  std::size_t batch_size = 0;
+  std::size_t pending = 0;
+
+  [[noreturn]] void fail(const std::string& what, const Xapian::Error& e) const {
+    throw IndexError(what + " index '" + dir + "': " + e.get_msg() +
+                     (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
+  }
+};
+
+IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->dir = dir;
+  impl_->batch_size = options.batch_size == 0 ? 1 : options.batch_size;
+  const Xapian::Stem stem = make_stemmer(options.stemmer);  // validates the name
+  try {
+    const int flags = (options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) |
+                      Xapian::DB_BACKEND_GLASS;
+    impl_->db = Xapian::WritableDatabase(dir, flags);
+    const std::string schema = impl_->db.get_metadata(str(schema::kMetaSchema));
+    const std::string stemmer = impl_->db.get_metadata(str(schema::kMetaStemmer));
+    if (impl_->db.get_doccount() > 0 || !schema.empty()) {
+      if (schema != schema::kSchemaVersion)
+        throw IndexError("index '" + dir + "' has schema version '" + schema + "', this telusur-index writes version " +
+                         str(schema::kSchemaVersion) + ": run again with --rebuild");
+      if (stemmer != options.stemmer)
+        throw IndexError("index '" + dir + "' was built with stemmer '" + stemmer + "', not '" + options.stemmer +
+                         "': run again with --rebuild to change it");
+    }
+    impl_->db.set_metadata(str(schema::kMetaSchema), str(schema::kSchemaVersion));
+    impl_->db.set_metadata(str(schema::kMetaStemmer), options.stemmer);
+    impl_->db.set_metadata(str(schema::kMetaVersion), TELUSUR_VERSION);
+  } catch (const Xapian::DatabaseLockError& e) {
+    throw IndexError("index '" + dir + "' is locked by another telusur-index (or another Xapian writer)");
+  } catch (const Xapian::Error& e) {
+    impl_->fail("cannot open", e);
+  }
+  impl_->stemmer_name = options.stemmer;
+  impl_->indexer = std::make_unique<TermIndexer>(stem);
+}
+
+IndexWriter::~IndexWriter() {
+  if (!impl_) return;
+  try {
+    impl_->db.commit();
+  } catch (const Xapian::Error&) {
+    // Reported by an explicit commit(); nothing useful to do in a destructor.
+  }
+}
+
+bool IndexWriter::add(const Article& a) {
+  if (!impl_->ids_this_run.insert(a.id).second) return false;
+  try {
+    Xapian::Document doc;
+    TermIndexer& ix = *impl_->indexer;
+    Xapian::termpos pos = 0;
+    ix.index(doc, a.title, schema::kTitlePrefix, schema::kTitleWdf, pos, true);
+    pos += schema::kTitleBodyGap;
+    ix.index(doc, a.body, "", 1, pos, true);
+    Xapian::termpos field_pos = 0;
+    ix.index(doc, a.author, schema::kAuthorPrefix, 1, field_pos, false);
+    field_pos += schema::kTitleBodyGap;
+    ix.index(doc, a.source, schema::kSourcePrefix, 1, field_pos, false);
+    field_pos += schema::kTitleBodyGap;
+    ix.index(doc, a.category, schema::kCategoryPrefix, 1, field_pos, false);
+
+    const std::string id_term = str(schema::kIdPrefix) + a.id;
+    doc.add_boolean_term(id_term);
+    if (a.date) {
+      const std::string ymd = a.date->compact();
+      doc.add_boolean_term(str(schema::kYearPrefix) + ymd.substr(0, 4));
+      doc.add_boolean_term(str(schema::kMonthPrefix) + ymd.substr(0, 6));
+      doc.add_boolean_term(str(schema::kDayPrefix) + ymd);
+      doc.add_value(schema::kDateSlot, ymd);
+    }
+    if (!a.source.empty()) doc.add_value(schema::kSourceSlot, a.source);
+    doc.set_data(document_data(a));
+    impl_->db.replace_document(id_term, doc);
+    if (++impl_->pending >= impl_->batch_size) commit();
+  } catch (const Xapian::Error& e) {
+    impl_->fail("cannot add article " + a.id + " to", e);
+  }
+  return true;
+}
+
+void IndexWriter::commit() {
+  try {
+    impl_->db.commit();
+    impl_->pending = 0;
+  } catch (const Xapian::Error& e) {
+    impl_->fail("cannot commit", e);
+  }
+}
+
+std::uint64_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+
+const std::string& IndexWriter::stemmer() const { return impl_->stemmer_name; }
+
+}  // namespace telusur

@@ -1,0 +1,55 @@
+// Writing articles into a Xapian index (the only writer of the schema in
+// schema.h). Xapian types stay inside the core: this header is what the CLIs see.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "article.h"
+
+namespace telusur {
+
+struct WriterOptions {
+  // Start from an empty index, discarding what the directory held (default: update).
+  bool rebuild = false;
+  // Stemmer name (see stemmer.h). An existing index keeps the stemmer it was
+  // built with; asking for another one without `rebuild` is an error.
+  std::string stemmer = "snowball";
+  // Commit after this many added articles (and at commit()/destruction).
+  std::size_t batch_size = 5000;
+};
+
+// Opens or creates the index directory for writing and holds Xapian's write
+// lock until destroyed. Not thread-safe.
+class IndexWriter {
+ public:
+  // Throws IndexError when the directory cannot be created or opened, is
+  // locked by another writer, or holds an index of another schema/stemmer.
+  IndexWriter(const std::string& dir, const WriterOptions& options);
+  // Commits what was added; errors at this point are swallowed (call commit()
+  // to see them).
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  // Adds the article, replacing any indexed article with the same id from an
+  // earlier run. Returns false (and adds nothing) when an article with this id
+  // was already added by this writer: ids are unique. Throws IndexError.
+  bool add(const Article& article);
+
+  // Makes everything added so far durable and visible to searchers. Throws IndexError.
+  void commit();
+
+  // Articles in the index, including uncommitted ones.
+  std::uint64_t document_count() const;
+
+  // The stemmer name recorded in the index.
+  const std::string& stemmer() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace telusur

@@ -1,0 +1,244 @@
+#include "query.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <optional>
+
+#include "dates.h"
+#include "schema.h"
+#include "status.h"
+#include "text.h"
+
+namespace telusur {
+namespace {
+
+// 1-based character (code point) position of byte offset `byte` in `s`.
+std::size_t char_pos(std::string_view s, std::size_t byte) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < byte && i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++chars;
+  return chars + 1;
+}
+
+bool is_operator(std::string_view w) {
+  if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ") return true;
+  for (std::string_view op : {"NEAR/", "ADJ/"}) {
+    if (w.starts_with(op) && w.size() > op.size() &&
+        w.substr(op.size()).find_first_not_of("0123456789") == std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Words of a run, as the indexer would make them, joined so that QueryParser
+// reads them back as the same terms: '-' between parts of one word (a
+// phrase), ' ' between separate words.
+std::string words_of(std::string_view run, bool in_phrase) {
+  std::string out;
+  for (const Token& t : tokenize(run)) {
+    if (!out.empty()) out += (t.joined && !in_phrase) ? "-" : " ";
+    out += t.term;
+  }
+  return out;
+}
+
+std::string known_fields() {
+  std::string out;
+  for (const QueryField& f : free_text_fields())
+    for (std::string_view a : f.aliases) out += std::string(out.empty() ? "" : ", ") + std::string(a) + ":";
+  out += ", year:, tahun:, date:, tanggal:";
+  return out;
+}
+
+// Lower (or upper) bound of YYYY, YYYY-MM or YYYY-MM-DD ('/' or '-' between).
+std::optional<std::string> date_bound(std::string_view s, bool upper) {
+  int parts[3] = {0, 0, 0};
+  std::size_t lens[3] = {0, 0, 0};
+  int n = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (lens[n] >= 4) return std::nullopt;
+      parts[n] = parts[n] * 10 + (c - '0');
+      ++lens[n];
+    } else if ((c == '-' || c == '/') && n < 2 && lens[n] > 0) {
+      ++n;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (lens[0] != 4 || lens[n] == 0 || (n >= 1 && lens[1] > 2) || (n == 2 && lens[2] > 2)) return std::nullopt;
+  const int year = parts[0];
+  const int month = n >= 1 ? parts[1] : (upper ? 12 : 1);
+  int day = n == 2 ? parts[2] : 1;
+  if (n < 2 && upper) {
+    day = 31;
+    while (day > 28 && !make_date(year, month, day)) --day;
+  }
+  const auto d = make_date(year, month, day);
+  if (!d) return std::nullopt;
+  return d->compact();
+}
+
+std::string rewrite_date(std::string_view value, std::size_t pos) {
+  const auto bad = [&](std::string_view what) {
+    return QueryError("bad date '" + std::string(what) + "' at position " + std::to_string(pos) +
+                      ": use YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B");
+  };
+  const std::size_t dots = value.find("..");
+  std::string lo, hi;
+  if (dots == std::string_view::npos) {
+    auto a = date_bound(value, false);
+    auto b = date_bound(value, true);
+    if (!a || !b) throw bad(value);
+    lo = *a;
+    hi = *b;
+  } else {
+    const std::string_view a = value.substr(0, dots);
+    const std::string_view b = value.substr(dots + 2);
+    if (a.empty() && b.empty()) throw bad(value);
+    if (!a.empty()) {
+      auto v = date_bound(a, false);
+      if (!v) throw bad(a);
+      lo = *v;
+    }
+    if (!b.empty()) {
+      auto v = date_bound(b, true);
+      if (!v) throw bad(b);
+      hi = *v;
+    }
+    if (!lo.empty() && !hi.empty() && lo > hi)
+      throw QueryError("empty date range '" + std::string(value) + "' at position " + std::to_string(pos) +
+                       ": the start is after the end");
+  }
+  return "date:" + lo + ".." + hi;
+}
+
+}  // namespace
+
+const std::vector<QueryField>& free_text_fields() {
+  static const std::vector<QueryField> kFields = {
+      {"title", schema::kTitlePrefix, {"title", "judul"}},
+      {"author", schema::kAuthorPrefix, {"author", "penulis"}},
+      {"source", schema::kSourcePrefix, {"source", "sumber"}},
+      {"category", schema::kCategoryPrefix, {"category", "kategori"}},
+  };
+  return kFields;
+}
+
+std::string rewrite_query(std::string_view raw) {
+  const std::string q = normalize(raw);
+  std::string out;
+  bool in_quote = false;
+  std::size_t quote_at = 0;
+  std::vector<std::size_t> parens;
+  std::size_t i = 0;
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+  while (i < q.size()) {
+    const char c = q[i];
+    if (is_space(c)) {
+      out += ' ';
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      in_quote = !in_quote;
+      quote_at = i;
+      out += '"';
+      ++i;
+      continue;
+    }
+    if (c == '(' || c == ')') {
+      if (in_quote) {
+        out += ' ';
+      } else if (c == '(') {
+        parens.push_back(i);
+        out += '(';
+      } else {
+        if (parens.empty())
+          throw QueryError("unbalanced parenthesis: ')' at position " + std::to_string(char_pos(q, i)) +
+                           " has no matching '('");
+        parens.pop_back();
+        out += ')';
+      }
+      ++i;
+      continue;
+    }
+    // A run of non-space characters up to a quote or parenthesis.
+    std::size_t end = i;
+    while (end < q.size() && !is_space(q[end]) && q[end] != '"' && q[end] != '(' && q[end] != ')') ++end;
+    std::string_view run(q.data() + i, end - i);
+    const std::size_t run_pos = char_pos(q, i);
+    i = end;
+    if (in_quote) {
+      out += words_of(run, true);
+      continue;
+    }
+    if (is_operator(run)) {
+      out += run;
+      continue;
+    }
+    if ((run[0] == '+' || run[0] == '-') && run.size() > 1) {
+      out += run[0];
+      run.remove_prefix(1);
+    }
+    // field:value
+    std::size_t colon = 0;
+    while (colon < run.size() && is_ascii_alpha(run[colon])) ++colon;
+    const bool has_field = colon > 0 && colon < run.size() && run[colon] == ':' &&
+                           (colon + 1 < run.size() || (i < q.size() && q[i] == '"'));
+    if (has_field) {
+      const std::string name = lower_ascii(run.substr(0, colon));
+      const std::string_view value = run.substr(colon + 1);
+      const std::size_t value_pos = run_pos + colon + 1;
+      const QueryField* field = nullptr;
+      for (const QueryField& f : free_text_fields())
+        for (std::string_view a : f.aliases)
+          if (a == name) field = &f;
+      if (field) {
+        out += field->name;
+        out += ':';
+        const bool wildcard = value.ends_with('*');
+        out += words_of(wildcard ? value.substr(0, value.size() - 1) : value, false);
+        if (wildcard) out += '*';
+        continue;
+      }
+      if (name == "year" || name == "tahun") {
+        if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string_view::npos)
+          throw QueryError("bad year '" + std::string(value) + "' at position " + std::to_string(value_pos) +
+                           ": " + name + ": takes a four-digit year");
+        out += "year:" + std::string(value);
+        continue;
+      }
+      if (name == "date" || name == "tanggal") {
+        if (value.empty())
+          throw QueryError("date: at position " + std::to_string(run_pos) + " needs a date, not a phrase");
+        out += rewrite_date(value, value_pos);
+        continue;
+      }
+      throw QueryError("unknown field '" + name + ":' at position " + std::to_string(run_pos) +
+                       " (known fields: " + known_fields() + ")");
+    }
+    const bool wildcard = run.size() > 1 && run.ends_with('*');
+    out += words_of(wildcard ? run.substr(0, run.size() - 1) : run, false);
+    if (wildcard) out += '*';
+  }
+  if (in_quote)
+    throw QueryError("unbalanced quote: the '\"' at position " + std::to_string(char_pos(q, quote_at)) +
+                     " is never closed");
+  if (!parens.empty())
+    throw QueryError("unbalanced parenthesis: '(' at position " + std::to_string(char_pos(q, parens.back())) +
+                     " is never closed");
+  return out;
+}
+
+}  // namespace telusur

@@ -1,0 +1,46 @@
+// The index schema in one place: term prefixes, value slots, metadata keys and
+// query field names. The indexer writes and the searcher reads only through
+// these names (Xapian Omega conventions where they exist).
+#pragma once
+
+#include <string_view>
+
+#include <xapian.h>
+
+namespace telusur::schema {
+
+// Bumped whenever the meaning of a term, value or data field changes; the
+// searcher refuses an index with another version.
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Term prefixes.
+inline constexpr std::string_view kIdPrefix = "Q";          // unique id (boolean)
+inline constexpr std::string_view kTitlePrefix = "S";       // title words
+inline constexpr std::string_view kAuthorPrefix = "A";      // author words
+inline constexpr std::string_view kSourcePrefix = "XSRC";   // source / publisher words
+inline constexpr std::string_view kCategoryPrefix = "XCAT"; // category words
+inline constexpr std::string_view kYearPrefix = "Y";        // YYYY (boolean)
+inline constexpr std::string_view kMonthPrefix = "M";       // YYYYMM (boolean)
+inline constexpr std::string_view kDayPrefix = "D";         // YYYYMMDD (boolean)
+inline constexpr std::string_view kStemPrefix = "Z";        // stemmed form of any of the above
+// Reserved for the name extractor: free-text and exact normalised names.
+inline constexpr std::string_view kPersonPrefix = "XP";
+inline constexpr std::string_view kPlacePrefix = "XL";
+inline constexpr std::string_view kOrgPrefix = "XO";
+
+// Value slots.
+inline constexpr Xapian::valueno kDateSlot = 0;       // YYYYMMDD, empty when undated
+inline constexpr Xapian::valueno kSourceSlot = 1;     // source as written
+inline constexpr Xapian::valueno kSignatureSlot = 2;  // content signature (change detection)
+
+// Metadata keys.
+inline constexpr std::string_view kMetaSchema = "telusur.schema";
+inline constexpr std::string_view kMetaStemmer = "telusur.stemmer";
+inline constexpr std::string_view kMetaVersion = "telusur.version";
+
+// Position gap between the title and the body, so a phrase never spans them.
+inline constexpr Xapian::termpos kTitleBodyGap = 100;
+// Within-document frequency increment of a title word (the body's is 1).
+inline constexpr Xapian::termcount kTitleWdf = 3;
+
+}  // namespace telusur::schema

@@ -1,0 +1,225 @@
+#include "searcher.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "query.h"
+#include "schema.h"
+#include "status.h"
+#include "stemmer.h"
+#include "text.h"
+
+namespace telusur::data {
+extern const char kStopwords[];
+}
+
+namespace telusur {
+namespace {
+
+std::string str(std::string_view s) { return std::string(s); }
+
+// Undated articles sort after dated ones in both directions.
+class DateKey : public Xapian::KeyMaker {
+ public:
+  explicit DateKey(bool newest_first) : newest_first_(newest_first) {}
+  std::string operator()(const Xapian::Document& doc) const override {
+    const std::string v = doc.get_value(schema::kDateSlot);
+    if (v.empty()) return newest_first_ ? std::string() : std::string("\xff");
+    return v;
+  }
+
+ private:
+  bool newest_first_;
+};
+
+void fill_stopper(Xapian::SimpleStopper& stopper) {
+  std::string_view list = data::kStopwords;
+  std::size_t start = 0;
+  while (start < list.size()) {
+    std::size_t nl = list.find('\n', start);
+    if (nl == std::string_view::npos) nl = list.size();
+    std::string_view w = trim(list.substr(start, nl - start));
+    if (!w.empty() && w.front() != '#') stopper.add(std::string(w));
+    start = nl + 1;
+  }
+}
+
+// Xapian's snippets escape &, < and > for HTML; Telusur prints plain text.
+std::string unescape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool done = false;
+      for (const auto& [entity, ch] : kEntities) {
+        if (s.substr(i).starts_with(entity)) {
+          out += ch;
+          i += entity.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out += s[i] == '\n' ? ' ' : s[i];
+  }
+  // Paragraph breaks become double spaces: collapse them.
+  std::string collapsed;
+  for (char c : out) {
+    if (c == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
+    collapsed += c;
+  }
+  return collapsed;
+}
+
+std::string json_text(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::string strip_marks(std::string_view marked) {
+  std::string out;
+  out.reserve(marked.size());
+  for (char c : marked)
+    if (c != kHighlightStart && c != kHighlightEnd) out += c;
+  return out;
+}
+
+struct Searcher::Impl {
+  std::string dir;
+  Xapian::Database db;
+  std::string stemmer_name;
+  Xapian::Stem stemmer;
+  Xapian::SimpleStopper stopper;
+
+  [[noreturn]] void fail(const Xapian::Error& e) const {
+    throw IndexError("index '" + dir + "': " + e.get_msg() +
+                     (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
+  }
+
+  Xapian::Query parse(const SearchOptions& o) {
+    const std::string rewritten = rewrite_query(o.query);
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(stemmer);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&stopper);
+    qp.set_default_op(o.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    for (const QueryField& f : free_text_fields()) qp.add_prefix(str(f.name), str(f.prefix));
+    qp.add_boolean_prefix("year", str(schema::kYearPrefix));
+    Xapian::RangeProcessor dates(schema::kDateSlot, "date:");
+    qp.add_rangeprocessor(&dates);
+    // Wildcards expand to at most this many terms (the most frequent ones).
+    qp.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::QueryParser::FLAG_WILDCARD);
+    const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+      return qp.parse_query(rewritten, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw QueryError("query syntax: " + e.get_msg());
+    }
+  }
+};
+
+Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>()) {
+  impl_->dir = dir;
+  fill_stopper(impl_->stopper);
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec))
+    throw IndexError("no index at '" + dir + "': build one with: telusur-index --index " + dir + " PATH...");
+  try {
+    impl_->db = Xapian::Database(dir);
+    const std::string schema = impl_->db.get_metadata(str(schema::kMetaSchema));
+    if (schema != schema::kSchemaVersion)
+      throw IndexError("'" + dir + "' is not a Telusur index of schema version " + str(schema::kSchemaVersion) +
+                       (schema.empty() ? "" : " (it has version " + schema + ")") +
+                       ": rebuild it with: telusur-index --rebuild --index " + dir + " PATH...");
+    impl_->stemmer_name = impl_->db.get_metadata(str(schema::kMetaStemmer));
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw IndexError("cannot open index '" + dir + "': " + e.get_msg() +
+                     ": build one with: telusur-index --index " + dir + " PATH...");
+  } catch (const Xapian::Error& e) {
+    impl_->fail(e);
+  }
+  try {
+    impl_->stemmer = make_stemmer(impl_->stemmer_name);
+  } catch (const Error& e) {
+    throw IndexError("index '" + dir + "' names a stemmer this telusur does not have: " + e.what());
+  }
+}
+
+Searcher::~Searcher() = default;
+
+std::uint64_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+const std::string& Searcher::stemmer() const { return impl_->stemmer_name; }
+
+SearchResults Searcher::search(const SearchOptions& o) {
+  const auto start = std::chrono::steady_clock::now();
+  SearchResults r;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      r = SearchResults{};
+      const Xapian::Query query = impl_->parse(o);
+      r.parsed = query.get_description();
+      Xapian::Enquire enquire(impl_->db);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BM25Weight());
+      // Ties in score (and in date) are broken by document id: deterministic.
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+      DateKey key(o.sort == SortOrder::kNewest);
+      if (o.sort != SortOrder::kRelevance) enquire.set_sort_by_key_then_relevance(&key, o.sort == SortOrder::kNewest);
+      const Xapian::doccount limit = static_cast<Xapian::doccount>(std::min<std::size_t>(o.limit, 100000));
+      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), limit);
+      r.matches_estimated = mset.get_matches_estimated();
+      r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
+      std::size_t rank = o.offset;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Xapian::Document doc = it.get_document();
+        const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+        Hit h;
+        h.rank = ++rank;
+        h.score = it.get_weight();
+        h.id = json_text(data, "id");
+        h.title = json_text(data, "title");
+        h.title_derived = data.is_object() && data.value("title_derived", false);
+        const std::string date = json_text(data, "date");
+        if (!date.empty()) h.date = date;
+        h.source = json_text(data, "source");
+        h.author = json_text(data, "author");
+        h.dateline = json_text(data, "dateline");
+        h.category = json_text(data, "category");
+        h.url = json_text(data, "url");
+        h.path = json_text(data, "path");
+        if (data.is_object() && data.value("line", 0) > 0) h.path += ":" + std::to_string(data.value("line", 0));
+        const std::string body = json_text(data, "body");
+        const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
+        h.snippet = unescape_html(mset.snippet(body, o.snippet_bytes, impl_->stemmer,
+                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                               hs, he, "\xe2\x80\xa6"));
+        h.title_marked = unescape_html(mset.snippet(h.title, h.title.size() + 1, impl_->stemmer, 0, hs, he, ""));
+        if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;
+        r.hits.push_back(std::move(h));
+      }
+      break;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // An indexer committed while we read: reopen at the new revision and retry.
+      if (attempt >= 3) throw IndexError("index '" + impl_->dir + "' keeps changing under the search; try again");
+      impl_->db.reopen();
+    } catch (const Xapian::Error& e) {
+      impl_->fail(e);
+    }
+  }
+  r.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+}  // namespace telusur

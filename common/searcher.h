@@ -1,0 +1,78 @@
+// Searching an index built by IndexWriter: query parsing (through the query
+// front end), ranking (BM25), sorting, paging and snippets.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace telusur {
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+// Marks around highlighted words in Hit::snippet and Hit::title_marked.
+inline constexpr char kHighlightStart = '\x02';
+inline constexpr char kHighlightEnd = '\x03';
+
+struct SearchOptions {
+  std::string query;              // as the user typed it (see query.h)
+  bool match_all = false;         // default operator AND instead of OR
+  std::size_t limit = 10;         // hits to return
+  std::size_t offset = 0;         // hits to skip
+  SortOrder sort = SortOrder::kRelevance;
+  std::size_t snippet_bytes = 240;  // length of the snippet to aim for
+};
+
+struct Hit {
+  std::size_t rank = 0;  // 1-based, counting the offset
+  std::string id;
+  double score = 0;      // BM25 weight
+  std::string title;
+  std::string title_marked;  // title with kHighlightStart/kHighlightEnd marks
+  bool title_derived = false;
+  std::optional<std::string> date;  // ISO, absent when the article has none
+  std::string source;
+  std::string author;
+  std::string dateline;
+  std::string category;
+  std::string url;
+  std::string path;      // file (and line for JSONL) the article came from
+  std::string snippet;   // body text around the matches, with highlight marks
+};
+
+struct SearchResults {
+  std::vector<Hit> hits;
+  std::uint64_t matches_estimated = 0;
+  bool any_match = false;      // at least one article matched (even past the offset)
+  std::string parsed;          // Xapian's description of the parsed query
+  double elapsed_ms = 0;
+};
+
+// Opens an index read-only. Not thread-safe; cheap to create per query.
+class Searcher {
+ public:
+  // Throws IndexError when there is no index at `dir` (the message says how
+  // to build one), it cannot be opened, or its schema or stemmer is unknown.
+  explicit Searcher(const std::string& dir);
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  // Runs a query. Throws QueryError for a malformed query (the message names
+  // the problem and its position) and IndexError for a failing index.
+  SearchResults search(const SearchOptions& options);
+
+  std::uint64_t document_count() const;
+  const std::string& stemmer() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Removes highlight marks from a marked string.
+std::string strip_marks(std::string_view marked);
+
+}  // namespace telusur

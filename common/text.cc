@@ -1,0 +1,221 @@
+#include "text.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+#include "status.h"
+
+namespace telusur {
+namespace {
+
+// Maps one code point to its plain form; returns -1 to drop it.
+UChar32 map_typography(UChar32 c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4: case 0x0060:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return '-';
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return -1;
+    case '\n': case '\t':
+      return c;
+    default:
+      break;
+  }
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return -1;
+  if (u_isUWhiteSpace(c)) return ' ';
+  return c;
+}
+
+const icu::Normalizer2& nfkc() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status) || n == nullptr)
+    throw Error(std::string("ICU: cannot load NFKC data: ") + u_errorName(status));
+  return *n;
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool is_word_char(UChar32 c) {
+  const int8_t type = u_charType(c);
+  return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+         type == U_ENCLOSING_MARK || type == U_CONNECTOR_PUNCTUATION;
+}
+
+// Splits one ICU word further where Xapian's tokeniser would: keeps letters,
+// digits, marks, '_'; an apostrophe between letters; '.' ',' between digits.
+void split_word(const icu::UnicodeString& word, std::vector<Token>& out, bool first_joined) {
+  icu::UnicodeString part;
+  bool joined = first_joined;
+  const int32_t n = word.length();
+  auto flush = [&](bool next_joined) {
+    if (!part.isEmpty()) {
+      std::string term = to_utf8(part);
+      if (term.size() <= kMaxTermBytes) out.push_back({std::move(term), joined});
+      part.remove();
+    }
+    joined = next_joined;
+  };
+  for (int32_t i = 0; i < n;) {
+    const UChar32 c = word.char32At(i);
+    const int32_t next = word.moveIndex32(i, 1);
+    const UChar32 prev = i > 0 ? word.char32At(word.moveIndex32(i, -1)) : 0;
+    const UChar32 after = next < n ? word.char32At(next) : 0;
+    if (is_word_char(c)) {
+      part.append(c);
+    } else if (c == '\'' && u_isalpha(prev) && u_isalpha(after) && !part.isEmpty()) {
+      part.append(c);
+    } else if ((c == '.' || c == ',') && u_isdigit(prev) && u_isdigit(after) && !part.isEmpty()) {
+      part.append(c);
+    } else {
+      flush(!part.isEmpty() || joined);
+    }
+    i = next;
+  }
+  flush(false);
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t nl = s.find('\n', start);
+    if (nl == std::string_view::npos) nl = s.size();
+    std::string_view line = trim(s.substr(start, nl - start));
+    bool space = false;
+    for (char c : line) {
+      if (c == ' ' || c == '\t') {
+        space = true;
+        continue;
+      }
+      if (space) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+    if (nl < s.size()) out.push_back('\n');
+    start = nl + 1;
+  }
+  return out;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  if (s.size() > static_cast<std::size_t>(INT32_MAX)) return false;
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string normalize(std::string_view utf8) {
+  if (utf8.size() > static_cast<std::size_t>(INT32_MAX / 2)) throw Error("text too large to normalise");
+  icu::UnicodeString mapped;
+  {
+    // Decode (invalid sequences become U+FFFD), map typography, drop controls.
+    const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+    const int32_t n = static_cast<int32_t>(utf8.size());
+    int32_t i = 0;
+    while (i < n) {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) c = 0xFFFD;
+      if (c == '\r') {
+        if (i < n && p[i] == '\n') continue;
+        c = '\n';
+      }
+      const UChar32 m = map_typography(c);
+      if (m >= 0) mapped.append(m);
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString normalized = nfkc().normalize(mapped, status);
+  if (U_FAILURE(status)) throw Error(std::string("ICU normalisation failed: ") + u_errorName(status));
+  // NFKC can produce new typographic characters (e.g. from compatibility forms).
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < normalized.length();) {
+    const UChar32 c = normalized.char32At(i);
+    const UChar32 m = map_typography(c);
+    if (m >= 0) out.append(m);
+    i = normalized.moveIndex32(i, 1);
+  }
+  return to_utf8(out);
+}
+
+std::string fold_case(std::string_view utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  u.foldCase();
+  return to_utf8(u);
+}
+
+std::vector<Token> tokenize(std::string_view normalized) {
+  std::vector<Token> tokens;
+  if (normalized.empty()) return tokens;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
+  text.foldCase();
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) throw Error(std::string("ICU word break iterator: ") + u_errorName(status));
+  words->setText(text);
+  int32_t start = words->first();
+  int32_t prev_end = -1;
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+    if (words->getRuleStatus() == UBRK_WORD_NONE) continue;
+    icu::UnicodeString word = text.tempSubStringBetween(start, end);
+    // A single '-' (or nothing) between this word and the previous one makes
+    // it a continuation: "negara-negara", "Jong-un".
+    bool joined = false;
+    if (prev_end >= 0) {
+      const int32_t gap = start - prev_end;
+      joined = gap == 0 || (gap == 1 && text.charAt(prev_end) == '-');
+    }
+    split_word(word, tokens, joined);
+    prev_end = end;
+  }
+  return tokens;
+}
+
+std::vector<std::string> split_sentences(std::string_view normalized) {
+  std::vector<std::string> out;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("id"), status));
+  if (U_FAILURE(status)) throw Error(std::string("ICU sentence break iterator: ") + u_errorName(status));
+  sentences->setText(text);
+  int32_t start = sentences->first();
+  for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next()) {
+    std::string s(trim(to_utf8(text.tempSubStringBetween(start, end))));
+    if (!s.empty()) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace telusur

@@ -1,0 +1,54 @@
+// Unicode text handling with ICU: normalisation, case folding, word and
+// sentence boundaries. The same functions serve the indexer and the query
+// front end, so a word always turns into the same term.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace telusur {
+
+// NFKC-normalises valid UTF-8 and maps typography to plain forms: curly quotes
+// to ' and ", no-break and other spaces to ' ', en/em dashes and minus signs to
+// '-', soft hyphens and zero-width characters removed, C0/C1 control characters
+// (other than '\n' and '\t') removed, "\r\n" to "\n". Never throws; invalid
+// UTF-8 sequences become U+FFFD.
+std::string normalize(std::string_view utf8);
+
+// Full Unicode case folding ("Tegaskan" -> "tegaskan", "STRASSE" -> "strasse").
+std::string fold_case(std::string_view utf8);
+
+// One indexable word.
+struct Token {
+  std::string term;   // case-folded text of the word
+  bool joined = false;  // attached to the previous token by '-' or an inner '.'/':'
+                        // ("negara-negara", "okezone.com"): a phrase continuation
+};
+
+// Splits normalised text into words with ICU's word break rules, keeping
+// letters, digits and marks. A word that ICU keeps whole but Xapian's query
+// parser splits (at '.', ':' and '&' between letters, "okezone.com", "U.S.A")
+// is split the same way here, each part marked `joined`; apostrophes inside a
+// word ("jum'at") and digit grouping ("1.000,5") stay. Words longer than
+// kMaxTermBytes are dropped. Hyphenated words and reduplication
+// ("negara-negara", "Kim Jong-un") give their parts as consecutive tokens.
+std::vector<Token> tokenize(std::string_view normalized);
+
+// Longest term (in bytes) that is indexed; longer "words" are noise (URLs, base64).
+inline constexpr std::size_t kMaxTermBytes = 64;
+
+// Splits text into sentences with ICU's sentence break rules; each sentence is
+// trimmed of surrounding whitespace, empty ones are dropped.
+std::vector<std::string> split_sentences(std::string_view normalized);
+
+// True when `s` is valid UTF-8 (no overlongs, surrogates or values > U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+// Trims ASCII whitespace at both ends.
+std::string_view trim(std::string_view s);
+
+// Collapses runs of spaces and tabs into one space and trims each line.
+std::string collapse_spaces(std::string_view s);
+
+}  // namespace telusur

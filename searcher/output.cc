@@ -1,0 +1,119 @@
+#include "output.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace telusur {
+namespace {
+
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kMatch = "\033[1;31m";
+constexpr const char* kDim = "\033[2m";
+constexpr const char* kReset = "\033[0m";
+
+std::string render_marks(std::string_view marked, bool color, const char* after_match = kReset) {
+  std::string out;
+  for (char c : marked) {
+    if (c == kHighlightStart) {
+      if (color) out += kMatch;
+    } else if (c == kHighlightEnd) {
+      if (color) out += after_match;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string format_score(double score) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", score);
+  return buf;
+}
+
+class TextPrinter : public ResultPrinter {
+ public:
+  TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
+
+  void print(const std::string& query, const SearchResults& r) override {
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.1f", r.elapsed_ms);
+    out_ << (color_ ? kDim : "") << "About " << r.matches_estimated << " match"
+         << (r.matches_estimated == 1 ? "" : "es") << " for \"" << query << "\" (" << ms << " ms)"
+         << (color_ ? kReset : "") << "\n";
+    if (r.hits.empty()) return;
+    for (const Hit& h : r.hits) {
+      out_ << "\n" << h.rank << ". ";
+      if (color_) out_ << kBold << render_marks(h.title_marked, true, "\033[0m\033[1m") << kReset;
+      else out_ << h.title;
+      if (h.title_derived) out_ << (color_ ? kDim : "") << " [title from first sentence]" << (color_ ? kReset : "");
+      out_ << "\n   " << (color_ ? kDim : "");
+      std::string meta;
+      auto add = [&](const std::string& s) {
+        if (s.empty()) return;
+        if (!meta.empty()) meta += " \xc2\xb7 ";  // ·
+        meta += s;
+      };
+      add(h.date.value_or("undated"));
+      add(h.source);
+      add(h.author);
+      add(h.id);
+      add("score " + format_score(h.score));
+      out_ << meta << (color_ ? kReset : "") << "\n";
+      if (!h.snippet.empty()) out_ << "   " << render_marks(h.snippet, color_) << "\n";
+      const std::string& where = h.url.empty() ? h.path : h.url;
+      if (!where.empty()) out_ << "   " << (color_ ? kDim : "") << where << (color_ ? kReset : "") << "\n";
+    }
+  }
+
+ private:
+  std::ostream& out_;
+  bool color_;
+};
+
+class JsonPrinter : public ResultPrinter {
+ public:
+  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+
+  void print(const std::string& query, const SearchResults& r) override {
+    using Json = nlohmann::ordered_json;
+    const auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+    for (const Hit& h : r.hits) {
+      Json j;
+      j["type"] = "hit";
+      j["rank"] = h.rank;
+      j["id"] = h.id;
+      j["score"] = h.score;
+      j["title"] = h.title;
+      j["date"] = h.date ? Json(*h.date) : Json(nullptr);
+      j["source"] = or_null(h.source);
+      j["path"] = or_null(h.path);
+      j["snippet"] = strip_marks(h.snippet);
+      write(j);
+    }
+    Json s;
+    s["type"] = "summary";
+    s["query"] = query;
+    s["parsed"] = r.parsed;
+    s["matches_estimated"] = r.matches_estimated;
+    s["returned"] = r.hits.size();
+    s["elapsed_ms"] = r.elapsed_ms;
+    write(s);
+  }
+
+ private:
+  void write(const nlohmann::ordered_json& j) {
+    out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  }
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, bool color) {
+  return std::make_unique<TextPrinter>(out, color);
+}
+
+std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out) { return std::make_unique<JsonPrinter>(out); }
+
+}  // namespace telusur

@@ -1,0 +1,28 @@
+// Output formats of `telusur`: one interface, one implementation per format.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "searcher.h"
+
+namespace telusur {
+
+class ResultPrinter {
+ public:
+  virtual ~ResultPrinter() = default;
+  // Prints the whole answer to one query.
+  virtual void print(const std::string& query, const SearchResults& results) = 0;
+};
+
+// Human-readable text: a header line with the estimated count and time, then
+// per hit rank, title, date, source, id and a snippet. With `color`, titles
+// are bold and matched words highlighted with ANSI escapes.
+std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, bool color);
+
+// JSON Lines: one {"type":"hit",...} record per hit, then one
+// {"type":"summary",...} record (fields documented in the README).
+std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out);
+
+}  // namespace telusur

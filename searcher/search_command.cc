@@ -1,0 +1,116 @@
+#include "search_command.h"
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "output.h"
+#include "searcher.h"
+#include "status.h"
+
+namespace po = boost::program_options;
+
+namespace telusur {
+namespace {
+
+std::string default_index() {
+  const char* env = std::getenv("TELUSUR_INDEX");
+  return env && *env ? env : "telusur.db";
+}
+
+}  // namespace
+
+int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  std::string index_dir, sort, color;
+  std::vector<std::string> words;
+  SearchOptions options;
+  bool json = false;
+
+  po::options_description visible("Options");
+  visible.add_options()
+      ("help,h", "show this help and exit")
+      ("index,i", po::value(&index_dir)->default_value(default_index()),
+       "index directory (default: $TELUSUR_INDEX, else ./telusur.db)")
+      ("all,a", po::bool_switch(&options.match_all), "require every query word (default: any, ranked)")
+      ("limit,n", po::value(&options.limit)->default_value(10), "number of results")
+      ("offset", po::value(&options.offset)->default_value(0), "skip this many results first")
+      ("sort", po::value(&sort)->default_value("relevance"), "relevance, newest or oldest")
+      ("json", po::bool_switch(&json), "JSON Lines output: one record per hit, then a summary")
+      ("color", po::value(&color)->default_value("auto"), "auto, always or never (NO_COLOR disables auto)");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value(&words));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+
+  po::variables_map vm;
+  try {
+    // Query words may start with '-' (exclusion): everything after the
+    // options, or after "--", is query text.
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    err << "telusur: error: " << e.what() << " (see telusur --help)\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    out << "Usage: telusur [--index DIR] [OPTIONS] QUERY...\n\n"
+           "Searches an index built by telusur-index. QUERY uses Xapian's query syntax:\n"
+           "words (any of them, ranked; --all for every one), \"phrases\", AND OR NOT,\n"
+           "+required -excluded, trailing wildcard (presid*), and fields:\n"
+           "  title: judul:  author: penulis:  source: sumber:  category: kategori:\n"
+           "  year:2024 tahun:2024  date:2024-01-01..2024-03-31 tanggal:2024..2025\n\n"
+        << visible
+        << "\nExit status: 0 results found, 1 nothing matched, 2 error.\n";
+    return 0;
+  }
+  if (sort == "relevance") options.sort = SortOrder::kRelevance;
+  else if (sort == "newest") options.sort = SortOrder::kNewest;
+  else if (sort == "oldest") options.sort = SortOrder::kOldest;
+  else {
+    err << "telusur: error: --sort must be relevance, newest or oldest, not '" << sort << "'\n";
+    return 2;
+  }
+  bool use_color = false;
+  if (color == "always") use_color = true;
+  else if (color == "auto") use_color = &out == &std::cout && isatty(STDOUT_FILENO);
+  else if (color != "never") {
+    err << "telusur: error: --color must be auto, always or never, not '" << color << "'\n";
+    return 2;
+  }
+  if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) use_color = false;
+  for (const std::string& w : words) options.query += (options.query.empty() ? "" : " ") + w;
+  if (options.query.find_first_not_of(" \t\n") == std::string::npos) {
+    err << "telusur: error: no query given (see telusur --help)\n";
+    return 2;
+  }
+  try {
+    Searcher searcher(index_dir);
+    const SearchResults results = searcher.search(options);
+    const auto printer = json ? make_json_printer(out) : make_text_printer(out, use_color);
+    printer->print(options.query, results);
+    out.flush();
+    return results.any_match ? 0 : 1;
+  } catch (const QueryError& e) {
+    err << "telusur: error: " << e.what() << "\n";
+    return 2;
+  } catch (const Error& e) {
+    err << "telusur: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    err << "telusur: error: " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace telusur
