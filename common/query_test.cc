@@ -1,0 +1,88 @@
+#include "query.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "status.h"
+#include "text.h"
+
+namespace telusur {
+namespace {
+
+TEST(RewriteQuery, MapsUserSyntaxToXapian) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"korea utara", "korea utara"},
+      {"Tegaskan", "tegaskan"},
+      {"KOREA AND Utara", "korea AND utara"},
+      {"korea OR NOT utara", "korea OR NOT utara"},
+      {"\"Sun Weidong\"", "\"sun weidong\""},
+      {"\xe2\x80\x9cSun Weidong\xe2\x80\x9d", "\"sun weidong\""},
+      {"+korea -utara", "+korea -utara"},
+      {"(korea OR china) AND rusia", "(korea OR china) AND rusia"},
+      {"presid*", "presid*"},
+      {"okezone.com", "okezone-com"},
+      {"negara-negara", "negara-negara"},
+      {"title:Korea", "title:korea"},
+      {"judul:\"korea utara\"", "title:\"korea utara\""},
+      {"Sumber:KOMPAS.com", "source:kompas-com"},
+      {"penulis:Rina", "author:rina"},
+      {"kategori:nasional", "category:nasional"},
+      {"year:2021", "year:2021"},
+      {"tahun:2024", "year:2024"},
+      {"date:2024-01-01..2024-03-31", "date:20240101..20240331"},
+      {"date:2024..2025", "date:20240101..20251231"},
+      {"tanggal:2024-02", "date:20240201..20240229"},
+      {"date:2023-05-17", "date:20230517..20230517"},
+      {"date:2024..", "date:20240101.."},
+      {"date:..2020-06", "date:..20200630"},
+      {"korea NEAR/3 utara", "korea NEAR/3 utara"},
+      {"Catatan: penting", "catatan penting"},
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(rewrite_query(in), out) << in;
+}
+
+TEST(RewriteQuery, ErrorsNameProblemAndPosition) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"\"korea utara", "unbalanced quote: the '\"' at position 1"},
+      {"korea \"utara", "position 7"},
+      {"(korea", "'(' at position 1 is never closed"},
+      {"korea)", "')' at position 6"},
+      {"foo:bar", "unknown field 'foo:' at position 1"},
+      {"korea penulisx:budi", "unknown field 'penulisx:' at position 7"},
+      {"year:21", "bad year '21' at position 6"},
+      {"date:2024-13-01", "bad date '2024-13-01' at position 6"},
+      {"date:kemarin", "bad date"},
+      {"date:2025..2024", "empty date range"},
+      {"date:..", "bad date"},
+  };
+  for (const auto& [in, msg] : cases) {
+    try {
+      rewrite_query(in);
+      ADD_FAILURE() << "no error for " << in;
+    } catch (const QueryError& e) {
+      EXPECT_NE(std::string(e.what()).find(msg), std::string::npos) << in << " -> " << e.what();
+    }
+  }
+}
+
+// The terms QueryParser makes from the rewritten query must be exactly the
+// terms the indexer makes from the same text, or searches silently miss.
+TEST(RewriteQuery, QueryTermsEqualIndexTerms) {
+  const char* texts[] = {
+      "Korea Utara", "okezone.com", "U.S.A.", "AT&T", "C++", "Jum\xe2\x80\x99" "at", "negara-negara",
+      "Rp 1.500.000", "2,5", "29/9/2025", "e.g.", "a:b", "x_y", "Kim Jong-un", "\xef\xac\x81le", "ke-80",
+      "STRASSE", "caf\xc3\xa9", "naïve", "Ünïcödé",
+  };
+  Xapian::QueryParser qp;
+  for (const char* text : texts) {
+    std::vector<std::string> index_terms;
+    for (const Token& t : tokenize(normalize(text))) index_terms.push_back(t.term);
+    const std::string rewritten = rewrite_query(std::string("\"") + text + "\"");
+    const Xapian::Query q = qp.parse_query(rewritten, Xapian::QueryParser::FLAG_DEFAULT);
+    std::vector<std::string> query_terms(q.get_terms_begin(), q.get_terms_end());
+    EXPECT_EQ(query_terms, index_terms) << text << " rewritten as " << rewritten;
+  }
+}
+
+}  // namespace
+}  // namespace telusur

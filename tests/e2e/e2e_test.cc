@@ -1,0 +1,222 @@
+// End-to-end tests: run the real telusur-index and telusur binaries in a
+// temporary directory and check exit codes, stderr and parsed --json output.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "test_util.h"
+
+namespace telusur {
+namespace {
+
+using nlohmann::json;
+using testing::CommandResult;
+using testing::TempDir;
+
+const std::string kIndexBin = TELUSUR_INDEX_BIN;
+const std::string kSearchBin = TELUSUR_SEARCH_BIN;
+
+std::vector<json> parse_lines(const std::string& out) {
+  std::vector<json> records;
+  std::size_t start = 0;
+  while (start < out.size()) {
+    std::size_t nl = out.find('\n', start);
+    if (nl == std::string::npos) nl = out.size();
+    const std::string line = out.substr(start, nl - start);
+    if (!line.empty()) records.push_back(json::parse(line));
+    start = nl + 1;
+  }
+  return records;
+}
+
+class SeedIndex : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const CommandResult r = testing::run(
+        {kIndexBin, "--index", "db", (testing::source_dir() / "corpus").string()}, dir_.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_TRUE(r.out.empty()) << "results only on stdout: " << r.out;
+    ASSERT_NE(r.err.find("indexed 5 articles"), std::string::npos) << r.err;
+  }
+  CommandResult search(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
+    std::vector<std::string> argv = {kSearchBin, "--index", "db"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return testing::run(argv, dir_.path(), env);
+  }
+  TempDir dir_;
+};
+
+TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
+  const CommandResult r = search({"--json", "korea utara"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto records = parse_lines(r.out);
+  ASSERT_EQ(records.size(), 6u);
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < 5; ++i) {
+    const json& h = records[i];
+    std::vector<std::string> keys;
+    for (auto it = h.begin(); it != h.end(); ++it) keys.push_back(it.key());
+    EXPECT_EQ(keys, (std::vector<std::string>{"type", "rank", "id", "score", "title", "date", "source", "path",
+                                              "snippet"}));
+    EXPECT_EQ(h["type"], "hit");
+    EXPECT_EQ(h["rank"], i + 1);
+    EXPECT_TRUE(h["score"].is_number());
+    EXPECT_TRUE(h["date"].is_null() || h["date"].is_string());
+    EXPECT_EQ(h["snippet"].get<std::string>().find('\033'), std::string::npos);
+    EXPECT_EQ(h["snippet"].get<std::string>().find('\x02'), std::string::npos);
+    if (i > 0) {
+      EXPECT_GE(records[i - 1]["score"].get<double>(), h["score"].get<double>());
+    }
+    ids.insert(h["id"]);
+  }
+  EXPECT_EQ(ids.size(), 5u);
+  const json& s = records.back();
+  std::vector<std::string> keys;
+  for (auto it = s.begin(); it != s.end(); ++it) keys.push_back(it.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"type", "query", "parsed", "matches_estimated", "returned", "elapsed_ms"}));
+  EXPECT_EQ(s["query"], "korea utara");
+  EXPECT_EQ(s["matches_estimated"], 5);
+  EXPECT_EQ(s["returned"], 5);
+}
+
+TEST_F(SeedIndex, MetadataInJson) {
+  const auto records = parse_lines(search({"--json", "\"Sun Weidong\""}).out);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0]["id"], "001_b2c3ed69fe7be2db");
+  EXPECT_EQ(records[0]["date"], "2024-01-26");
+  EXPECT_EQ(records[0]["source"], "MalangNetwork.com");
+  EXPECT_TRUE(records[0]["path"].get<std::string>().ends_with("corpus/001_b2c3ed69fe7be2db.txt"));
+  const auto undated = parse_lines(search({"--json", "kejujuran"}).out);
+  ASSERT_EQ(undated.size(), 2u);
+  EXPECT_EQ(undated[0]["id"], "003_1a0a747f783da510");
+  EXPECT_TRUE(undated[0]["date"].is_null());
+  EXPECT_TRUE(undated[0]["source"].is_null());
+}
+
+TEST_F(SeedIndex, ExitCodes) {
+  EXPECT_EQ(search({"korea"}).exit_code, 0);
+  const CommandResult none = search({"--json", "stadion"});
+  EXPECT_EQ(none.exit_code, 1);
+  const auto records = parse_lines(none.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["returned"], 0);
+  const std::pair<std::vector<std::string>, std::string> errors[] = {
+      {{"\"korea utara"}, "unbalanced quote"},
+      {{"date:2024-01-01..2023-01-01"}, "empty date range"},
+      {{"negara:korea"}, "unknown field 'negara:'"},
+      {{"--sort", "sideways", "korea"}, "--sort must be"},
+      {{"--limit", "x", "korea"}, "limit"},
+      {{}, "no query given"},
+  };
+  for (const auto& [args, message] : errors) {
+    const CommandResult r = search(args);
+    EXPECT_EQ(r.exit_code, 2) << message;
+    EXPECT_TRUE(r.out.empty()) << message;
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line: " << r.err;
+  }
+  const CommandResult missing = testing::run({kSearchBin, "--index", "nowhere", "korea"}, dir_.path());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("telusur-index --index nowhere"), std::string::npos) << missing.err;
+}
+
+TEST_F(SeedIndex, HelpGoesToStdout) {
+  for (const std::string& bin : {kSearchBin, kIndexBin}) {
+    const CommandResult r = testing::run({bin, "--help"}, dir_.path());
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("Usage:"), std::string::npos);
+    EXPECT_TRUE(r.err.empty());
+  }
+}
+
+TEST_F(SeedIndex, TextOutputHasNoColourWhenPipedOrWithNoColor) {
+  const CommandResult piped = search({"korea"});
+  EXPECT_EQ(piped.out.find('\033'), std::string::npos);
+  EXPECT_NE(piped.out.find("About 5 matches"), std::string::npos) << piped.out;
+  EXPECT_NE(piped.out.find("1. "), std::string::npos);
+  const CommandResult forced = search({"--color=always", "korea"});
+  EXPECT_NE(forced.out.find("\033[1;31m"), std::string::npos);
+  const CommandResult no_color = search({"--color=always", "korea"}, {"NO_COLOR=1"});
+  EXPECT_EQ(no_color.out.find('\033'), std::string::npos);
+}
+
+TEST_F(SeedIndex, CapitalisedQueryWordsAreStemmed) {
+  const auto upper = parse_lines(search({"--json", "Tegaskan"}).out);
+  const auto lower = parse_lines(search({"--json", "tegaskan"}).out);
+  ASSERT_GE(upper.size(), 2u);
+  ASSERT_EQ(upper.size(), lower.size());
+  for (std::size_t i = 0; i + 1 < upper.size(); ++i) EXPECT_EQ(upper[i]["id"], lower[i]["id"]);
+}
+
+TEST_F(SeedIndex, SortLimitOffset) {
+  const auto newest = parse_lines(search({"--json", "--sort", "newest", "--limit", "3", "korea"}).out);
+  ASSERT_EQ(newest.size(), 4u);
+  EXPECT_EQ(newest[0]["id"], "000_f0a22cb9b628591e");
+  EXPECT_EQ(newest[1]["id"], "002_7b7399e3bf6ed222");
+  EXPECT_EQ(newest[2]["id"], "001_b2c3ed69fe7be2db");
+  const auto page2 = parse_lines(search({"--json", "--sort", "newest", "--limit", "3", "--offset", "3", "korea"}).out);
+  ASSERT_EQ(page2.size(), 3u);
+  EXPECT_EQ(page2[0]["rank"], 4);
+  EXPECT_EQ(page2[0]["id"], "004_d642c6b706a4b43b");
+  EXPECT_EQ(page2[1]["id"], "003_1a0a747f783da510");  // undated last
+}
+
+TEST(Indexer, ReportsSkippedFilesAndExitsOne) {
+  TempDir dir;
+  testing::write_file(dir / "in/ok.txt", "Judul Baik\n\nIsi artikel yang baik.\n");
+  testing::write_file(dir / "in/empty.txt", "");
+  testing::write_file(dir / "in/broken.jsonl", "{\"id\": \"a\", \"body\": \"ok\"}\n{oops\n");
+  const CommandResult r = testing::run({kIndexBin, "--index", "db", "in", "missing.txt"}, dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("in/empty.txt: empty file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("in/broken.jsonl:2: malformed JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("missing.txt: no such file or directory"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("indexed 2 articles"), std::string::npos) << r.err;
+  const auto hits = parse_lines(testing::run({kSearchBin, "--index", "db", "--json", "baik"}, dir.path()).out);
+  EXPECT_EQ(hits.size(), 2u);
+}
+
+TEST(Indexer, FatalErrorsExitTwo) {
+  TempDir dir;
+  testing::write_file(dir / "file", "x");
+  const CommandResult r = testing::run({kIndexBin, "--index", "file/db", "."}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error:"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::run({kIndexBin, "--index", "db"}, dir.path()).exit_code, 2);
+  EXPECT_EQ(testing::run({kIndexBin, "--bogus"}, dir.path()).exit_code, 2);
+}
+
+TEST(Indexer, DefaultIndexFromEnvironment) {
+  TempDir dir;
+  testing::write_file(dir / "a.txt", "Judul\n\nIsi tentang mangga.\n");
+  ASSERT_EQ(testing::run({kIndexBin, "a.txt"}, dir.path(), {"TELUSUR_INDEX=envdb"}).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir / "envdb"));
+  EXPECT_EQ(testing::run({kSearchBin, "mangga"}, dir.path(), {"TELUSUR_INDEX=envdb"}).exit_code, 0);
+}
+
+// The real third-party collection: 22,136 articles, all must be indexed.
+TEST(ClickId, IndexesTheWholeCollection) {
+  const auto data = testing::shared_data_dir();
+  const auto file = data / "clickid-news" / "clickid-news.jsonl.zst";
+  if (data.empty() || !std::filesystem::exists(file)) GTEST_SKIP() << "shared data not found: " << file;
+  TempDir dir;
+  const CommandResult r = testing::run({kIndexBin, "--index", "db", file.string()}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err.substr(0, 2000);
+  EXPECT_NE(r.err.find("indexed 22136 articles"), std::string::npos) << r.err.substr(0, 2000);
+  EXPECT_NE(r.err.find("with a stub body"), std::string::npos);
+  const CommandResult q = testing::run({kSearchBin, "--index", "db", "--json", "--limit", "5", "timnas indonesia"},
+                                       dir.path());
+  ASSERT_EQ(q.exit_code, 0) << q.err;
+  const auto records = parse_lines(q.out);
+  ASSERT_EQ(records.size(), 6u);
+  EXPECT_GT(records.back()["matches_estimated"].get<int>(), 10);
+  const auto dated = parse_lines(testing::run({kSearchBin, "--index", "db", "--json", "--limit", "50",
+                                               "date:2019-09-10 kompas"}, dir.path()).out);
+  ASSERT_GT(dated.size(), 1u);
+  for (std::size_t i = 0; i + 1 < dated.size(); ++i) EXPECT_EQ(dated[i]["date"], "2019-09-10");
+}
+
+}  // namespace
+}  // namespace telusur

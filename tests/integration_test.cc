@@ -1,0 +1,300 @@
+// Integration tests: index a fixture corpus through the indexer command (in
+// process) and assert which articles each query must and must not match.
+#include <gtest/gtest.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "index_command.h"
+#include "searcher.h"
+#include "status.h"
+#include "test_util.h"
+
+namespace telusur {
+namespace {
+
+using testing::TempDir;
+
+int index_paths(const std::string& db, const std::vector<std::string>& paths, std::string& err_text) {
+  std::vector<std::string> args = {"telusur-index", "--index", db};
+  args.insert(args.end(), paths.begin(), paths.end());
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  const int rc = run_index(static_cast<int>(argv.size()), argv.data(), out, err);
+  err_text = err.str();
+  return rc;
+}
+
+std::set<std::string> ids(Searcher& s, const std::string& query, bool all = false) {
+  SearchOptions o;
+  o.query = query;
+  o.limit = 1000;
+  o.match_all = all;
+  std::set<std::string> out;
+  for (const Hit& h : s.search(o).hits) out.insert(h.id);
+  return out;
+}
+
+std::string zstd_compress(const std::string& data) {
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  const std::size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3);
+  out.resize(n);
+  return out;
+}
+
+class FixtureCorpus : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const auto corpus = dir_->path() / "corpus";
+    testing::copy_fixtures(corpus);
+    // Bad files that cannot live in the repository as text.
+    testing::write_file(corpus / "bad_binary.txt", std::string("\x7f" "ELF\0\0\1\2\3", 9));
+    testing::write_file(corpus / "a19_latin1.txt",
+                        "Kafe \xe9lite Dibuka di Bandung\n\nSenin, 1 Juli 2024\n\nKafe bernuansa \x93klasik\x94 dibuka.\n");
+    testing::write_file(corpus / "a20_utf16.txt",
+                        std::string("\xFF\xFE", 2) + std::string("J\0e\0r\0u\0k\0 \0P\0o\0n\0t\0i\0a\0n\0a\0k\0", 30));
+    testing::write_file(corpus / "notes.md", "not an article");
+    const std::string jsonl = testing::read_file(testing::source_dir() / "tests/fixtures/articles/articles.jsonl");
+    testing::write_file(corpus / "stream.jsonl.zst",
+                        zstd_compress("{\"id\": \"z01\", \"title\": \"Berita dari arsip zstd\", \"body\": "
+                                      "\"Isi tentang durian montong.\"}\n"));
+    (void)jsonl;
+    db_ = (dir_->path() / "db").string();
+    rc_ = index_paths(db_, {corpus.string()}, err_);
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  static TempDir* dir_;
+  static std::string db_;
+  static std::string err_;
+  static int rc_;
+};
+
+TempDir* FixtureCorpus::dir_ = nullptr;
+std::string FixtureCorpus::db_;
+std::string FixtureCorpus::err_;
+int FixtureCorpus::rc_ = -1;
+
+TEST_F(FixtureCorpus, SkipsBadFilesAndNamesEach) {
+  EXPECT_EQ(rc_, 1) << err_;
+  for (const char* what : {"a17_empty.txt: empty file", "a18_only_boilerplate.txt: no article text",
+                           "bad_binary.txt: binary file", "articles.jsonl:5: malformed JSON",
+                           "articles.jsonl:6: record has no 'id'", "articles.jsonl:7: duplicate id 'j01'"})
+    EXPECT_NE(err_.find(what), std::string::npos) << what << "\n" << err_;
+  EXPECT_NE(err_.find("a19_latin1.txt: not valid UTF-8; decoded as Windows-1252"), std::string::npos) << err_;
+  // notes.md is not an article file; inside a directory it is ignored silently.
+  EXPECT_EQ(err_.find("notes.md"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("2 with a stub body"), std::string::npos) << err_;
+}
+
+TEST_F(FixtureCorpus, IndexesEveryValidArticle) {
+  Searcher s(db_);
+  // 16 good .txt (one in a subfolder) + latin1 + utf16 + 4 JSONL + 1 zstd.
+  EXPECT_EQ(s.document_count(), 23u);
+}
+
+struct QueryCase {
+  const char* query;
+  std::set<std::string> must;
+  std::set<std::string> must_not;
+};
+
+TEST_F(FixtureCorpus, QueriesMatchTheRightArticles) {
+  Searcher s(db_);
+  const QueryCase cases[] = {
+      {"banjir", {"a01_banjir_jakarta"}, {"a02_vaksin_sabtu"}},
+      {"zebrakuda", {}, {"a02_vaksin_sabtu"}},                  // "Baca Juga" line stripped
+      {"kucingemas", {}, {"a05_agregasi_voa"}},                 // image-URL caption stripped
+      {"kerupuk gurita", {}, {"a09_baca_juga_inline"}},         // inline (Baca juga: ...) stripped
+      {"garam", {"a09_baca_juga_inline"}, {}},
+      {"beritakeretaapi", {}, {"a10_tayang_di"}},               // "tayang di" line stripped
+      {"ubur-ubur", {}, {"j03"}},                               // JSONL "Baca Juga" paragraph stripped
+      {"pelabuhan", {"j01"}, {}},
+      {"kapal feri", {"j01"}, {}},
+      {"negara", {"a07_reduplikasi", "a06_dateline_senin"}, {}},  // reduplication indexes the base word
+      {"\"negara-negara\"", {"a07_reduplikasi"}, {"a06_dateline_senin"}},
+      {"\"kim jong un\"", {"a07_reduplikasi"}, {}},               // Jong-un = Jong Un
+      {"\"kita harus bersatu\"", {"a08_tipografi"}, {}},          // curly quotes
+      {"tegaskan", {"a02_vaksin_sabtu", "a14_judul_kapital"}, {}},
+      {"TEGASKAN", {"a02_vaksin_sabtu", "a14_judul_kapital"}, {}},
+      {"covid-19", {"a13_angka"}, {}},
+      {"2,5", {"a13_angka"}, {}},
+      {"1.500.000", {"a13_angka"}, {}},
+      {"title:banjir", {"a01_banjir_jakarta"}, {}},
+      {"judul:rendang", {"a15_tanpa_tanggal"}, {}},
+      {"title:petugas", {}, {"a01_banjir_jakarta"}},              // body word, not in the title
+      {"source:kompas", {"a01_banjir_jakarta", "j01"}, {"a04_iso_antara"}},
+      {"sumber:antara", {"a04_iso_antara"}, {}},
+      {"penulis:rina", {"a01_banjir_jakarta"}, {}},
+      {"author:dewi", {"j03"}, {}},
+      {"kategori:nasional", {"j01"}, {"j03"}},
+      {"year:2021", {"a05_agregasi_voa", "a14_judul_kapital"}, {"a01_banjir_jakarta"}},
+      {"tahun:2019", {"a11_english_date", "a12_short_month_year", "a13_angka", "j01", "j02", "j03"}, {}},
+      {"date:2024-01-01..2024-03-31", {"a01_banjir_jakarta", "a07_reduplikasi", "a08_tipografi"},
+       {"a09_baca_juga_inline", "a06_dateline_senin"}},
+      {"tanggal:2019-09-10", {"j01", "a12_short_month_year"}, {"j03"}},
+      {"nelayan", {"a03_tanpa_judul"}, {}},
+      {"kafe klasik", {"a19_latin1"}, {}},
+      {"pontianak", {"a20_utf16"}, {}},
+      {"durian", {"z01"}, {}},
+      {"layang-layang", {"a16_subfolder"}, {}},
+      {"kebun teh", {"j02"}, {}},
+      {"banjir OR gempa", {"a01_banjir_jakarta", "a05_agregasi_voa"}, {}},
+      {"banjir AND gempa", {}, {"a01_banjir_jakarta", "a05_agregasi_voa"}},
+      {"beras NOT pasar", {"a06_dateline_senin"}, {"a04_iso_antara"}},
+      {"presid*", {"a14_judul_kapital"}, {}},
+  };
+  for (const auto& c : cases) {
+    const std::set<std::string> got = ids(s, c.query);
+    for (const auto& id : c.must) EXPECT_TRUE(got.count(id)) << c.query << " must match " << id;
+    for (const auto& id : c.must_not) EXPECT_FALSE(got.count(id)) << c.query << " must not match " << id;
+    if (c.must.empty()) {
+      EXPECT_TRUE(got.empty()) << c.query << " must match nothing";
+    }
+  }
+}
+
+TEST_F(FixtureCorpus, MatchAllRequiresEveryWord) {
+  Searcher s(db_);
+  EXPECT_EQ(ids(s, "banjir gempa", true), std::set<std::string>{});
+  EXPECT_EQ(ids(s, "banjir jakarta", true), std::set<std::string>{"a01_banjir_jakarta"});
+}
+
+TEST_F(FixtureCorpus, StoresMetadataForDisplay) {
+  Searcher s(db_);
+  SearchOptions o;
+  o.query = "title:banjir";
+  const SearchResults r = s.search(o);
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& h = r.hits[0];
+  EXPECT_EQ(h.title, "Banjir Rendam Ribuan Rumah di Jakarta Timur");
+  EXPECT_EQ(h.date.value_or(""), "2024-01-26");
+  EXPECT_EQ(h.source, "KOMPAS.com");
+  EXPECT_EQ(h.author, "Rina Kartika");
+  EXPECT_TRUE(h.path.ends_with("a01_banjir_jakarta.txt")) << h.path;
+  o.query = "nelayan";
+  const Hit derived = s.search(o).hits.at(0);
+  EXPECT_TRUE(derived.title_derived);
+  EXPECT_FALSE(derived.date.has_value());  // never invented
+  o.query = "rendang";
+  EXPECT_FALSE(s.search(o).hits.at(0).date.has_value());
+}
+
+TEST_F(FixtureCorpus, SortsByDateAndPages) {
+  Searcher s(db_);
+  SearchOptions o;
+  o.query = "tahun:2019 OR tahun:2024 OR rendang";
+  o.limit = 100;
+  o.sort = SortOrder::kNewest;
+  const SearchResults newest = s.search(o);
+  ASSERT_GE(newest.hits.size(), 5u);
+  for (std::size_t i = 1; i < newest.hits.size(); ++i) {
+    if (!newest.hits[i].date) continue;  // undated articles come last
+    ASSERT_TRUE(newest.hits[i - 1].date);
+    EXPECT_GE(*newest.hits[i - 1].date, *newest.hits[i].date);
+  }
+  EXPECT_FALSE(newest.hits.back().date.has_value());
+  o.sort = SortOrder::kOldest;
+  const SearchResults oldest = s.search(o);
+  EXPECT_EQ(oldest.hits.front().date.value_or(""), "2019-09-10");
+  EXPECT_FALSE(oldest.hits.back().date.has_value());
+  // Pages are disjoint and together give the full ranking.
+  o.sort = SortOrder::kRelevance;
+  o.limit = 3;
+  std::vector<std::string> paged;
+  for (o.offset = 0; o.offset < newest.hits.size(); o.offset += 3)
+    for (const Hit& h : s.search(o).hits) paged.push_back(h.id);
+  o.offset = 0;
+  o.limit = 100;
+  std::vector<std::string> full;
+  for (const Hit& h : s.search(o).hits) full.push_back(h.id);
+  EXPECT_EQ(paged, full);
+}
+
+TEST_F(FixtureCorpus, SnippetsHighlightStemmedMatches) {
+  Searcher s(db_);
+  SearchOptions o;
+  o.query = "tegaskan";
+  for (const Hit& h : s.search(o).hits) {
+    const std::string snippet = h.snippet;
+    EXPECT_NE(snippet.find(kHighlightStart), std::string::npos) << h.id << ": " << snippet;
+    EXPECT_EQ(snippet.find('<'), std::string::npos);
+  }
+}
+
+TEST_F(FixtureCorpus, ReindexingReplacesInsteadOfDuplicating) {
+  std::string err;
+  const auto corpus = (dir_->path() / "corpus").string();
+  const std::string db2 = (dir_->path() / "db2").string();
+  index_paths(db2, {corpus}, err);
+  index_paths(db2, {corpus}, err);
+  Searcher s(db2);
+  EXPECT_EQ(s.document_count(), 23u);
+}
+
+TEST(SeedCorpus, IssueQueries) {
+  TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  std::string err;
+  ASSERT_EQ(index_paths(db, {(testing::source_dir() / "corpus").string()}, err), 0) << err;
+  Searcher s(db);
+  EXPECT_EQ(s.document_count(), 5u);
+  const std::set<std::string> all = {"000_f0a22cb9b628591e", "001_b2c3ed69fe7be2db", "002_7b7399e3bf6ed222",
+                                     "003_1a0a747f783da510", "004_d642c6b706a4b43b"};
+  EXPECT_EQ(ids(s, "korea utara"), all);
+  EXPECT_EQ(ids(s, "\"Sun Weidong\""), std::set<std::string>{"001_b2c3ed69fe7be2db"});
+  EXPECT_TRUE(ids(s, "Sri Mulyani").empty());
+  EXPECT_TRUE(ids(s, "stadion").empty());
+  EXPECT_EQ(ids(s, "year:2021"), std::set<std::string>{"004_d642c6b706a4b43b"});
+  EXPECT_FALSE(ids(s, "tegaskan").empty());
+  EXPECT_EQ(ids(s, "Tegaskan"), ids(s, "tegaskan"));
+  EXPECT_EQ(ids(s, "\"Choe Son Hui\""), (std::set<std::string>{"000_f0a22cb9b628591e", "003_1a0a747f783da510"}));
+}
+
+TEST(SeedCorpus, Metadata) {
+  TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  std::string err;
+  ASSERT_EQ(index_paths(db, {(testing::source_dir() / "corpus").string()}, err), 0) << err;
+  Searcher s(db);
+  struct Expect {
+    const char* id;
+    const char* date;
+    const char* source;
+  };
+  const Expect expected[] = {{"000_f0a22cb9b628591e", "2025-09-29", "Nusantara Info"},
+                             {"001_b2c3ed69fe7be2db", "2024-01-26", "MalangNetwork.com"},
+                             {"002_7b7399e3bf6ed222", "2025-09-06", "SEPUTARAN.COM"},
+                             {"003_1a0a747f783da510", "", ""},
+                             {"004_d642c6b706a4b43b", "2021-03-24", "VOA"}};
+  SearchOptions o;
+  o.query = "korea";
+  o.limit = 10;
+  const SearchResults r = s.search(o);
+  for (const Expect& e : expected) {
+    auto it = std::find_if(r.hits.begin(), r.hits.end(), [&](const Hit& h) { return h.id == e.id; });
+    ASSERT_NE(it, r.hits.end()) << e.id;
+    EXPECT_EQ(it->date.value_or(""), e.date) << e.id;
+    EXPECT_EQ(it->source, e.source) << e.id;
+  }
+}
+
+TEST(Errors, MissingIndexSaysHowToBuildOne) {
+  TempDir dir;
+  try {
+    Searcher s((dir.path() / "nothing").string());
+    FAIL();
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find("telusur-index --index"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace telusur
