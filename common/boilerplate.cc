@@ -130,7 +130,7 @@ std::optional<std::string> Boilerplate::clean_line(std::string_view line) const 
   if (body.empty()) return std::nullopt;
   const std::string lower = lower_ascii(body);
   std::string_view bare = lower;
-  while (!bare.empty() && std::string_view(".!:;,)]| ").find(bare.back()) != std::string_view::npos)
+  while (!bare.empty() && std::string_view(".!:;,)]|-* ").find(bare.back()) != std::string_view::npos)
     bare.remove_suffix(1);
   for (const Rule& r : rules_) {
     switch (r.kind) {

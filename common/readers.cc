@@ -113,6 +113,24 @@ bool starts_capitalised(std::string_view s) {
   return !s.empty() && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9'));
 }
 
+// A place or publisher name in a dateline: a domain, or 1-3 words that each
+// start with a capital letter or digit ("Nusantara Info", "JAKARTA").
+bool looks_like_name(std::string_view s) {
+  if (looks_like_domain(s)) return true;
+  if (s.empty() || count_words(s) > 3) return false;
+  bool word_start = true;
+  for (char c : s) {
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (word_start && !starts_capitalised(std::string_view(&c, 1))) return false;
+    if (c == '(' || c == ')' || c == ':' || c == ';' || c == '"') return false;
+    word_start = false;
+  }
+  return true;
+}
+
 // "- Penulis: Tim Seputaran" -> "Tim Seputaran"; empty when not an author line.
 // Editor lines are recognised (`is_credit`) but give no author.
 std::string author_from_line(std::string_view line, bool& is_credit) {
@@ -326,7 +344,7 @@ std::string json_string(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return {};
   if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer() || it->is_number_unsigned()) return it->dump();
+  if (std::string_view(key) == "id" && (it->is_number_integer() || it->is_number_unsigned())) return it->dump();
   throw Error(std::string("field '") + key + "' is not a string");
 }
 
@@ -528,21 +546,19 @@ Dateline parse_dateline(std::string_view paragraph) {
     if (open == std::string_view::npos) return {};
     d.place = std::string(trim(head.substr(0, open)));
     d.source = std::string(trim(head.substr(open + 1, head.size() - open - 2)));
-    if (d.place.empty() || d.source.empty() || count_words(d.place) > 3 || count_words(d.source) > 3) return {};
+    if (!looks_like_name(d.place) || !looks_like_name(d.source)) return {};
     return d;
   }
   const std::size_t comma = head.find(',');
   if (comma == std::string_view::npos) {
-    if (count_words(head) > 3) return {};
+    if (!looks_like_name(head)) return {};
     if (looks_like_domain(head)) d.source = head;
     else if (all_caps(head) && !colon) d.place = head;
     return d;
   }
   const std::string_view a = trim(head.substr(0, comma));
   const std::string_view b = trim(head.substr(comma + 1));
-  if (a.empty() || b.empty() || b.find(',') != std::string_view::npos || count_words(a) > 3 ||
-      count_words(b) > 3 || !starts_capitalised(b))
-    return {};
+  if (b.find(',') != std::string_view::npos || !looks_like_name(a) || !looks_like_name(b)) return {};
   if (looks_like_domain(a)) {
     d.source = a;
     d.place = b;
@@ -573,7 +589,9 @@ std::string clean_body(std::string_view body) {
       if (body[i] != ',') continue;
       const char before = body[i - 1];
       const char after = body[i + 1];
-      if (std::string_view(".!?:\")'").find(before) == std::string_view::npos) continue;
+      // "Baca juga: ,Mengingat": a link text the scraper dropped.
+      const bool gap = before == ' ' && ((after >= 'A' && after <= 'Z') || after == '"');
+      if (!gap && std::string_view(".!?:\")'").find(before) == std::string_view::npos) continue;
       if (after == ' ' || (after >= '0' && after <= '9')) continue;
       add(body.substr(start, i - start));
       start = i + 1;

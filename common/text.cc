@@ -193,7 +193,9 @@ std::vector<Token> tokenize(std::string_view normalized) {
     bool joined = false;
     if (prev_end >= 0) {
       const int32_t gap = start - prev_end;
-      joined = gap == 0 || (gap == 1 && text.charAt(prev_end) == '-');
+      // Xapian's query parser makes a phrase of words joined by one of these.
+      static constexpr std::u16string_view kPhraseGenerators = u"-./:\\@";
+      joined = gap == 0 || (gap == 1 && kPhraseGenerators.find(text.charAt(prev_end)) != std::u16string_view::npos);
     }
     split_word(word, tokens, joined);
     prev_end = end;

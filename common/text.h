@@ -22,8 +22,9 @@ std::string fold_case(std::string_view utf8);
 // One indexable word.
 struct Token {
   std::string term;   // case-folded text of the word
-  bool joined = false;  // attached to the previous token by '-' or an inner '.'/':'
-                        // ("negara-negara", "okezone.com"): a phrase continuation
+  bool joined = false;  // attached to the previous token by one of - . / : \ @
+                        // ("negara-negara", "okezone.com", "29/9/2025"): a phrase
+                        // continuation, as Xapian's query parser reads it
 };
 
 // Splits normalised text into words with ICU's word break rules, keeping

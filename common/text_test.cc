@@ -50,7 +50,7 @@ TEST(Text, TokenizeSplitsLikeTheQueryParser) {
       {"Rp 1.500.000", "rp 1.500.000"},
       {"2,5 persen", "2,5 persen"},
       {"COVID-19", "covid-19"},
-      {"29/9/2025", "29 9 2025"},
+      {"29/9/2025", "29-9-2025"},
       {"\xe2\x80\x9ckeadilan dan kejujuran\xe2\x80\x9d", "keadilan dan kejujuran"},
       {"(Foto: Istimewa)", "foto istimewa"},
       {"x_y", "x_y"},

@@ -111,7 +111,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
           file,
           [&](Article&& a) {
             if (!writer.add(a)) {
-              on_issue({a.path, a.line, "duplicate id '" + a.id + "' (already indexed in this run); skipped", true});
+              on_issue({a.path, a.line, "duplicate id '" + a.id + "' (an article with this id was indexed earlier in this run)", true});
               return;
             }
             ++indexed;

@@ -10,7 +10,7 @@
 namespace telusur {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 using testing::CommandResult;
 using testing::TempDir;
 
