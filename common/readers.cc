@@ -333,6 +333,14 @@ std::string convert_with_icu(std::string_view bytes, const char* charset) {
   return out;
 }
 
+// Articles record where they came from as an absolute path, so a result can
+// be opened from any directory.
+std::string absolute_path(const fs::path& p) {
+  std::error_code ec;
+  const fs::path abs = fs::absolute(p, ec);
+  return ec ? p.string() : abs.lexically_normal().string();
+}
+
 bool is_txt(const fs::path& p) { return p.extension() == ".txt"; }
 bool is_jsonl(const fs::path& p) { return p.extension() == ".jsonl"; }
 bool is_jsonl_zst(const fs::path& p) {
@@ -383,7 +391,7 @@ void read_txt(const fs::path& file, const ArticleFn& on_article, const IssueFn& 
   if (!warning.empty()) on_issue({path, 0, warning, false});
   Article a;
   try {
-    a = parse_txt_article(text, file.stem().string(), path);
+    a = parse_txt_article(text, file.stem().string(), absolute_path(file));
   } catch (const Error& e) {
     on_issue({path, 0, e.what(), true});
     return;
@@ -393,6 +401,7 @@ void read_txt(const fs::path& file, const ArticleFn& on_article, const IssueFn& 
 
 void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn& on_issue) {
   const std::string path = file.string();
+  const std::string stored_path = absolute_path(file);
   std::unique_ptr<LineSource> lines;
   try {
     if (is_jsonl_zst(file)) lines = std::make_unique<ZstdLines>(file);
@@ -419,7 +428,7 @@ void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn
       }
       Article a;
       try {
-        a = parse_jsonl_article(utf8, path, line_no);
+        a = parse_jsonl_article(utf8, stored_path, line_no);
       } catch (const Error& e) {
         on_issue({path, line_no, e.what(), true});
         continue;
