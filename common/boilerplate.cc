@@ -93,7 +93,8 @@ Boilerplate Boilerplate::parse(std::string_view text) {
       throw Error("boilerplate rules line " + std::to_string(line_no) + ": unknown kind '" +
                   std::string(kind) + "'");
     }
-    const bool needs_pattern = rule.kind == Kind::kLine || rule.kind == Kind::kPrefix || rule.kind == Kind::kInline;
+    const bool needs_pattern =
+        rule.kind == Kind::kLine || rule.kind == Kind::kPrefix || rule.kind == Kind::kInline;
     if (needs_pattern == pattern.empty())
       throw Error("boilerplate rules line " + std::to_string(line_no) + ": '" + std::string(kind) +
                   (needs_pattern ? "' needs a pattern" : "' takes no pattern"));
@@ -130,7 +131,8 @@ std::optional<std::string> Boilerplate::clean_line(std::string_view line) const 
   if (body.empty()) return std::nullopt;
   const std::string lower = lower_ascii(body);
   std::string_view bare = lower;
-  while (!bare.empty() && std::string_view(".!:;,)]|-* ").find(bare.back()) != std::string_view::npos)
+  while (!bare.empty() &&
+         std::string_view(".!:;,)]|-* ").find(bare.back()) != std::string_view::npos)
     bare.remove_suffix(1);
   for (const Rule& r : rules_) {
     switch (r.kind) {

@@ -26,12 +26,14 @@ TEST(Boilerplate, DropsEveryKindOfLeftover) {
       "1",
       "2",
       "1 2 3",
-      "https: img.okezone.com content 2021 03 24 18 2383040 korea.jpg Presiden China (Foto: Reuters)",
+      "https: img.okezone.com content 2021 03 24 18 2383040 korea.jpg Presiden China (Foto: "
+      "Reuters)",
       "https://cdn.example.com/foto/gempa.png",
       "- Bagikan -",
       "\xe2\x80\xa2 Komentar",
   };
-  for (const char* line : dropped) EXPECT_FALSE(Boilerplate::builtin().clean_line(line).has_value()) << line;
+  for (const char* line : dropped)
+    EXPECT_FALSE(Boilerplate::builtin().clean_line(line).has_value()) << line;
 }
 
 TEST(Boilerplate, KeepsContent) {
@@ -40,7 +42,7 @@ TEST(Boilerplate, KeepsContent) {
       "Bagikan informasi ini kepada warga, kata kepala desa.",  // not the share button
       "Komentarnya dinilai tidak pantas.",                      // 'Komentar' plus letters
       "Pada 2019 harga naik.",
-      "https://example.com adalah situs contoh",                // not an image URL
+      "https://example.com adalah situs contoh",  // not an image URL
       "Sikap terhadap Amerika Serikat",
   };
   for (const char* line : kept) {
@@ -55,13 +57,18 @@ TEST(Boilerplate, RemovesInlineSpans) {
       "Petani garam menyambut kemarau. (Baca juga: Harga Kerupuk Naik) Produksi meningkat.");
   ASSERT_TRUE(out);
   EXPECT_EQ(*out, "Petani garam menyambut kemarau.  Produksi meningkat.");
+  const auto widget =
+      Boilerplate::builtin().clean_line("Boldsky [bacajuga:Baca Juga](3809787) Kulit kita");
+  ASSERT_TRUE(widget);
+  EXPECT_EQ(*widget, "Boldsky (3809787) Kulit kita");
   const auto bracket = Boilerplate::builtin().clean_line("Teks [Lihat juga: video] lanjut");
   ASSERT_TRUE(bracket);
   EXPECT_EQ(*bracket, "Teks  lanjut");
 }
 
 TEST(Boilerplate, ParsesRuleFiles) {
-  const Boilerplate b = Boilerplate::parse("# comment\n\nline Hapus Saya\nprefix Iklan:\npagination\n");
+  const Boilerplate b =
+      Boilerplate::parse("# comment\n\nline Hapus Saya\nprefix Iklan:\npagination\n");
   EXPECT_EQ(b.size(), 3u);
   EXPECT_FALSE(b.clean_line("hapus saya").has_value());
   EXPECT_FALSE(b.clean_line("Iklan: beli sekarang").has_value());

@@ -48,8 +48,8 @@ std::vector<Token> scan(std::string_view s) {
       space = false;
     } else if (is_ascii_alpha(c)) {
       std::size_t j = i;
-      while (j < s.size() &&
-             (is_ascii_alpha(s[j]) || (s[j] == '\'' && j + 1 < s.size() && is_ascii_alpha(s[j + 1]))))
+      while (j < s.size() && (is_ascii_alpha(s[j]) ||
+                              (s[j] == '\'' && j + 1 < s.size() && is_ascii_alpha(s[j + 1]))))
         ++j;
       tokens.push_back({Kind::kWord, s.substr(i, j - i), i, j, space});
       i = j;
@@ -67,7 +67,8 @@ std::vector<Token> scan(std::string_view s) {
 }
 
 std::optional<int> number(const Token& t, std::size_t min_len, std::size_t max_len) {
-  if (t.kind != Kind::kNumber || t.text.size() < min_len || t.text.size() > max_len) return std::nullopt;
+  if (t.kind != Kind::kNumber || t.text.size() < min_len || t.text.size() > max_len)
+    return std::nullopt;
   int v = 0;
   for (char c : t.text) v = v * 10 + (c - '0');
   return v;
@@ -92,8 +93,8 @@ bool glued_number_before(const std::vector<Token>& tk, std::size_t i) {
 
 bool glued_number_after(const std::vector<Token>& tk, std::size_t j) {
   return j + 1 < tk.size() && !tk[j].space_before && !tk[j + 1].space_before &&
-         tk[j].kind == Kind::kPunct && (tk[j].text == "." || tk[j].text == "," || tk[j].text == "/" ||
-                                        tk[j].text == "-") &&
+         tk[j].kind == Kind::kPunct &&
+         (tk[j].text == "." || tk[j].text == "," || tk[j].text == "/" || tk[j].text == "-") &&
          tk[j + 1].kind == Kind::kNumber;
 }
 
@@ -141,14 +142,14 @@ Candidate try_at(const std::vector<Token>& tk, std::size_t i) {
     // D Month YYYY, D-Mon-YY, D Mon. YYYY.
     if (auto d = number(t0, 1, 2); d) {
       std::size_t k = i + 1;
-      if (at(k) && is_sep(*at(k), "-") ) ++k;
+      if (at(k) && is_sep(*at(k), "-")) ++k;
       if (at(k) && at(k)->kind == Kind::kWord) {
         if (int m = month_from_name(at(k)->text); m != 0) {
           ++k;
           if (at(k) && is_sep(*at(k), ".-,")) ++k;
           if (at(k)) {
-            if (auto y = number(*at(k), 2, 4); y && at(k)->text.size() != 3 &&
-                                               !glued_number_after(tk, k + 1))
+            if (auto y = number(*at(k), 2, 4);
+                y && at(k)->text.size() != 3 && !glued_number_after(tk, k + 1))
               return {make_date(expand_year(*at(k), *y), m, *d), k};
           }
         }
@@ -203,14 +204,14 @@ int month_from_name(std::string_view word) {
     int month;
   };
   static constexpr Entry kMonths[] = {
-      {"januari", 1},   {"january", 1},  {"jan", 1},     {"februari", 2}, {"pebruari", 2},
-      {"february", 2},  {"feb", 2},      {"peb", 2},     {"maret", 3},    {"march", 3},
-      {"mar", 3},       {"april", 4},    {"apr", 4},     {"mei", 5},      {"may", 5},
-      {"juni", 6},      {"june", 6},     {"jun", 6},     {"juli", 7},     {"july", 7},
-      {"jul", 7},       {"agustus", 8},  {"august", 8},  {"agu", 8},      {"agt", 8},
-      {"ags", 8},       {"agst", 8},     {"aug", 8},     {"september", 9}, {"sept", 9},
-      {"sep", 9},       {"oktober", 10}, {"october", 10}, {"okt", 10},    {"oct", 10},
-      {"november", 11}, {"nov", 11},     {"nop", 11},    {"desember", 12}, {"december", 12},
+      {"januari", 1},   {"january", 1},  {"jan", 1},      {"februari", 2},  {"pebruari", 2},
+      {"february", 2},  {"feb", 2},      {"peb", 2},      {"maret", 3},     {"march", 3},
+      {"mar", 3},       {"april", 4},    {"apr", 4},      {"mei", 5},       {"may", 5},
+      {"juni", 6},      {"june", 6},     {"jun", 6},      {"juli", 7},      {"july", 7},
+      {"jul", 7},       {"agustus", 8},  {"august", 8},   {"agu", 8},       {"agt", 8},
+      {"ags", 8},       {"agst", 8},     {"aug", 8},      {"september", 9}, {"sept", 9},
+      {"sep", 9},       {"oktober", 10}, {"october", 10}, {"okt", 10},      {"oct", 10},
+      {"november", 11}, {"nov", 11},     {"nop", 11},     {"desember", 12}, {"december", 12},
       {"des", 12},      {"dec", 12},
   };
   if (word.size() > 12) return 0;
@@ -222,10 +223,10 @@ int month_from_name(std::string_view word) {
 
 bool is_weekday_name(std::string_view word) {
   static constexpr std::string_view kDays[] = {
-      "senin",  "sen",    "selasa",   "sel",    "rabu",     "rab",    "kamis",  "kam",
-      "jumat",  "jum'at", "jum",      "sabtu",  "sab",      "minggu", "min",    "ahad",
-      "monday", "mon",    "tuesday",  "tue",    "wednesday", "wed",   "thursday", "thu",
-      "friday", "fri",    "saturday", "sat",    "sunday",   "sun",
+      "senin",  "sen",    "selasa",   "sel",   "rabu",      "rab",    "kamis",    "kam",
+      "jumat",  "jum'at", "jum",      "sabtu", "sab",       "minggu", "min",      "ahad",
+      "monday", "mon",    "tuesday",  "tue",   "wednesday", "wed",    "thursday", "thu",
+      "friday", "fri",    "saturday", "sat",   "sunday",    "sun",
   };
   if (word.size() > 12) return false;
   const std::string w = lower_ascii(word);

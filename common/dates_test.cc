@@ -40,11 +40,11 @@ TEST(Dates, FindsDatesInRealArticleFormats) {
 
 TEST(Dates, RejectsPartialAndInvalidDates) {
   const char* cases[] = {
-      "pada 3 September di mana",      // no year
-      "menteri sejak Juni 2022",       // no day
-      "Selasa (23/3), Kim",            // no year
-      "29 Februari 2023",              // not a leap year
-      "31/4/2024",                     // April has 30 days
+      "pada 3 September di mana",  // no year
+      "menteri sejak Juni 2022",   // no day
+      "Selasa (23/3), Kim",        // no year
+      "29 Februari 2023",          // not a leap year
+      "31/4/2024",                 // April has 30 days
       "harga Rp 1.500.000 per keluarga",
       "skor 2-1 pada babak kedua",
       "versi 1.2.3456",
@@ -63,12 +63,13 @@ TEST(Dates, OffsetsCoverTheDate) {
 }
 
 TEST(Dates, MonthAndWeekdayNames) {
-  const std::pair<const char*, int> months[] = {{"Januari", 1}, {"feb", 2},  {"Pebruari", 2}, {"MARET", 3},
-                                                {"Mei", 5},     {"May", 5},  {"Agt", 8},      {"Agustus", 8},
-                                                {"Sept", 9},    {"Okt", 10}, {"Nop", 11},     {"Des", 12},
-                                                {"Senin", 0},   {"", 0}};
+  const std::pair<const char*, int> months[] = {
+      {"Januari", 1}, {"feb", 2},  {"Pebruari", 2}, {"MARET", 3}, {"Mei", 5},
+      {"May", 5},     {"Agt", 8},  {"Agustus", 8},  {"Sept", 9},  {"Okt", 10},
+      {"Nop", 11},    {"Des", 12}, {"Senin", 0},    {"", 0}};
   for (const auto& [name, month] : months) EXPECT_EQ(month_from_name(name), month) << name;
-  for (const char* day : {"Senin", "sel", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu", "Ahad", "Sab"})
+  for (const char* day :
+       {"Senin", "sel", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu", "Ahad", "Sab"})
     EXPECT_TRUE(is_weekday_name(day)) << day;
   EXPECT_FALSE(is_weekday_name("Maret"));
 }

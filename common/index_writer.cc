@@ -36,8 +36,8 @@ class TermIndexer {
 
   // Adds `text` as positional terms with `prefix` (and unprefixed too when
   // `also_plain`), plus stemmed Z-terms; positions continue from `pos`.
-  void index(Xapian::Document& doc, std::string_view text, std::string_view prefix, Xapian::termcount wdf,
-             Xapian::termpos& pos, bool also_plain) {
+  void index(Xapian::Document& doc, std::string_view text, std::string_view prefix,
+             Xapian::termcount wdf, Xapian::termpos& pos, bool also_plain) {
     for (const Token& t : tokenize(normalize(text))) {
       ++pos;
       const bool stem = should_stem(t.term);
@@ -100,29 +100,33 @@ struct IndexWriter::Impl {
   }
 };
 
-IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options) : impl_(std::make_unique<Impl>()) {
+IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
+    : impl_(std::make_unique<Impl>()) {
   impl_->dir = dir;
   impl_->batch_size = options.batch_size == 0 ? 1 : options.batch_size;
   const Xapian::Stem stem = make_stemmer(options.stemmer);  // validates the name
   try {
-    const int flags = (options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) |
-                      Xapian::DB_BACKEND_GLASS;
+    const int flags =
+        (options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) |
+        Xapian::DB_BACKEND_GLASS;
     impl_->db = Xapian::WritableDatabase(dir, flags);
     const std::string schema = impl_->db.get_metadata(str(schema::kMetaSchema));
     const std::string stemmer = impl_->db.get_metadata(str(schema::kMetaStemmer));
     if (impl_->db.get_doccount() > 0 || !schema.empty()) {
       if (schema != schema::kSchemaVersion)
-        throw IndexError("index '" + dir + "' has schema version '" + schema + "', this telusur-index writes version " +
-                         str(schema::kSchemaVersion) + ": run again with --rebuild");
+        throw IndexError("index '" + dir + "' has schema version '" + schema +
+                         "', this telusur-index writes version " + str(schema::kSchemaVersion) +
+                         ": run again with --rebuild");
       if (stemmer != options.stemmer)
-        throw IndexError("index '" + dir + "' was built with stemmer '" + stemmer + "', not '" + options.stemmer +
-                         "': run again with --rebuild to change it");
+        throw IndexError("index '" + dir + "' was built with stemmer '" + stemmer + "', not '" +
+                         options.stemmer + "': run again with --rebuild to change it");
     }
     impl_->db.set_metadata(str(schema::kMetaSchema), str(schema::kSchemaVersion));
     impl_->db.set_metadata(str(schema::kMetaStemmer), options.stemmer);
     impl_->db.set_metadata(str(schema::kMetaVersion), TELUSUR_VERSION);
   } catch (const Xapian::DatabaseLockError& e) {
-    throw IndexError("index '" + dir + "' is locked by another telusur-index (or another Xapian writer)");
+    throw IndexError("index '" + dir +
+                     "' is locked by another telusur-index (or another Xapian writer)");
   } catch (const Xapian::Error& e) {
     impl_->fail("cannot open", e);
   }

@@ -55,7 +55,8 @@ std::string words_of(std::string_view run, bool in_phrase) {
 std::string known_fields() {
   std::string out;
   for (const QueryField& f : free_text_fields())
-    for (std::string_view a : f.aliases) out += std::string(out.empty() ? "" : ", ") + std::string(a) + ":";
+    for (std::string_view a : f.aliases)
+      out += std::string(out.empty() ? "" : ", ") + std::string(a) + ":";
   out += ", year:, tahun:, date:, tanggal:";
   return out;
 }
@@ -76,7 +77,8 @@ std::optional<std::string> date_bound(std::string_view s, bool upper) {
       return std::nullopt;
     }
   }
-  if (lens[0] != 4 || lens[n] == 0 || (n >= 1 && lens[1] > 2) || (n == 2 && lens[2] > 2)) return std::nullopt;
+  if (lens[0] != 4 || lens[n] == 0 || (n >= 1 && lens[1] > 2) || (n == 2 && lens[2] > 2))
+    return std::nullopt;
   const int year = parts[0];
   const int month = n >= 1 ? parts[1] : (upper ? 12 : 1);
   int day = n == 2 ? parts[2] : 1;
@@ -117,8 +119,8 @@ std::string rewrite_date(std::string_view value, std::size_t pos) {
       hi = *v;
     }
     if (!lo.empty() && !hi.empty() && lo > hi)
-      throw QueryError("empty date range '" + std::string(value) + "' at position " + std::to_string(pos) +
-                       ": the start is after the end");
+      throw QueryError("empty date range '" + std::string(value) + "' at position " +
+                       std::to_string(pos) + ": the start is after the end");
   }
   return "date:" + lo + ".." + hi;
 }
@@ -165,8 +167,8 @@ std::string rewrite_query(std::string_view raw) {
         out += '(';
       } else {
         if (parens.empty())
-          throw QueryError("unbalanced parenthesis: ')' at position " + std::to_string(char_pos(q, i)) +
-                           " has no matching '('");
+          throw QueryError("unbalanced parenthesis: ')' at position " +
+                           std::to_string(char_pos(q, i)) + " has no matching '('");
         parens.pop_back();
         out += ')';
       }
@@ -175,7 +177,8 @@ std::string rewrite_query(std::string_view raw) {
     }
     // A run of non-space characters up to a quote or parenthesis.
     std::size_t end = i;
-    while (end < q.size() && !is_space(q[end]) && q[end] != '"' && q[end] != '(' && q[end] != ')') ++end;
+    while (end < q.size() && !is_space(q[end]) && q[end] != '"' && q[end] != '(' && q[end] != ')')
+      ++end;
     std::string_view run(q.data() + i, end - i);
     const std::size_t run_pos = char_pos(q, i);
     i = end;
@@ -214,14 +217,15 @@ std::string rewrite_query(std::string_view raw) {
       }
       if (name == "year" || name == "tahun") {
         if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string_view::npos)
-          throw QueryError("bad year '" + std::string(value) + "' at position " + std::to_string(value_pos) +
-                           ": " + name + ": takes a four-digit year");
+          throw QueryError("bad year '" + std::string(value) + "' at position " +
+                           std::to_string(value_pos) + ": " + name + ": takes a four-digit year");
         out += "year:" + std::string(value);
         continue;
       }
       if (name == "date" || name == "tanggal") {
         if (value.empty())
-          throw QueryError("date: at position " + std::to_string(run_pos) + " needs a date, not a phrase");
+          throw QueryError("date: at position " + std::to_string(run_pos) +
+                           " needs a date, not a phrase");
         out += rewrite_date(value, value_pos);
         continue;
       }
@@ -233,11 +237,11 @@ std::string rewrite_query(std::string_view raw) {
     if (wildcard) out += '*';
   }
   if (in_quote)
-    throw QueryError("unbalanced quote: the '\"' at position " + std::to_string(char_pos(q, quote_at)) +
-                     " is never closed");
+    throw QueryError("unbalanced quote: the '\"' at position " +
+                     std::to_string(char_pos(q, quote_at)) + " is never closed");
   if (!parens.empty())
-    throw QueryError("unbalanced parenthesis: '(' at position " + std::to_string(char_pos(q, parens.back())) +
-                     " is never closed");
+    throw QueryError("unbalanced parenthesis: '(' at position " +
+                     std::to_string(char_pos(q, parens.back())) + " is never closed");
   return out;
 }
 

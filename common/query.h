@@ -12,8 +12,8 @@ namespace telusur {
 
 // A free-text query field and the term prefix it searches.
 struct QueryField {
-  std::string_view name;    // canonical name, as passed to Xapian ("title")
-  std::string_view prefix;  // term prefix from schema.h ("S")
+  std::string_view name;                  // canonical name, as passed to Xapian ("title")
+  std::string_view prefix;                // term prefix from schema.h ("S")
   std::vector<std::string_view> aliases;  // every name a user may type ("title", "judul")
 };
 

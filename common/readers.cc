@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -69,7 +69,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 }
 
 bool looks_like_title(std::string_view line) {
-  if (line.empty() || line.size() > kMaxTitleBytes || count_words(line) > kMaxTitleWords) return false;
+  if (line.empty() || line.size() > kMaxTitleBytes || count_words(line) > kMaxTitleWords)
+    return false;
   // A line ending in a full stop is a sentence of body text ("..." is not).
   if (ends_with(line, ".") && !ends_with(line, "..")) return false;
   return true;
@@ -83,10 +84,12 @@ std::string derive_title(std::string_view first_paragraph) {
     std::size_t cut = title.rfind(' ', kDerivedTitleBytes);
     if (cut == std::string::npos || cut < kDerivedTitleBytes / 2) {
       cut = kDerivedTitleBytes;
-      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80)
+        --cut;  // UTF-8 boundary
     }
     title.resize(cut);
-    while (!title.empty() && std::string_view(" ,;:-").find(title.back()) != std::string_view::npos) title.pop_back();
+    while (!title.empty() && std::string_view(" ,;:-").find(title.back()) != std::string_view::npos)
+      title.pop_back();
     title += "\xe2\x80\xa6";  // …
   }
   return title;
@@ -136,10 +139,11 @@ bool looks_like_name(std::string_view s) {
 std::string author_from_line(std::string_view line, bool& is_credit) {
   is_credit = false;
   std::string_view s = trim(line);
-  while (!s.empty() && (s.front() == '-' || s.front() == '*' || s.front() == ' ')) s.remove_prefix(1);
+  while (!s.empty() && (s.front() == '-' || s.front() == '*' || s.front() == ' '))
+    s.remove_prefix(1);
   const std::string lower = lower_ascii(s.substr(0, std::min<std::size_t>(s.size(), 16)));
   static constexpr std::pair<std::string_view, bool> kLabels[] = {
-      {"penulis", true}, {"reporter", true}, {"pewarta", true}, {"oleh", true},
+      {"penulis", true}, {"reporter", true},    {"pewarta", true},  {"oleh", true},
       {"editor", false}, {"penyunting", false}, {"redaktur", false}};
   for (const auto& [label, is_author] : kLabels) {
     if (!lower.starts_with(label)) continue;
@@ -160,7 +164,8 @@ std::string source_before_date(std::string_view prefix) {
   std::string word;
   auto flush = [&] {
     // Icon ligatures from scraped pages ("calendar_month") and day names go.
-    if (!word.empty() && word.find('_') == std::string::npos && !is_weekday_name(word)) words.push_back(word);
+    if (!word.empty() && word.find('_') == std::string::npos && !is_weekday_name(word))
+      words.push_back(word);
     word.clear();
   };
   for (char c : prefix) {
@@ -173,11 +178,14 @@ std::string source_before_date(std::string_view prefix) {
   flush();
   // Drop non-alphanumeric leftovers such as "·".
   std::erase_if(words, [](const std::string& w) {
-    return std::none_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    return std::none_of(w.begin(), w.end(),
+                        [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
   });
   if (words.empty() || words.size() > 4) return {};
-  if (lower_ascii(words.front()) == "agregasi" && words.size() > 1) words.erase(words.begin());
-  else if (!(words.size() == 1 && looks_like_domain(words.front()))) return {};
+  if (lower_ascii(words.front()) == "agregasi" && words.size() > 1)
+    words.erase(words.begin());
+  else if (!(words.size() == 1 && looks_like_domain(words.front())))
+    return {};
   return join(words, " ");
 }
 
@@ -198,7 +206,8 @@ std::optional<Date> url_date(std::string_view url) {
     auto read = [&](int& v, std::size_t min, std::size_t max) {
       std::size_t n = 0;
       v = 0;
-      while (j < url.size() && url[j] >= '0' && url[j] <= '9' && n < max) v = v * 10 + (url[j++] - '0'), ++n;
+      while (j < url.size() && url[j] >= '0' && url[j] <= '9' && n < max)
+        v = v * 10 + (url[j++] - '0'), ++n;
       return n >= min && (j >= url.size() || url[j] == '/');
     };
     if (!read(y, 4, 4) || j >= url.size()) continue;
@@ -240,13 +249,17 @@ class PlainLines : public LineSource {
       if (in_.fail() && !in_.eof() && got == static_cast<std::streamsize>(sizeof buf) - 1) {
         // Line longer than the buffer: keep reading it.
         in_.clear();
-        if (line.size() < kMaxArticleBytes) line.append(buf, static_cast<std::size_t>(got));
-        else too_long = true;
+        if (line.size() < kMaxArticleBytes)
+          line.append(buf, static_cast<std::size_t>(got));
+        else
+          too_long = true;
         continue;
       }
       const std::size_t len = static_cast<std::size_t>(got) - (in_.eof() ? 0 : 1);
-      if (line.size() < kMaxArticleBytes) line.append(buf, len);
-      else too_long = true;
+      if (line.size() < kMaxArticleBytes)
+        line.append(buf, len);
+      else
+        too_long = true;
       break;
     }
     return any || !in_.eof();
@@ -258,7 +271,8 @@ class PlainLines : public LineSource {
 
 class ZstdLines : public LineSource {
  public:
-  explicit ZstdLines(const fs::path& p) : file_(std::fopen(p.c_str(), "rb")), dctx_(ZSTD_createDCtx()) {
+  explicit ZstdLines(const fs::path& p)
+      : file_(std::fopen(p.c_str(), "rb")), dctx_(ZSTD_createDCtx()) {
     if (!file_) throw Error("cannot open");
     in_buf_.resize(ZSTD_DStreamInSize());
     out_buf_.resize(ZSTD_DStreamOutSize());
@@ -275,8 +289,10 @@ class ZstdLines : public LineSource {
       if (pos_ < pending_.size()) {
         const std::size_t nl = pending_.find('\n', pos_);
         const std::size_t stop = nl == std::string::npos ? pending_.size() : nl;
-        if (line.size() < kMaxArticleBytes) line.append(pending_, pos_, stop - pos_);
-        else too_long = true;
+        if (line.size() < kMaxArticleBytes)
+          line.append(pending_, pos_, stop - pos_);
+        else
+          too_long = true;
         any = true;
         pos_ = stop;
         if (nl != std::string::npos) {
@@ -326,9 +342,10 @@ class ZstdLines : public LineSource {
 std::string convert_with_icu(std::string_view bytes, const char* charset) {
   UErrorCode status = U_ZERO_ERROR;
   std::string out(bytes.size() * 3 + 4, '\0');
-  const int32_t n = ucnv_convert("UTF-8", charset, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
-                                 static_cast<int32_t>(bytes.size()), &status);
-  if (U_FAILURE(status)) throw Error(std::string("ICU cannot decode ") + charset + ": " + u_errorName(status));
+  const int32_t n = ucnv_convert("UTF-8", charset, out.data(), static_cast<int32_t>(out.size()),
+                                 bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status))
+    throw Error(std::string("ICU cannot decode ") + charset + ": " + u_errorName(status));
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
@@ -352,7 +369,8 @@ std::string json_string(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return {};
   if (it->is_string()) return it->get<std::string>();
-  if (std::string_view(key) == "id" && (it->is_number_integer() || it->is_number_unsigned())) return it->dump();
+  if (std::string_view(key) == "id" && (it->is_number_integer() || it->is_number_unsigned()))
+    return it->dump();
   throw Error(std::string("field '") + key + "' is not a string");
 }
 
@@ -365,8 +383,11 @@ void read_txt(const fs::path& file, const ArticleFn& on_article, const IssueFn& 
     return;
   }
   if (size > kMaxArticleBytes) {
-    on_issue({path, 0, "file too large (" + std::to_string(size >> 20) + " MiB; an article file may have at most " +
-                           std::to_string(kMaxArticleBytes >> 20) + " MiB)", true});
+    on_issue({path, 0,
+              "file too large (" + std::to_string(size >> 20) +
+                  " MiB; an article file may have at most " +
+                  std::to_string(kMaxArticleBytes >> 20) + " MiB)",
+              true});
     return;
   }
   std::ifstream in(file, std::ios::binary);
@@ -404,8 +425,10 @@ void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn
   const std::string stored_path = absolute_path(file);
   std::unique_ptr<LineSource> lines;
   try {
-    if (is_jsonl_zst(file)) lines = std::make_unique<ZstdLines>(file);
-    else lines = std::make_unique<PlainLines>(file);
+    if (is_jsonl_zst(file))
+      lines = std::make_unique<ZstdLines>(file);
+    else
+      lines = std::make_unique<PlainLines>(file);
   } catch (const Error& e) {
     on_issue({path, 0, std::string(e.what()) + ": " + std::strerror(errno), true});
     return;
@@ -417,7 +440,9 @@ void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn
     while (lines->next(line, too_long)) {
       ++line_no;
       if (too_long) {
-        on_issue({path, line_no, "line too long (more than " + std::to_string(kMaxArticleBytes >> 20) + " MiB)", true});
+        on_issue({path, line_no,
+                  "line too long (more than " + std::to_string(kMaxArticleBytes >> 20) + " MiB)",
+                  true});
         continue;
       }
       if (trim(line).empty()) continue;
@@ -442,7 +467,8 @@ void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn
 
 }  // namespace
 
-bool decode_text(std::string_view bytes, std::string& out, std::string& warning, std::string& error) {
+bool decode_text(std::string_view bytes, std::string& out, std::string& warning,
+                 std::string& error) {
   warning.clear();
   error.clear();
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
@@ -484,7 +510,8 @@ bool decode_text(std::string_view bytes, std::string& out, std::string& warning,
   return true;
 }
 
-std::vector<fs::path> collect_article_files(const std::vector<fs::path>& paths, const IssueFn& on_issue) {
+std::vector<fs::path> collect_article_files(const std::vector<fs::path>& paths,
+                                            const IssueFn& on_issue) {
   std::vector<fs::path> files;
   for (const fs::path& p : paths) {
     std::error_code ec;
@@ -495,7 +522,8 @@ std::vector<fs::path> collect_article_files(const std::vector<fs::path>& paths, 
     }
     if (fs::is_directory(st)) {
       std::vector<fs::path> found;
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
+          end;
       if (ec) {
         on_issue({p.string(), 0, "cannot read directory: " + ec.message(), true});
         continue;
@@ -522,8 +550,10 @@ std::vector<fs::path> collect_article_files(const std::vector<fs::path>& paths, 
 }
 
 void read_article_file(const fs::path& file, const ArticleFn& on_article, const IssueFn& on_issue) {
-  if (is_txt(file)) read_txt(file, on_article, on_issue);
-  else read_jsonl(file, on_article, on_issue);
+  if (is_txt(file))
+    read_txt(file, on_article, on_issue);
+  else
+    read_jsonl(file, on_article, on_issue);
 }
 
 Dateline parse_dateline(std::string_view paragraph) {
@@ -532,10 +562,13 @@ Dateline parse_dateline(std::string_view paragraph) {
   std::size_t sep_len = 0;
   bool colon = false;
   for (std::size_t i = 1; i + 1 < window.size(); ++i) {
-    if (window[i] == '-' && window[i - 1] == ' ' && (window[i + 1] == ' ' || window[i + 1] == '-')) {
+    if (window[i] == '-' && window[i - 1] == ' ' &&
+        (window[i + 1] == ' ' || window[i + 1] == '-')) {
       sep = i - 1;
       sep_len = 2;
-      while (sep + sep_len < window.size() && (window[sep + sep_len] == '-' || window[sep + sep_len] == ' ')) ++sep_len;
+      while (sep + sep_len < window.size() &&
+             (window[sep + sep_len] == '-' || window[sep + sep_len] == ' '))
+        ++sep_len;
       break;
     }
     if (window[i] == ':' && window[i + 1] == ' ') {
@@ -547,7 +580,8 @@ Dateline parse_dateline(std::string_view paragraph) {
   }
   if (sep == std::string_view::npos) return {};
   std::string_view head = trim(window.substr(0, sep));
-  if (head.empty() || head.find('"') != std::string_view::npos || !starts_capitalised(head)) return {};
+  if (head.empty() || head.find('"') != std::string_view::npos || !starts_capitalised(head))
+    return {};
   Dateline d;
   // "Jakarta (ANTARA)"
   if (head.back() == ')') {
@@ -561,13 +595,16 @@ Dateline parse_dateline(std::string_view paragraph) {
   const std::size_t comma = head.find(',');
   if (comma == std::string_view::npos) {
     if (!looks_like_name(head)) return {};
-    if (looks_like_domain(head)) d.source = head;
-    else if (all_caps(head) && !colon) d.place = head;
+    if (looks_like_domain(head))
+      d.source = head;
+    else if (all_caps(head) && !colon)
+      d.place = head;
     return d;
   }
   const std::string_view a = trim(head.substr(0, comma));
   const std::string_view b = trim(head.substr(comma + 1));
-  if (b.find(',') != std::string_view::npos || !looks_like_name(a) || !looks_like_name(b)) return {};
+  if (b.find(',') != std::string_view::npos || !looks_like_name(a) || !looks_like_name(b))
+    return {};
   if (looks_like_domain(a)) {
     d.source = a;
     d.place = b;
@@ -583,7 +620,8 @@ std::string clean_body(std::string_view body) {
   std::vector<std::string> paragraphs;
   auto add = [&](std::string_view p) {
     // Scraper leftovers at a paragraph start: " , memang", "-,akan".
-    while (!p.empty() && std::string_view(" ,-").find(p.front()) != std::string_view::npos) p.remove_prefix(1);
+    while (!p.empty() && std::string_view(" ,-").find(p.front()) != std::string_view::npos)
+      p.remove_prefix(1);
     p = trim(p);
     if (p.empty()) return;
     if (auto kept = rules.clean_line(p)) paragraphs.push_back(collapse_spaces(*kept));
@@ -591,17 +629,19 @@ std::string clean_body(std::string_view body) {
   if (body.find('\n') != std::string_view::npos) {
     for (std::string_view line : split_lines(body)) add(line);
   } else {
-    // Comma-joined paragraphs: split at "," right after sentence-final
-    // punctuation and before a non-space, non-digit character.
+    // Comma-joined paragraphs ("kemarin.,Menurut dia", "Baca juga:,,Nampaknya"):
+    // prose puts a space after a comma, so a comma directly followed by
+    // anything but a space, a digit ("2,5") or a closing quote ("dia,\" kata")
+    // joins two paragraphs, or marks a link text the scraper dropped.
     std::size_t start = 0;
-    for (std::size_t i = 1; i + 1 < body.size(); ++i) {
+    for (std::size_t i = 0; i + 1 < body.size(); ++i) {
       if (body[i] != ',') continue;
-      const char before = body[i - 1];
       const char after = body[i + 1];
-      // "Baca juga: ,Mengingat": a link text the scraper dropped.
-      const bool gap = before == ' ' && ((after >= 'A' && after <= 'Z') || after == '"');
-      if (!gap && std::string_view(".!?:\")'").find(before) == std::string_view::npos) continue;
       if (after == ' ' || (after >= '0' && after <= '9')) continue;
+      if ((after == '"' || after == '\'') &&
+          (i + 2 >= body.size() ||
+           std::string_view(" ,.;:").find(body[i + 2]) != std::string_view::npos))
+        continue;
       add(body.substr(start, i - start));
       start = i + 1;
     }
@@ -645,10 +685,12 @@ Article parse_txt_article(std::string_view raw, const std::string& id, const std
     if (!a.date && count_words(line) <= 14) {
       if (auto m = find_date(line)) {
         const std::string rest(trim(std::string_view(line).substr(m->end)));
-        const bool only_time = rest.empty() || rest.find_first_not_of("0123456789:.| WIBTAEST") == std::string::npos;
+        const bool only_time =
+            rest.empty() || rest.find_first_not_of("0123456789:.| WIBTAEST") == std::string::npos;
         if (only_time) {
           a.date = m->date;
-          if (std::string src = source_before_date(std::string_view(line).substr(0, m->begin)); !src.empty())
+          if (std::string src = source_before_date(std::string_view(line).substr(0, m->begin));
+              !src.empty())
             a.source = src;
           continue;
         }
@@ -700,7 +742,8 @@ Article parse_jsonl_article(std::string_view line, const std::string& path, std:
     if (auto m = find_date(date_text)) date = m->date;
     // The date in the URL is reliable where the field has day and month swapped.
     if (auto from_url = url_date(a.url)) {
-      if (!date || (date->day == from_url->month && date->month == from_url->day && date->year == from_url->year))
+      if (!date || (date->day == from_url->month && date->month == from_url->day &&
+                    date->year == from_url->year))
         date = from_url;
     }
     a.date = date;
@@ -708,7 +751,8 @@ Article parse_jsonl_article(std::string_view line, const std::string& path, std:
     throw Error(std::string(e.what()) + (a.id.empty() ? "" : " (id " + a.id + ")"));
   }
   if (a.id.size() > 200) throw Error("id longer than 200 bytes");
-  if (a.title.empty() && a.body.empty()) throw Error("record " + a.id + " has neither title nor body");
+  if (a.title.empty() && a.body.empty())
+    throw Error("record " + a.id + " has neither title nor body");
   if (a.title.empty()) {
     a.title = derive_title(a.body.substr(0, a.body.find("\n\n")));
     a.title_derived = true;

@@ -16,10 +16,10 @@ namespace telusur {
 
 // Something a reader noticed about one file or line.
 struct ReadIssue {
-  std::string path;       // file concerned
-  std::size_t line = 0;   // 1-based line in a JSONL file, 0 for the whole file
-  std::string message;    // one line, no trailing newline
-  bool skipped = false;   // true: the file/line was not indexed; false: a warning
+  std::string path;      // file concerned
+  std::size_t line = 0;  // 1-based line in a JSONL file, 0 for the whole file
+  std::string message;   // one line, no trailing newline
+  bool skipped = false;  // true: the file/line was not indexed; false: a warning
 };
 
 using ArticleFn = std::function<void(Article&&)>;
@@ -33,8 +33,8 @@ inline constexpr std::size_t kMaxArticleBytes = 32u << 20;
 // symlinks) into the article files they hold: *.txt, *.jsonl and *.jsonl.zst,
 // sorted by path. A path that does not exist, or a file named explicitly with
 // another extension, is reported through `on_issue` as skipped.
-std::vector<std::filesystem::path> collect_article_files(const std::vector<std::filesystem::path>& paths,
-                                                         const IssueFn& on_issue);
+std::vector<std::filesystem::path> collect_article_files(
+    const std::vector<std::filesystem::path>& paths, const IssueFn& on_issue);
 
 // Reads one article file of any supported kind, calling `on_article` for each
 // article and `on_issue` for each warning or skipped item. Never throws for bad
@@ -45,7 +45,8 @@ void read_article_file(const std::filesystem::path& file, const ArticleFn& on_ar
 // Decodes file bytes to UTF-8: strips a UTF-8 BOM, converts UTF-16 with a BOM,
 // and decodes text that is not valid UTF-8 as Windows-1252 (setting `warning`).
 // Returns false (with `error` set) for binary content.
-bool decode_text(std::string_view bytes, std::string& out, std::string& warning, std::string& error);
+bool decode_text(std::string_view bytes, std::string& out, std::string& warning,
+                 std::string& error);
 
 // Parses the text of a plain-text article (already UTF-8). `id` and `path` are
 // copied into the result. Throws telusur::Error when there is no text at all.

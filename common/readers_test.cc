@@ -20,27 +20,37 @@ struct TxtCase {
 
 TEST(TxtArticle, ExtractsMetadata) {
   const TxtCase cases[] = {
-      {"nusantara", "Judul Berita\n\nBagikan\n\nJudul Berita\nFoto di Beijing, Senin (29/9/2025). (Foto: Istimewa)\n\n"
-                    "Beijing, Nusantara Info: Korea Utara dan Cina menegaskan komitmen.\n",
+      {"nusantara",
+       "Judul Berita\n\nBagikan\n\nJudul Berita\nFoto di Beijing, Senin (29/9/2025). (Foto: "
+       "Istimewa)\n\n"
+       "Beijing, Nusantara Info: Korea Utara dan Cina menegaskan komitmen.\n",
        "Judul Berita", false, "2025-09-29", "Nusantara Info", "Beijing", ""},
-      {"malang", "Bersatu Melawan!\n\n- Jumat, 26 Januari 2024 | 12:30 WIB\n\nMalangNetwork.com - Korea Utara menjadi tuan rumah.\n",
+      {"malang",
+       "Bersatu Melawan!\n\n- Jumat, 26 Januari 2024 | 12:30 WIB\n\nMalangNetwork.com - Korea "
+       "Utara menjadi tuan rumah.\n",
        "Bersatu Melawan!", false, "2024-01-26", "MalangNetwork.com", "", ""},
-      {"seputaran", "Kim Tegaskan Sikap\n- calendar_month Sab, 6 Sep 2025\n\nKeterangan foto.\n"
-                    "SEPUTARAN.COM, Istanbul \xe2\x80\x93 Pemimpin Korea Utara menegaskan.\n- Penulis: Tim Seputaran",
+      {"seputaran",
+       "Kim Tegaskan Sikap\n- calendar_month Sab, 6 Sep 2025\n\nKeterangan foto.\n"
+       "SEPUTARAN.COM, Istanbul \xe2\x80\x93 Pemimpin Korea Utara menegaskan.\n- Penulis: Tim "
+       "Seputaran",
        "Kim Tegaskan Sikap", false, "2025-09-06", "SEPUTARAN.COM", "Istanbul", "Tim Seputaran"},
-      {"okezone", "Aliansi Bersama\n\nAgregasi VOA, \xc2\xb7 Rabu 24 Maret 2021 08:17 WIB\n\nCHINA - Para pemimpin bertemu.\n",
+      {"okezone",
+       "Aliansi Bersama\n\nAgregasi VOA, \xc2\xb7 Rabu 24 Maret 2021 08:17 WIB\n\nCHINA - Para "
+       "pemimpin bertemu.\n",
        "Aliansi Bersama", false, "2021-03-24", "VOA", "CHINA", ""},
       {"antara", "Harga Beras Turun\n\n2023-05-17\n\nJakarta (ANTARA) - Harga beras turun.\n",
        "Harga Beras Turun", false, "2023-05-17", "ANTARA", "Jakarta", ""},
-      {"kompas", "Banjir\n\nJAKARTA, KOMPAS.com - Banjir merendam rumah.\n", "Banjir", false, "", "KOMPAS.com",
-       "JAKARTA", ""},
-      {"no title", "China dan Korea Utara telah berjanji untuk meningkatkan koordinasi. Kesepakatan diumumkan Minggu.\n"
-                   "Paragraf kedua pada Juni 2022 dan 3 September.\n",
+      {"kompas", "Banjir\n\nJAKARTA, KOMPAS.com - Banjir merendam rumah.\n", "Banjir", false, "",
+       "KOMPAS.com", "JAKARTA", ""},
+      {"no title",
+       "China dan Korea Utara telah berjanji untuk meningkatkan koordinasi. Kesepakatan diumumkan "
+       "Minggu.\n"
+       "Paragraf kedua pada Juni 2022 dan 3 September.\n",
        "China dan Korea Utara telah berjanji untuk meningkatkan koordinasi.", true, "", "", "", ""},
-      {"no date", "Resep Rendang\n\nRendang dimasak perlahan. Pada 3 September ada lomba.\n", "Resep Rendang", false, "",
-       "", "", ""},
-      {"body date needs weekday", "Judul\n\nPeristiwa pada 17 Agustus 1945 dikenang.\n", "Judul", false, "", "", "",
-       ""},
+      {"no date", "Resep Rendang\n\nRendang dimasak perlahan. Pada 3 September ada lomba.\n",
+       "Resep Rendang", false, "", "", "", ""},
+      {"body date needs weekday", "Judul\n\nPeristiwa pada 17 Agustus 1945 dikenang.\n", "Judul",
+       false, "", "", "", ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -57,7 +67,8 @@ TEST(TxtArticle, ExtractsMetadata) {
 
 TEST(TxtArticle, StripsBoilerplateAndRepeatedTitle) {
   const Article a = parse_txt_article(
-      "Judul Berita\n\nBagikan\n\nJudul Berita\nIsi pertama.\n\nBaca Juga: Stadion Terbesar\n\nIsi kedua.\n\n1\n2\n\n"
+      "Judul Berita\n\nBagikan\n\nJudul Berita\nIsi pertama.\n\nBaca Juga: Stadion Terbesar\n\nIsi "
+      "kedua.\n\n1\n2\n\n"
       "Artikel ini telah lebih dulu tayang di: contoh.com\n\nKomentar",
       "x", "x.txt");
   EXPECT_EQ(a.body, "Isi pertama.\n\nIsi kedua.");
@@ -109,7 +120,8 @@ TEST(JsonlArticle, ParsesFieldsAndRepairsDates) {
   EXPECT_EQ(a.source, "Kompas.com");
   EXPECT_EQ(a.category, "Nasional");
   EXPECT_EQ(a.body, "Satu.\n\nDua.\n\nTiga.");
-  const Article b = parse_jsonl_article(R"({"id": 42, "body": "Tanpa judul di sini. Kedua."})", "f.jsonl", 1);
+  const Article b =
+      parse_jsonl_article(R"({"id": 42, "body": "Tanpa judul di sini. Kedua."})", "f.jsonl", 1);
   EXPECT_EQ(b.id, "42");
   EXPECT_TRUE(b.title_derived);
   EXPECT_EQ(b.title, "Tanpa judul di sini.");
@@ -130,9 +142,14 @@ TEST(JsonlArticle, ReportsBadRecords) {
 
 TEST(CleanBody, SplitsCommaJoinedParagraphs) {
   const std::pair<const char*, const char*> cases[] = {
-      {"-,akan meresmikan ponsel.,Sebelum peluncurannya, Samsung.", "akan meresmikan ponsel.\n\nSebelum peluncurannya, Samsung."},
+      {"-,akan meresmikan ponsel.,Sebelum peluncurannya, Samsung.",
+       "akan meresmikan ponsel.\n\nSebelum peluncurannya, Samsung."},
       {"Harga 2,5 persen.,\"Kutipan,\" kata dia.", "Harga 2,5 persen.\n\n\"Kutipan,\" kata dia."},
-      {"Satu.,Baca Juga: Judul Lain,Dua.", "Satu."},  // the related title swallows the rest of its paragraph
+      {"Satu.,Baca Juga: Judul Lain,Dua.", "Satu.\n\nDua."},
+      {"Indonesia,,Baca Juga:,,Nampaknya, film.", "Indonesia\n\nNampaknya, film."},
+      {"tersebut,Baca juga,,\"Misano adalah trek,\" katanya.",
+       "tersebut\n\n\"Misano adalah trek,\" katanya."},
+      {"Insider,Baca juga :,Ticker: SRCI", "Insider\n\nTicker: SRCI"},
       {"Baris satu\nBagikan\nBaris dua", "Baris satu\n\nBaris dua"},
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(clean_body(in), out) << in;

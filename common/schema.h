@@ -3,9 +3,9 @@
 // these names (Xapian Omega conventions where they exist).
 #pragma once
 
-#include <string_view>
-
 #include <xapian.h>
+
+#include <string_view>
 
 namespace telusur::schema {
 
@@ -14,15 +14,15 @@ namespace telusur::schema {
 inline constexpr std::string_view kSchemaVersion = "1";
 
 // Term prefixes.
-inline constexpr std::string_view kIdPrefix = "Q";          // unique id (boolean)
-inline constexpr std::string_view kTitlePrefix = "S";       // title words
-inline constexpr std::string_view kAuthorPrefix = "A";      // author words
-inline constexpr std::string_view kSourcePrefix = "XSRC";   // source / publisher words
-inline constexpr std::string_view kCategoryPrefix = "XCAT"; // category words
-inline constexpr std::string_view kYearPrefix = "Y";        // YYYY (boolean)
-inline constexpr std::string_view kMonthPrefix = "M";       // YYYYMM (boolean)
-inline constexpr std::string_view kDayPrefix = "D";         // YYYYMMDD (boolean)
-inline constexpr std::string_view kStemPrefix = "Z";        // stemmed form of any of the above
+inline constexpr std::string_view kIdPrefix = "Q";           // unique id (boolean)
+inline constexpr std::string_view kTitlePrefix = "S";        // title words
+inline constexpr std::string_view kAuthorPrefix = "A";       // author words
+inline constexpr std::string_view kSourcePrefix = "XSRC";    // source / publisher words
+inline constexpr std::string_view kCategoryPrefix = "XCAT";  // category words
+inline constexpr std::string_view kYearPrefix = "Y";         // YYYY (boolean)
+inline constexpr std::string_view kMonthPrefix = "M";        // YYYYMM (boolean)
+inline constexpr std::string_view kDayPrefix = "D";          // YYYYMMDD (boolean)
+inline constexpr std::string_view kStemPrefix = "Z";         // stemmed form of any of the above
 // Reserved for the name extractor: free-text and exact normalised names.
 inline constexpr std::string_view kPersonPrefix = "XP";
 inline constexpr std::string_view kPlacePrefix = "XL";

@@ -117,7 +117,8 @@ struct Searcher::Impl {
     Xapian::RangeProcessor dates(schema::kDateSlot, "date:");
     qp.add_rangeprocessor(&dates);
     // Wildcards expand to at most this many terms (the most frequent ones).
-    qp.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::QueryParser::FLAG_WILDCARD);
+    qp.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                         Xapian::QueryParser::FLAG_WILDCARD);
     const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
@@ -134,12 +135,14 @@ Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>()) {
   fill_stopper(impl_->stopper);
   std::error_code ec;
   if (!std::filesystem::exists(dir, ec))
-    throw IndexError("no index at '" + dir + "': build one with: telusur-index --index " + dir + " PATH...");
+    throw IndexError("no index at '" + dir + "': build one with: telusur-index --index " + dir +
+                     " PATH...");
   try {
     impl_->db = Xapian::Database(dir);
     const std::string schema = impl_->db.get_metadata(str(schema::kMetaSchema));
     if (schema != schema::kSchemaVersion)
-      throw IndexError("'" + dir + "' is not a Telusur index of schema version " + str(schema::kSchemaVersion) +
+      throw IndexError("'" + dir + "' is not a Telusur index of schema version " +
+                       str(schema::kSchemaVersion) +
                        (schema.empty() ? "" : " (it has version " + schema + ")") +
                        ": rebuild it with: telusur-index --rebuild --index " + dir + " PATH...");
     impl_->stemmer_name = impl_->db.get_metadata(str(schema::kMetaStemmer));
@@ -176,8 +179,10 @@ SearchResults Searcher::search(const SearchOptions& o) {
       // Ties in score (and in date) are broken by document id: deterministic.
       enquire.set_docid_order(Xapian::Enquire::ASCENDING);
       DateKey key(o.sort == SortOrder::kNewest);
-      if (o.sort != SortOrder::kRelevance) enquire.set_sort_by_key_then_relevance(&key, o.sort == SortOrder::kNewest);
-      const Xapian::doccount limit = static_cast<Xapian::doccount>(std::min<std::size_t>(o.limit, 100000));
+      if (o.sort != SortOrder::kRelevance)
+        enquire.set_sort_by_key_then_relevance(&key, o.sort == SortOrder::kNewest);
+      const Xapian::doccount limit =
+          static_cast<Xapian::doccount>(std::min<std::size_t>(o.limit, 100000));
       const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), limit);
       r.matches_estimated = mset.get_matches_estimated();
       r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
@@ -199,26 +204,31 @@ SearchResults Searcher::search(const SearchOptions& o) {
         h.category = json_text(data, "category");
         h.url = json_text(data, "url");
         h.path = json_text(data, "path");
-        if (data.is_object() && data.value("line", 0) > 0) h.path += ":" + std::to_string(data.value("line", 0));
+        if (data.is_object() && data.value("line", 0) > 0)
+          h.path += ":" + std::to_string(data.value("line", 0));
         const std::string body = json_text(data, "body");
         const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
-        h.snippet = unescape_html(mset.snippet(body, o.snippet_bytes, impl_->stemmer,
-                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                               hs, he, "\xe2\x80\xa6"));
-        h.title_marked = unescape_html(mset.snippet(h.title, h.title.size() + 1, impl_->stemmer, 0, hs, he, ""));
+        h.snippet = unescape_html(
+            mset.snippet(body, o.snippet_bytes, impl_->stemmer,
+                         Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                         hs, he, "\xe2\x80\xa6"));
+        h.title_marked =
+            unescape_html(mset.snippet(h.title, h.title.size() + 1, impl_->stemmer, 0, hs, he, ""));
         if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;
         r.hits.push_back(std::move(h));
       }
       break;
     } catch (const Xapian::DatabaseModifiedError&) {
       // An indexer committed while we read: reopen at the new revision and retry.
-      if (attempt >= 3) throw IndexError("index '" + impl_->dir + "' keeps changing under the search; try again");
+      if (attempt >= 3)
+        throw IndexError("index '" + impl_->dir + "' keeps changing under the search; try again");
       impl_->db.reopen();
     } catch (const Xapian::Error& e) {
       impl_->fail(e);
     }
   }
-  r.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  r.elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
 

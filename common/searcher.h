@@ -17,10 +17,10 @@ inline constexpr char kHighlightStart = '\x02';
 inline constexpr char kHighlightEnd = '\x03';
 
 struct SearchOptions {
-  std::string query;              // as the user typed it (see query.h)
-  bool match_all = false;         // default operator AND instead of OR
-  std::size_t limit = 10;         // hits to return
-  std::size_t offset = 0;         // hits to skip
+  std::string query;       // as the user typed it (see query.h)
+  bool match_all = false;  // default operator AND instead of OR
+  std::size_t limit = 10;  // hits to return
+  std::size_t offset = 0;  // hits to skip
   SortOrder sort = SortOrder::kRelevance;
   std::size_t snippet_bytes = 240;  // length of the snippet to aim for
 };
@@ -28,7 +28,7 @@ struct SearchOptions {
 struct Hit {
   std::size_t rank = 0;  // 1-based, counting the offset
   std::string id;
-  double score = 0;      // BM25 weight
+  double score = 0;  // BM25 weight
   std::string title;
   std::string title_marked;  // title with kHighlightStart/kHighlightEnd marks
   bool title_derived = false;
@@ -38,15 +38,15 @@ struct Hit {
   std::string dateline;
   std::string category;
   std::string url;
-  std::string path;      // file (and line for JSONL) the article came from
-  std::string snippet;   // body text around the matches, with highlight marks
+  std::string path;     // file (and line for JSONL) the article came from
+  std::string snippet;  // body text around the matches, with highlight marks
 };
 
 struct SearchResults {
   std::vector<Hit> hits;
   std::uint64_t matches_estimated = 0;
-  bool any_match = false;      // at least one article matched (even past the offset)
-  std::string parsed;          // Xapian's description of the parsed query
+  bool any_match = false;  // at least one article matched (even past the offset)
+  std::string parsed;      // Xapian's description of the parsed query
   double elapsed_ms = 0;
 };
 

@@ -2,11 +2,11 @@
 // metadata, and the searcher always uses the one the index names.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 namespace telusur {
 

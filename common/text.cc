@@ -16,15 +16,39 @@ namespace {
 // Maps one code point to its plain form; returns -1 to drop it.
 UChar32 map_typography(UChar32 c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4: case 0x0060:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x00B4:
+    case 0x0060:
       return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
       return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
       return '-';
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
       return -1;
-    case '\n': case '\t':
+    case '\n':
+    case '\t':
       return c;
     default:
       break;
@@ -90,7 +114,9 @@ void split_word(const icu::UnicodeString& word, std::vector<Token>& out, bool fi
 }  // namespace
 
 std::string_view trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  const auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
@@ -134,7 +160,8 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::string normalize(std::string_view utf8) {
-  if (utf8.size() > static_cast<std::size_t>(INT32_MAX / 2)) throw Error("text too large to normalise");
+  if (utf8.size() > static_cast<std::size_t>(INT32_MAX / 2))
+    throw Error("text too large to normalise");
   icu::UnicodeString mapped;
   {
     // Decode (invalid sequences become U+FFFD), map typography, drop controls.
@@ -155,7 +182,8 @@ std::string normalize(std::string_view utf8) {
   }
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString normalized = nfkc().normalize(mapped, status);
-  if (U_FAILURE(status)) throw Error(std::string("ICU normalisation failed: ") + u_errorName(status));
+  if (U_FAILURE(status))
+    throw Error(std::string("ICU normalisation failed: ") + u_errorName(status));
   // NFKC can produce new typographic characters (e.g. from compatibility forms).
   icu::UnicodeString out;
   for (int32_t i = 0; i < normalized.length();) {
@@ -168,7 +196,8 @@ std::string normalize(std::string_view utf8) {
 }
 
 std::string fold_case(std::string_view utf8) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   u.foldCase();
   return to_utf8(u);
 }
@@ -180,12 +209,15 @@ std::vector<Token> tokenize(std::string_view normalized) {
       icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
   text.foldCase();
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) throw Error(std::string("ICU word break iterator: ") + u_errorName(status));
+  std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status))
+    throw Error(std::string("ICU word break iterator: ") + u_errorName(status));
   words->setText(text);
   int32_t start = words->first();
   int32_t prev_end = -1;
-  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
     if (words->getRuleStatus() == UBRK_WORD_NONE) continue;
     icu::UnicodeString word = text.tempSubStringBetween(start, end);
     // A single '-' (or nothing) between this word and the previous one makes
@@ -195,7 +227,8 @@ std::vector<Token> tokenize(std::string_view normalized) {
       const int32_t gap = start - prev_end;
       // Xapian's query parser makes a phrase of words joined by one of these.
       static constexpr std::u16string_view kPhraseGenerators = u"-./:\\@";
-      joined = gap == 0 || (gap == 1 && kPhraseGenerators.find(text.charAt(prev_end)) != std::u16string_view::npos);
+      joined = gap == 0 || (gap == 1 && kPhraseGenerators.find(text.charAt(prev_end)) !=
+                                            std::u16string_view::npos);
     }
     split_word(word, tokens, joined);
     prev_end = end;
@@ -210,10 +243,12 @@ std::vector<std::string> split_sentences(std::string_view normalized) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> sentences(
       icu::BreakIterator::createSentenceInstance(icu::Locale("id"), status));
-  if (U_FAILURE(status)) throw Error(std::string("ICU sentence break iterator: ") + u_errorName(status));
+  if (U_FAILURE(status))
+    throw Error(std::string("ICU sentence break iterator: ") + u_errorName(status));
   sentences->setText(text);
   int32_t start = sentences->first();
-  for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next()) {
+  for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE;
+       start = end, end = sentences->next()) {
     std::string s(trim(to_utf8(text.tempSubStringBetween(start, end))));
     if (!s.empty()) out.push_back(std::move(s));
   }

@@ -21,7 +21,7 @@ std::string fold_case(std::string_view utf8);
 
 // One indexable word.
 struct Token {
-  std::string term;   // case-folded text of the word
+  std::string term;     // case-folded text of the word
   bool joined = false;  // attached to the previous token by one of - . / : \ @
                         // ("negara-negara", "okezone.com", "29/9/2025"): a phrase
                         // continuation, as Xapian's query parser reads it

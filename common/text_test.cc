@@ -7,16 +7,24 @@ namespace {
 
 TEST(Text, NormalizeMapsTypography) {
   const std::pair<std::string, std::string> cases[] = {
-      {"\xe2\x80\x9cKita\xe2\x80\x9d", "\"Kita\""},                 // curly double quotes
-      {"Jum\xe2\x80\x99" "at", "Jum'at"},                           // curly apostrophe
-      {"Istanbul \xe2\x80\x93 Pemimpin", "Istanbul - Pemimpin"},    // en dash
-      {"a\xe2\x80\x94" "b", "a-b"},                                 // em dash
-      {"Rp\xc2\xa0" "10.000", "Rp 10.000"},                        // no-break space
-      {"ko\xc2\xad" "ta", "kota"},                                  // soft hyphen
-      {"\xef\xac\x81le", "file"},                                   // NFKC ligature
+      {"\xe2\x80\x9cKita\xe2\x80\x9d", "\"Kita\""},  // curly double quotes
+      {"Jum\xe2\x80\x99"
+       "at",
+       "Jum'at"},                                                 // curly apostrophe
+      {"Istanbul \xe2\x80\x93 Pemimpin", "Istanbul - Pemimpin"},  // en dash
+      {"a\xe2\x80\x94"
+       "b",
+       "a-b"},  // em dash
+      {"Rp\xc2\xa0"
+       "10.000",
+       "Rp 10.000"},  // no-break space
+      {"ko\xc2\xad"
+       "ta",
+       "kota"},                    // soft hyphen
+      {"\xef\xac\x81le", "file"},  // NFKC ligature
       {"line\r\nnext", "line\nnext"},
       {"bell\x07", "bell"},
-      {"bad \xff byte", "bad \xef\xbf\xbd byte"},                   // U+FFFD
+      {"bad \xff byte", "bad \xef\xbf\xbd byte"},  // U+FFFD
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(normalize(in), out) << in;
 }
@@ -73,7 +81,7 @@ TEST(Text, SplitSentences) {
 TEST(Text, Utf8Validation) {
   EXPECT_TRUE(is_valid_utf8("Korea \xe2\x80\x9cUtara\xe2\x80\x9d"));
   EXPECT_FALSE(is_valid_utf8("caf\xe9"));
-  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));  // overlong
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong
   EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
 }
 

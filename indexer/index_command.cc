@@ -41,15 +41,14 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   bool rebuild = false, verbose = false, quiet = false;
 
   po::options_description visible("Options");
-  visible.add_options()
-      ("help,h", "show this help and exit")
-      ("index,i", po::value(&index_dir)->default_value(default_index()),
-       "index directory (default: $TELUSUR_INDEX, else ./telusur.db)")
-      ("rebuild", po::bool_switch(&rebuild), "discard the index and build it anew")
-      ("stemmer", po::value(&stemmer)->default_value(std::string(kDefaultStemmer)),
-       "stemmer for a new index: snowball (Xapian's Snowball Indonesian) or none")
-      ("verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")
-      ("quiet,q", po::bool_switch(&quiet), "print only warnings and errors");
+  visible.add_options()("help,h", "show this help and exit")(
+      "index,i", po::value(&index_dir)->default_value(default_index()),
+      "index directory (default: $TELUSUR_INDEX, else ./telusur.db)")(
+      "rebuild", po::bool_switch(&rebuild), "discard the index and build it anew")(
+      "stemmer", po::value(&stemmer)->default_value(std::string(kDefaultStemmer)),
+      "stemmer for a new index: snowball (Xapian's Snowball Indonesian) or none")(
+      "verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
+      "quiet,q", po::bool_switch(&quiet), "print only warnings and errors");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&paths));
   po::options_description all;
@@ -94,8 +93,8 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   const IssueFn on_issue = [&](const ReadIssue& issue) {
     clear_progress();
     if (issue.skipped) ++skipped;
-    err << "telusur-index: " << (issue.skipped ? "skipped " : "warning: ") << where(issue) << ": " << issue.message
-        << "\n";
+    err << "telusur-index: " << (issue.skipped ? "skipped " : "warning: ") << where(issue) << ": "
+        << issue.message << "\n";
   };
 
   try {
@@ -111,7 +110,10 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
           file,
           [&](Article&& a) {
             if (!writer.add(a)) {
-              on_issue({a.path, a.line, "duplicate id '" + a.id + "' (an article with this id was indexed earlier in this run)", true});
+              on_issue({a.path, a.line,
+                        "duplicate id '" + a.id +
+                            "' (an article with this id was indexed earlier in this run)",
+                        true});
               return;
             }
             ++indexed;
@@ -119,13 +121,15 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
               ++stubs;
               if (verbose) {
                 clear_progress();
-                err << "telusur-index: note: " << (a.line ? a.path + ":" + std::to_string(a.line) : a.path)
-                    << ": stub body (" << a.body.size() << " bytes), indexed by its title: " << a.id << "\n";
+                err << "telusur-index: note: "
+                    << (a.line ? a.path + ":" + std::to_string(a.line) : a.path) << ": stub body ("
+                    << a.body.size() << " bytes), indexed by its title: " << a.id << "\n";
               }
             }
             if (progress && indexed % 500 == 0) {
-              err << "\r\033[K" << indexed << " articles indexed, " << files_read << "/" << files.size()
-                  << " files, " << std::fixed << std::setprecision(1) << seconds() << " s" << std::flush;
+              err << "\r\033[K" << indexed << " articles indexed, " << files_read << "/"
+                  << files.size() << " files, " << std::fixed << std::setprecision(1) << seconds()
+                  << " s" << std::flush;
               progress_shown = true;
             }
           },
@@ -134,11 +138,15 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
     writer.commit();
     clear_progress();
     if (!quiet) {
-      err << "telusur-index: indexed " << indexed << " article" << (indexed == 1 ? "" : "s") << " from "
-          << files_read << " file" << (files_read == 1 ? "" : "s") << ", skipped " << skipped;
-      if (stubs) err << ", " << stubs << " with a stub body (under " << kStubBodyBytes << " bytes" << (verbose ? "" : "; list them with --verbose") << ")";
-      err << "; " << std::fixed << std::setprecision(2) << seconds() << " s; index '" << index_dir << "' holds "
-          << writer.document_count() << " articles (stemmer " << writer.stemmer() << ")\n";
+      err << "telusur-index: indexed " << indexed << " article" << (indexed == 1 ? "" : "s")
+          << " from " << files_read << " file" << (files_read == 1 ? "" : "s") << ", skipped "
+          << skipped;
+      if (stubs)
+        err << ", " << stubs << " with a stub body (under " << kStubBodyBytes << " bytes"
+            << (verbose ? "" : "; list them with --verbose") << ")";
+      err << "; " << std::fixed << std::setprecision(2) << seconds() << " s; index '" << index_dir
+          << "' holds " << writer.document_count() << " articles (stemmer " << writer.stemmer()
+          << ")\n";
     }
   } catch (const Error& e) {
     clear_progress();

@@ -44,9 +44,12 @@ class TextPrinter : public ResultPrinter {
     if (r.hits.empty()) return;
     for (const Hit& h : r.hits) {
       out_ << "\n" << h.rank << ". ";
-      if (color_) out_ << kBold << render_marks(h.title_marked, true, "\033[0m\033[1m") << kReset;
-      else out_ << h.title;
-      if (h.title_derived) out_ << (color_ ? kDim : "") << " [title from first sentence]" << (color_ ? kReset : "");
+      if (color_)
+        out_ << kBold << render_marks(h.title_marked, true, "\033[0m\033[1m") << kReset;
+      else
+        out_ << h.title;
+      if (h.title_derived)
+        out_ << (color_ ? kDim : "") << " [title from first sentence]" << (color_ ? kReset : "");
       out_ << "\n   " << (color_ ? kDim : "");
       std::string meta;
       auto add = [&](const std::string& s) {
@@ -62,7 +65,8 @@ class TextPrinter : public ResultPrinter {
       out_ << meta << (color_ ? kReset : "") << "\n";
       if (!h.snippet.empty()) out_ << "   " << render_marks(h.snippet, color_) << "\n";
       const std::string& where = h.url.empty() ? h.path : h.url;
-      if (!where.empty()) out_ << "   " << (color_ ? kDim : "") << where << (color_ ? kReset : "") << "\n";
+      if (!where.empty())
+        out_ << "   " << (color_ ? kDim : "") << where << (color_ ? kReset : "") << "\n";
     }
   }
 
@@ -114,6 +118,8 @@ std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, bool color) 
   return std::make_unique<TextPrinter>(out, color);
 }
 
-std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out) { return std::make_unique<JsonPrinter>(out); }
+std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out) {
+  return std::make_unique<JsonPrinter>(out);
+}
 
 }  // namespace telusur

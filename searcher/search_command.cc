@@ -31,16 +31,17 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
   bool json = false;
 
   po::options_description visible("Options");
-  visible.add_options()
-      ("help,h", "show this help and exit")
-      ("index,i", po::value(&index_dir)->default_value(default_index()),
-       "index directory (default: $TELUSUR_INDEX, else ./telusur.db)")
-      ("all,a", po::bool_switch(&options.match_all), "require every query word (default: any, ranked)")
-      ("limit,n", po::value(&options.limit)->default_value(10), "number of results")
-      ("offset", po::value(&options.offset)->default_value(0), "skip this many results first")
-      ("sort", po::value(&sort)->default_value("relevance"), "relevance, newest or oldest")
-      ("json", po::bool_switch(&json), "JSON Lines output: one record per hit, then a summary")
-      ("color", po::value(&color)->default_value("auto"), "auto, always or never (NO_COLOR disables auto)");
+  visible.add_options()("help,h", "show this help and exit")(
+      "index,i", po::value(&index_dir)->default_value(default_index()),
+      "index directory (default: $TELUSUR_INDEX, else ./telusur.db)")(
+      "all,a", po::bool_switch(&options.match_all),
+      "require every query word (default: any, ranked)")(
+      "limit,n", po::value(&options.limit)->default_value(10), "number of results")(
+      "offset", po::value(&options.offset)->default_value(0), "skip this many results first")(
+      "sort", po::value(&sort)->default_value("relevance"), "relevance, newest or oldest")(
+      "json", po::bool_switch(&json), "JSON Lines output: one record per hit, then a summary")(
+      "color", po::value(&color)->default_value("auto"),
+      "auto, always or never (NO_COLOR disables auto)");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -52,12 +53,13 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
   try {
     // Query words may start with '-' (exclusion): everything after the
     // options, or after "--", is query text.
-    po::store(po::command_line_parser(argc, argv)
-                  .options(all)
-                  .positional(positional)
-                  .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
-                  .run(),
-              vm);
+    po::store(
+        po::command_line_parser(argc, argv)
+            .options(all)
+            .positional(positional)
+            .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
+            .run(),
+        vm);
     po::notify(vm);
   } catch (const po::error& e) {
     err << "telusur: error: " << e.what() << " (see telusur --help)\n";
@@ -70,20 +72,24 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
            "+required -excluded, trailing wildcard (presid*), and fields:\n"
            "  title: judul:  author: penulis:  source: sumber:  category: kategori:\n"
            "  year:2024 tahun:2024  date:2024-01-01..2024-03-31 tanggal:2024..2025\n\n"
-        << visible
-        << "\nExit status: 0 results found, 1 nothing matched, 2 error.\n";
+        << visible << "\nExit status: 0 results found, 1 nothing matched, 2 error.\n";
     return 0;
   }
-  if (sort == "relevance") options.sort = SortOrder::kRelevance;
-  else if (sort == "newest") options.sort = SortOrder::kNewest;
-  else if (sort == "oldest") options.sort = SortOrder::kOldest;
+  if (sort == "relevance")
+    options.sort = SortOrder::kRelevance;
+  else if (sort == "newest")
+    options.sort = SortOrder::kNewest;
+  else if (sort == "oldest")
+    options.sort = SortOrder::kOldest;
   else {
     err << "telusur: error: --sort must be relevance, newest or oldest, not '" << sort << "'\n";
     return 2;
   }
   bool use_color = false;
-  if (color == "always") use_color = true;
-  else if (color == "auto") use_color = &out == &std::cout && isatty(STDOUT_FILENO);
+  if (color == "always")
+    use_color = true;
+  else if (color == "auto")
+    use_color = &out == &std::cout && isatty(STDOUT_FILENO);
   else if (color != "never") {
     err << "telusur: error: --color must be auto, always or never, not '" << color << "'\n";
     return 2;

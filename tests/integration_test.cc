@@ -17,7 +17,8 @@ namespace {
 
 using testing::TempDir;
 
-int index_paths(const std::string& db, const std::vector<std::string>& paths, std::string& err_text) {
+int index_paths(const std::string& db, const std::vector<std::string>& paths,
+                std::string& err_text) {
   std::vector<std::string> args = {"telusur-index", "--index", db};
   args.insert(args.end(), paths.begin(), paths.end());
   std::vector<const char*> argv;
@@ -52,16 +53,26 @@ class FixtureCorpus : public ::testing::Test {
     const auto corpus = dir_->path() / "corpus";
     testing::copy_fixtures(corpus);
     // Bad files that cannot live in the repository as text.
-    testing::write_file(corpus / "bad_binary.txt", std::string("\x7f" "ELF\0\0\1\2\3", 9));
+    testing::write_file(corpus / "bad_binary.txt", std::string("\x7f"
+                                                               "ELF\0\0\1\2\3",
+                                                               9));
     testing::write_file(corpus / "a19_latin1.txt",
-                        "Kafe \xe9lite Dibuka di Bandung\n\nSenin, 1 Juli 2024\n\nKafe bernuansa \x93klasik\x94 dibuka.\n");
+                        "Kafe \xe9lite Dibuka di Bandung\n\nSenin, 1 Juli 2024\n\nKafe bernuansa "
+                        "\x93klasik\x94 dibuka.\n");
     testing::write_file(corpus / "a20_utf16.txt",
-                        std::string("\xFF\xFE", 2) + std::string("J\0e\0r\0u\0k\0 \0P\0o\0n\0t\0i\0a\0n\0a\0k\0", 30));
+                        std::string("\xFF\xFE", 2) +
+                            std::string("J\0e\0r\0u\0k\0 \0P\0o\0n\0t\0i\0a\0n\0a\0k\0", 30));
     testing::write_file(corpus / "notes.md", "not an article");
-    const std::string jsonl = testing::read_file(testing::source_dir() / "tests/fixtures/articles/articles.jsonl");
-    testing::write_file(corpus / "stream.jsonl.zst",
-                        zstd_compress("{\"id\": \"z01\", \"title\": \"Berita dari arsip zstd\", \"body\": "
-                                      "\"Isi tentang durian montong.\"}\n"));
+    testing::write_file(corpus / "huge.txt", "Judul\n\n" + std::string(33u << 20, 'a'));
+    testing::write_file(corpus / "deep.jsonl",
+                        "{\"id\": \"deep\", \"body\": " + std::string(100000, '[') +
+                            std::string(100000, ']') + "}\n");
+    const std::string jsonl =
+        testing::read_file(testing::source_dir() / "tests/fixtures/articles/articles.jsonl");
+    testing::write_file(
+        corpus / "stream.jsonl.zst",
+        zstd_compress("{\"id\": \"z01\", \"title\": \"Berita dari arsip zstd\", \"body\": "
+                      "\"Isi tentang durian montong.\"}\n"));
     (void)jsonl;
     db_ = (dir_->path() / "db").string();
     rc_ = index_paths(db_, {corpus.string()}, err_);
@@ -84,11 +95,15 @@ int FixtureCorpus::rc_ = -1;
 
 TEST_F(FixtureCorpus, SkipsBadFilesAndNamesEach) {
   EXPECT_EQ(rc_, 1) << err_;
-  for (const char* what : {"a17_empty.txt: empty file", "a18_only_boilerplate.txt: no article text",
-                           "bad_binary.txt: binary file", "articles.jsonl:5: malformed JSON",
-                           "articles.jsonl:6: record has no 'id'", "articles.jsonl:7: duplicate id 'j01'"})
+  for (const char* what :
+       {"a17_empty.txt: empty file", "a18_only_boilerplate.txt: no article text",
+        "bad_binary.txt: binary file", "articles.jsonl:5: malformed JSON",
+        "articles.jsonl:6: record has no 'id'", "articles.jsonl:7: duplicate id 'j01'",
+        "huge.txt: file too large", "deep.jsonl:1: field 'body' is not a string"})
     EXPECT_NE(err_.find(what), std::string::npos) << what << "\n" << err_;
-  EXPECT_NE(err_.find("a19_latin1.txt: not valid UTF-8; decoded as Windows-1252"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("a19_latin1.txt: not valid UTF-8; decoded as Windows-1252"),
+            std::string::npos)
+      << err_;
   // notes.md is not an article file; inside a directory it is ignored silently.
   EXPECT_EQ(err_.find("notes.md"), std::string::npos) << err_;
   EXPECT_NE(err_.find("with a stub body"), std::string::npos) << err_;
@@ -110,18 +125,20 @@ TEST_F(FixtureCorpus, QueriesMatchTheRightArticles) {
   Searcher s(db_);
   const QueryCase cases[] = {
       {"banjir", {"a01_banjir_jakarta"}, {"a02_vaksin_sabtu"}},
-      {"zebrakuda", {}, {"a02_vaksin_sabtu"}},                  // "Baca Juga" line stripped
-      {"kucingemas", {}, {"a05_agregasi_voa"}},                 // image-URL caption stripped
-      {"kerupuk gurita", {}, {"a09_baca_juga_inline"}},         // inline (Baca juga: ...) stripped
+      {"zebrakuda", {}, {"a02_vaksin_sabtu"}},           // "Baca Juga" line stripped
+      {"kucingemas", {}, {"a05_agregasi_voa"}},          // image-URL caption stripped
+      {"kerupuk gurita", {}, {"a09_baca_juga_inline"}},  // inline (Baca juga: ...) stripped
       {"garam", {"a09_baca_juga_inline"}, {}},
-      {"beritakeretaapi", {}, {"a10_tayang_di"}},               // "tayang di" line stripped
-      {"ubur-ubur", {}, {"j03"}},                               // JSONL "Baca Juga" paragraph stripped
+      {"beritakeretaapi", {}, {"a10_tayang_di"}},  // "tayang di" line stripped
+      {"ubur-ubur", {}, {"j03"}},                  // JSONL "Baca Juga" paragraph stripped
       {"pelabuhan", {"j01"}, {}},
       {"kapal feri", {"j01"}, {}},
-      {"negara", {"a07_reduplikasi", "a06_dateline_senin"}, {}},  // reduplication indexes the base word
+      {"negara",
+       {"a07_reduplikasi", "a06_dateline_senin"},
+       {}},  // reduplication indexes the base word
       {"\"negara-negara\"", {"a07_reduplikasi"}, {"a06_dateline_senin"}},
-      {"\"kim jong un\"", {"a07_reduplikasi"}, {}},               // Jong-un = Jong Un
-      {"\"kita harus bersatu\"", {"a08_tipografi"}, {}},          // curly quotes
+      {"\"kim jong un\"", {"a07_reduplikasi"}, {}},       // Jong-un = Jong Un
+      {"\"kita harus bersatu\"", {"a08_tipografi"}, {}},  // curly quotes
       {"tegaskan", {"a02_vaksin_sabtu", "a14_judul_kapital"}, {}},
       {"TEGASKAN", {"a02_vaksin_sabtu", "a14_judul_kapital"}, {}},
       {"covid-19", {"a13_angka"}, {}},
@@ -129,15 +146,18 @@ TEST_F(FixtureCorpus, QueriesMatchTheRightArticles) {
       {"1.500.000", {"a13_angka"}, {}},
       {"title:banjir", {"a01_banjir_jakarta"}, {}},
       {"judul:rendang", {"a15_tanpa_tanggal"}, {}},
-      {"title:petugas", {}, {"a01_banjir_jakarta"}},              // body word, not in the title
+      {"title:petugas", {}, {"a01_banjir_jakarta"}},  // body word, not in the title
       {"source:kompas", {"a01_banjir_jakarta", "j01"}, {"a04_iso_antara"}},
       {"sumber:antara", {"a04_iso_antara"}, {}},
       {"penulis:rina", {"a01_banjir_jakarta"}, {}},
       {"author:dewi", {"j03"}, {}},
       {"kategori:nasional", {"j01"}, {"j03"}},
       {"year:2021", {"a05_agregasi_voa", "a14_judul_kapital"}, {"a01_banjir_jakarta"}},
-      {"tahun:2019", {"a11_english_date", "a12_short_month_year", "a13_angka", "j01", "j02", "j03"}, {}},
-      {"date:2024-01-01..2024-03-31", {"a01_banjir_jakarta", "a07_reduplikasi", "a08_tipografi"},
+      {"tahun:2019",
+       {"a11_english_date", "a12_short_month_year", "a13_angka", "j01", "j02", "j03"},
+       {}},
+      {"date:2024-01-01..2024-03-31",
+       {"a01_banjir_jakarta", "a07_reduplikasi", "a08_tipografi"},
        {"a09_baca_juga_inline", "a06_dateline_senin"}},
       {"tanggal:2019-09-10", {"j01", "a12_short_month_year"}, {"j03"}},
       {"nelayan", {"a03_tanpa_judul"}, {}},
@@ -154,11 +174,24 @@ TEST_F(FixtureCorpus, QueriesMatchTheRightArticles) {
   for (const auto& c : cases) {
     const std::set<std::string> got = ids(s, c.query);
     for (const auto& id : c.must) EXPECT_TRUE(got.count(id)) << c.query << " must match " << id;
-    for (const auto& id : c.must_not) EXPECT_FALSE(got.count(id)) << c.query << " must not match " << id;
+    for (const auto& id : c.must_not)
+      EXPECT_FALSE(got.count(id)) << c.query << " must not match " << id;
     if (c.must.empty()) {
       EXPECT_TRUE(got.empty()) << c.query << " must match nothing";
     }
   }
+}
+
+TEST_F(FixtureCorpus, StopwordsAreIgnoredOutsidePhrasesOnly) {
+  Searcher s(db_);
+  // "yang" and "di" are function words: dropped from a free-text query...
+  EXPECT_EQ(ids(s, "banjir yang di", true), std::set<std::string>{"a01_banjir_jakarta"});
+  SearchOptions o;
+  o.query = "banjir yang";
+  EXPECT_EQ(s.search(o).parsed.find("yang"), std::string::npos);
+  // ...but kept inside phrases, where they must match in place.
+  EXPECT_EQ(ids(s, "\"rumah di jakarta\""), std::set<std::string>{"a01_banjir_jakarta"});
+  EXPECT_TRUE(ids(s, "\"rumah jakarta\"").empty());
 }
 
 TEST_F(FixtureCorpus, MatchAllRequiresEveryWord) {
@@ -250,8 +283,9 @@ TEST(SeedCorpus, IssueQueries) {
   ASSERT_EQ(index_paths(db, {(testing::source_dir() / "corpus").string()}, err), 0) << err;
   Searcher s(db);
   EXPECT_EQ(s.document_count(), 5u);
-  const std::set<std::string> all = {"000_f0a22cb9b628591e", "001_b2c3ed69fe7be2db", "002_7b7399e3bf6ed222",
-                                     "003_1a0a747f783da510", "004_d642c6b706a4b43b"};
+  const std::set<std::string> all = {"000_f0a22cb9b628591e", "001_b2c3ed69fe7be2db",
+                                     "002_7b7399e3bf6ed222", "003_1a0a747f783da510",
+                                     "004_d642c6b706a4b43b"};
   EXPECT_EQ(ids(s, "korea utara"), all);
   EXPECT_EQ(ids(s, "\"Sun Weidong\""), std::set<std::string>{"001_b2c3ed69fe7be2db"});
   EXPECT_TRUE(ids(s, "Sri Mulyani").empty());
@@ -259,7 +293,8 @@ TEST(SeedCorpus, IssueQueries) {
   EXPECT_EQ(ids(s, "year:2021"), std::set<std::string>{"004_d642c6b706a4b43b"});
   EXPECT_FALSE(ids(s, "tegaskan").empty());
   EXPECT_EQ(ids(s, "Tegaskan"), ids(s, "tegaskan"));
-  EXPECT_EQ(ids(s, "\"Choe Son Hui\""), (std::set<std::string>{"000_f0a22cb9b628591e", "003_1a0a747f783da510"}));
+  EXPECT_EQ(ids(s, "\"Choe Son Hui\""),
+            (std::set<std::string>{"000_f0a22cb9b628591e", "003_1a0a747f783da510"}));
 }
 
 TEST(SeedCorpus, Metadata) {
@@ -283,7 +318,8 @@ TEST(SeedCorpus, Metadata) {
   o.limit = 10;
   const SearchResults r = s.search(o);
   for (const Expect& e : expected) {
-    auto it = std::find_if(r.hits.begin(), r.hits.end(), [&](const Hit& h) { return h.id == e.id; });
+    auto it =
+        std::find_if(r.hits.begin(), r.hits.end(), [&](const Hit& h) { return h.id == e.id; });
     ASSERT_NE(it, r.hits.end()) << e.id;
     EXPECT_EQ(it->date.value_or(""), e.date) << e.id;
     EXPECT_EQ(it->source, e.source) << e.id;

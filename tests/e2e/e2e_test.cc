@@ -39,7 +39,8 @@ class SeedIndex : public ::testing::Test {
     ASSERT_TRUE(r.out.empty()) << "results only on stdout: " << r.out;
     ASSERT_NE(r.err.find("indexed 5 articles"), std::string::npos) << r.err;
   }
-  CommandResult search(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
+  CommandResult search(const std::vector<std::string>& args,
+                       const std::vector<std::string>& env = {}) {
     std::vector<std::string> argv = {kSearchBin, "--index", "db"};
     argv.insert(argv.end(), args.begin(), args.end());
     return testing::run(argv, dir_.path(), env);
@@ -57,8 +58,8 @@ TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
     const json& h = records[i];
     std::vector<std::string> keys;
     for (auto it = h.begin(); it != h.end(); ++it) keys.push_back(it.key());
-    EXPECT_EQ(keys, (std::vector<std::string>{"type", "rank", "id", "score", "title", "date", "source", "path",
-                                              "snippet"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{"type", "rank", "id", "score", "title", "date",
+                                              "source", "path", "snippet"}));
     EXPECT_EQ(h["type"], "hit");
     EXPECT_EQ(h["rank"], i + 1);
     EXPECT_TRUE(h["score"].is_number());
@@ -74,7 +75,8 @@ TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
   const json& s = records.back();
   std::vector<std::string> keys;
   for (auto it = s.begin(); it != s.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"type", "query", "parsed", "matches_estimated", "returned", "elapsed_ms"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"type", "query", "parsed", "matches_estimated",
+                                            "returned", "elapsed_ms"}));
   EXPECT_EQ(s["query"], "korea utara");
   EXPECT_EQ(s["matches_estimated"], 5);
   EXPECT_EQ(s["returned"], 5);
@@ -116,7 +118,8 @@ TEST_F(SeedIndex, ExitCodes) {
     EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line: " << r.err;
   }
-  const CommandResult missing = testing::run({kSearchBin, "--index", "nowhere", "korea"}, dir_.path());
+  const CommandResult missing =
+      testing::run({kSearchBin, "--index", "nowhere", "korea"}, dir_.path());
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("telusur-index --index nowhere"), std::string::npos) << missing.err;
 }
@@ -150,12 +153,14 @@ TEST_F(SeedIndex, CapitalisedQueryWordsAreStemmed) {
 }
 
 TEST_F(SeedIndex, SortLimitOffset) {
-  const auto newest = parse_lines(search({"--json", "--sort", "newest", "--limit", "3", "korea"}).out);
+  const auto newest =
+      parse_lines(search({"--json", "--sort", "newest", "--limit", "3", "korea"}).out);
   ASSERT_EQ(newest.size(), 4u);
   EXPECT_EQ(newest[0]["id"], "000_f0a22cb9b628591e");
   EXPECT_EQ(newest[1]["id"], "002_7b7399e3bf6ed222");
   EXPECT_EQ(newest[2]["id"], "001_b2c3ed69fe7be2db");
-  const auto page2 = parse_lines(search({"--json", "--sort", "newest", "--limit", "3", "--offset", "3", "korea"}).out);
+  const auto page2 = parse_lines(
+      search({"--json", "--sort", "newest", "--limit", "3", "--offset", "3", "korea"}).out);
   ASSERT_EQ(page2.size(), 3u);
   EXPECT_EQ(page2[0]["rank"], 4);
   EXPECT_EQ(page2[0]["id"], "004_d642c6b706a4b43b");
@@ -167,15 +172,34 @@ TEST(Indexer, ReportsSkippedFilesAndExitsOne) {
   testing::write_file(dir / "in/ok.txt", "Judul Baik\n\nIsi artikel yang baik.\n");
   testing::write_file(dir / "in/empty.txt", "");
   testing::write_file(dir / "in/broken.jsonl", "{\"id\": \"a\", \"body\": \"ok\"}\n{oops\n");
-  const CommandResult r = testing::run({kIndexBin, "--index", "db", "in", "missing.txt"}, dir.path());
+  const CommandResult r =
+      testing::run({kIndexBin, "--index", "db", "in", "missing.txt"}, dir.path());
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("in/empty.txt: empty file"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("in/broken.jsonl:2: malformed JSON"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("missing.txt: no such file or directory"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("indexed 2 articles"), std::string::npos) << r.err;
-  const auto hits = parse_lines(testing::run({kSearchBin, "--index", "db", "--json", "baik"}, dir.path()).out);
+  const auto hits =
+      parse_lines(testing::run({kSearchBin, "--index", "db", "--json", "baik"}, dir.path()).out);
   EXPECT_EQ(hits.size(), 2u);
+}
+
+TEST(Search, QuietOnABrokenPipe) {
+  // Enough output (> 64 KiB, a pipe's buffer) that writes fail once head exits.
+  TempDir dir;
+  std::string body;
+  for (int i = 0; i < 40; ++i)
+    body += "Kalimat tentang pelabuhan dan kapal nelayan nomor " + std::to_string(i) + ". ";
+  for (int i = 0; i < 400; ++i)
+    testing::write_file(dir / ("in/a" + std::to_string(i) + ".txt"),
+                        "Pelabuhan " + std::to_string(i) + "\n\n" + body);
+  ASSERT_EQ(testing::run({kIndexBin, "--index", "db", "in"}, dir.path()).exit_code, 0);
+  const std::string cmd = "set -o pipefail; " + testing::shell_quote(kSearchBin) +
+                          " --index db --limit 400 --json pelabuhan | head -c 1 >/dev/null";
+  const CommandResult r = testing::run({"bash", "-c", cmd}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << "killed by SIGPIPE?";
+  EXPECT_TRUE(r.err.empty()) << r.err;
 }
 
 TEST(Indexer, FatalErrorsExitTwo) {
@@ -200,20 +224,23 @@ TEST(Indexer, DefaultIndexFromEnvironment) {
 TEST(ClickId, IndexesTheWholeCollection) {
   const auto data = testing::shared_data_dir();
   const auto file = data / "clickid-news" / "clickid-news.jsonl.zst";
-  if (data.empty() || !std::filesystem::exists(file)) GTEST_SKIP() << "shared data not found: " << file;
+  if (data.empty() || !std::filesystem::exists(file))
+    GTEST_SKIP() << "shared data not found: " << file;
   TempDir dir;
   const CommandResult r = testing::run({kIndexBin, "--index", "db", file.string()}, dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.err.substr(0, 2000);
   EXPECT_NE(r.err.find("indexed 22136 articles"), std::string::npos) << r.err.substr(0, 2000);
   EXPECT_NE(r.err.find("with a stub body"), std::string::npos);
-  const CommandResult q = testing::run({kSearchBin, "--index", "db", "--json", "--limit", "5", "timnas indonesia"},
-                                       dir.path());
+  const CommandResult q = testing::run(
+      {kSearchBin, "--index", "db", "--json", "--limit", "5", "timnas indonesia"}, dir.path());
   ASSERT_EQ(q.exit_code, 0) << q.err;
   const auto records = parse_lines(q.out);
   ASSERT_EQ(records.size(), 6u);
   EXPECT_GT(records.back()["matches_estimated"].get<int>(), 10);
-  const auto dated = parse_lines(testing::run({kSearchBin, "--index", "db", "--json", "--limit", "50",
-                                               "date:2019-09-10 kompas"}, dir.path()).out);
+  const auto dated = parse_lines(testing::run({kSearchBin, "--index", "db", "--json", "--limit",
+                                               "50", "date:2019-09-10 kompas"},
+                                              dir.path())
+                                     .out);
   ASSERT_GT(dated.size(), 1u);
   for (std::size_t i = 0; i + 1 < dated.size(); ++i) EXPECT_EQ(dated[i]["date"], "2019-09-10");
 }
