@@ -1,9 +1,14 @@
 #include "index_writer.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <xapian.h>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -17,6 +22,9 @@ namespace telusur {
 namespace {
 
 std::string str(std::string_view s) { return std::string(s); }
+
+// Smaller indexes are not worth compacting.
+constexpr std::uint64_t kMinDocsToCompact = 1000;
 
 // Mirrors Xapian's rule for which words get a stemmed Z-term: those starting
 // with a lower-case or uncased letter (not digits).
@@ -93,6 +101,9 @@ struct IndexWriter::Impl {
   std::unordered_set<std::string> ids_this_run;
   std::size_t batch_size = 0;
   std::size_t pending = 0;
+  std::uint64_t added = 0;
+  std::uint64_t final_count = 0;
+  bool closed = false;
 
   [[noreturn]] void fail(const std::string& what, const Xapian::Error& e) const {
     throw IndexError(what + " index '" + dir + "': " + e.get_msg() +
@@ -135,7 +146,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
 }
 
 IndexWriter::~IndexWriter() {
-  if (!impl_) return;
+  if (!impl_ || impl_->closed) return;
   try {
     impl_->db.commit();
   } catch (const Xapian::Error&) {
@@ -171,6 +182,7 @@ bool IndexWriter::add(const Article& a) {
     if (!a.source.empty()) doc.add_value(schema::kSourceSlot, a.source);
     doc.set_data(document_data(a));
     impl_->db.replace_document(id_term, doc);
+    ++impl_->added;
     if (++impl_->pending >= impl_->batch_size) commit();
   } catch (const Xapian::Error& e) {
     impl_->fail("cannot add article " + a.id + " to", e);
@@ -187,7 +199,40 @@ void IndexWriter::commit() {
   }
 }
 
-std::uint64_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+bool IndexWriter::finish() {
+  commit();
+  const std::uint64_t total = impl_->db.get_doccount();
+  impl_->final_count = total;
+  const bool fresh = total >= kMinDocsToCompact && impl_->added * 2 >= total;
+  try {
+    impl_->db.close();
+  } catch (const Xapian::Error& e) {
+    impl_->fail("cannot close", e);
+  }
+  impl_->closed = true;
+  if (!fresh) return false;
+  const std::string tmp = impl_->dir + ".compacting";
+  std::error_code ec;
+  std::filesystem::remove_all(tmp, ec);
+  try {
+    Xapian::Database(impl_->dir)
+        .compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::Error& e) {
+    std::filesystem::remove_all(tmp, ec);
+    impl_->fail("cannot compact", e);
+  }
+  if (renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, impl_->dir.c_str(), RENAME_EXCHANGE) != 0) {
+    const std::string why = std::strerror(errno);
+    std::filesystem::remove_all(tmp, ec);
+    throw IndexError("cannot swap in the compacted index '" + impl_->dir + "': " + why);
+  }
+  std::filesystem::remove_all(tmp, ec);  // now the uncompacted copy
+  return true;
+}
+
+std::uint64_t IndexWriter::document_count() const {
+  return impl_->closed ? impl_->final_count : impl_->db.get_doccount();
+}
 
 const std::string& IndexWriter::stemmer() const { return impl_->stemmer_name; }
 

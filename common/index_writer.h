@@ -17,7 +17,7 @@ struct WriterOptions {
   // built with; asking for another one without `rebuild` is an error.
   std::string stemmer = "snowball";
   // Commit after this many added articles (and at commit()/destruction).
-  std::size_t batch_size = 5000;
+  std::size_t batch_size = 1000;
 };
 
 // Opens or creates the index directory for writing and holds Xapian's write
@@ -40,6 +40,15 @@ class IndexWriter {
 
   // Makes everything added so far durable and visible to searchers. Throws IndexError.
   void commit();
+
+  // Commits, then, when this writer added at least half of the articles in
+  // the index (a fresh build), rewrites the index compactly with Xapian's
+  // compaction and swaps it in atomically (a rename exchange): a build in
+  // batches leaves its B-trees about half full. Returns true when it compacted.
+  // The writer is closed afterwards (the write lock released); only
+  // document_count() and stemmer() may be called. Throws IndexError; a failed
+  // compaction leaves the committed, uncompacted index in place.
+  bool finish();
 
   // Articles in the index, including uncommitted ones.
   std::uint64_t document_count() const;

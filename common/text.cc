@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -159,40 +160,58 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// Decodes UTF-8 (invalid sequences become U+FFFD), maps typography, drops
+// controls and turns "\r\n" and lone "\r" into "\n"; appends UTF-8 to `out`.
+void map_utf8(std::string_view in, std::string& out) {
+  out.reserve(out.size() + in.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(in.data());
+  const int32_t n = static_cast<int32_t>(in.size());
+  int32_t i = 0;
+  while (i < n) {
+    // ASCII fast path.
+    if (p[i] >= 0x20 && p[i] < 0x7F && p[i] != 0x60) {
+      out.push_back(static_cast<char>(p[i++]));
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (c == '\r') {
+      if (i < n && p[i] == '\n') continue;
+      c = '\n';
+    }
+    const UChar32 m = map_typography(c);
+    if (m < 0) continue;
+    char buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, m);
+    out.append(buf, static_cast<std::size_t>(len));
+  }
+}
+
+}  // namespace
+
 std::string normalize(std::string_view utf8) {
   if (utf8.size() > static_cast<std::size_t>(INT32_MAX / 2))
     throw Error("text too large to normalise");
-  icu::UnicodeString mapped;
-  {
-    // Decode (invalid sequences become U+FFFD), map typography, drop controls.
-    const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
-    const int32_t n = static_cast<int32_t>(utf8.size());
-    int32_t i = 0;
-    while (i < n) {
-      UChar32 c;
-      U8_NEXT(p, i, n, c);
-      if (c < 0) c = 0xFFFD;
-      if (c == '\r') {
-        if (i < n && p[i] == '\n') continue;
-        c = '\n';
-      }
-      const UChar32 m = map_typography(c);
-      if (m >= 0) mapped.append(m);
-    }
-  }
+  std::string mapped;
+  map_utf8(utf8, mapped);
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString normalized = nfkc().normalize(mapped, status);
+  const icu::Normalizer2& n = nfkc();
+  const icu::StringPiece piece(mapped.data(), static_cast<int32_t>(mapped.size()));
+  if (n.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return mapped;
+  status = U_ZERO_ERROR;
+  std::string normalized;
+  icu::StringByteSink<std::string> sink(&normalized);
+  n.normalizeUTF8(0, piece, sink, nullptr, status);
   if (U_FAILURE(status))
     throw Error(std::string("ICU normalisation failed: ") + u_errorName(status));
   // NFKC can produce new typographic characters (e.g. from compatibility forms).
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < normalized.length();) {
-    const UChar32 c = normalized.char32At(i);
-    const UChar32 m = map_typography(c);
-    if (m >= 0) out.append(m);
-    i = normalized.moveIndex32(i, 1);
-  }
-  return to_utf8(out);
+  std::string out;
+  map_utf8(normalized, out);
+  return out;
 }
 
 std::string fold_case(std::string_view utf8) {

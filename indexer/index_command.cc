@@ -135,7 +135,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
           },
           on_issue);
     }
-    writer.commit();
+    const bool compacted = writer.finish();
     clear_progress();
     if (!quiet) {
       err << "telusur-index: indexed " << indexed << " article" << (indexed == 1 ? "" : "s")
@@ -146,7 +146,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
             << (verbose ? "" : "; list them with --verbose") << ")";
       err << "; " << std::fixed << std::setprecision(2) << seconds() << " s; index '" << index_dir
           << "' holds " << writer.document_count() << " articles (stemmer " << writer.stemmer()
-          << ")\n";
+          << (compacted ? ", compacted" : "") << ")\n";
     }
   } catch (const Error& e) {
     clear_progress();
