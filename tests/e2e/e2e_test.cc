@@ -202,6 +202,26 @@ TEST(Search, QuietOnABrokenPipe) {
   EXPECT_TRUE(r.err.empty()) << r.err;
 }
 
+TEST(Indexer, CompactsAFreshBuildAndSwapsItIn) {
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; i < 1200; ++i)
+    jsonl += "{\"id\": \"n" + std::to_string(i) + "\", \"title\": \"Berita nomor " + std::to_string(i) +
+             "\", \"body\": \"Isi berita tentang pelabuhan nomor " + std::to_string(i) + ".\"}\n";
+  testing::write_file(dir / "in.jsonl", jsonl);
+  const CommandResult r = testing::run({kIndexBin, "--index", "db", "in.jsonl"}, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("holds 1200 articles (stemmer snowball, compacted)"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "db.compacting"));
+  const auto hits = parse_lines(testing::run({kSearchBin, "--index", "db", "--json", "title:1199"}, dir.path()).out);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0]["id"], "n1199");
+  // A small update to a large index is not worth a compaction.
+  testing::write_file(dir / "one.txt", "Judul Baru\n\nIsi baru tentang pelabuhan.\n");
+  const CommandResult small = testing::run({kIndexBin, "--index", "db", "one.txt"}, dir.path());
+  EXPECT_NE(small.err.find("holds 1201 articles (stemmer snowball)"), std::string::npos) << small.err;
+}
+
 TEST(Indexer, FatalErrorsExitTwo) {
   TempDir dir;
   testing::write_file(dir / "file", "x");
