@@ -210,7 +210,7 @@ SearchResults Searcher::search(const SearchOptions& o) {
         const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
         h.snippet = unescape_html(
             mset.snippet(body, o.snippet_bytes, impl_->stemmer,
-                         Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                         Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
                          hs, he, "\xe2\x80\xa6"));
         h.title_marked =
             unescape_html(mset.snippet(h.title, h.title.size() + 1, impl_->stemmer, 0, hs, he, ""));
