@@ -61,17 +61,28 @@ class TermIndexer {
     }
   }
 
+  // Hands the words stemmed since the last call to `fn(word, stem)`.
+  template <typename Fn>
+  void drain_new_stems(Fn&& fn) {
+    for (const std::string* word : new_words_) fn(*word, cache_.at(*word));
+    new_words_.clear();
+  }
+
  private:
   // Stems are memoised: word frequencies are Zipfian.
   const std::string& stem_of(const std::string& word) {
     auto it = cache_.find(word);
     if (it != cache_.end()) return it->second;
-    if (cache_.size() > 500000) cache_.clear();
-    return cache_.emplace(word, stemmer_(word)).first->second;
+    if (cache_.size() > kMaxCachedStems && new_words_.empty()) cache_.clear();
+    it = cache_.emplace(word, stemmer_(word)).first;
+    new_words_.push_back(&it->first);
+    return it->second;
   }
 
+  static constexpr std::size_t kMaxCachedStems = 1000000;
   Xapian::Stem stemmer_;
   std::unordered_map<std::string, std::string> cache_;
+  std::vector<const std::string*> new_words_;  // keys of cache_ (stable addresses)
 };
 
 std::string document_data(const Article& a) {
@@ -192,6 +203,12 @@ bool IndexWriter::add(const Article& a) {
 
 void IndexWriter::commit() {
   try {
+    // The stems of this batch's words go in with it, so the searcher can look
+    // them up instead of loading the stemmer's dictionary.
+    const bool table = stemmer_uses_lookup_table(impl_->stemmer_name);
+    impl_->indexer->drain_new_stems([&](const std::string& word, const std::string& stem) {
+      if (table) impl_->db.set_metadata(stem_table_key(word), stem);
+    });
     impl_->db.commit();
     impl_->pending = 0;
   } catch (const Xapian::Error& e) {

@@ -15,7 +15,7 @@ struct WriterOptions {
   bool rebuild = false;
   // Stemmer name (see stemmer.h). An existing index keeps the stemmer it was
   // built with; asking for another one without `rebuild` is an error.
-  std::string stemmer = "snowball";
+  std::string stemmer = "dictionary";
   // Commit after this many added articles (and at commit()/destruction).
   std::size_t batch_size = 1000;
 };

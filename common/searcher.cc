@@ -2,9 +2,11 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "query.h"
 #include "schema.h"
@@ -46,6 +48,40 @@ void fill_stopper(Xapian::SimpleStopper& stopper) {
     start = nl + 1;
   }
 }
+
+// The stemmer an index names, without creating it when it is costly: the
+// stem of every indexed word is recorded in the index (stem_table_key), so a
+// query word is looked up; only a word the index has never seen is analysed,
+// by the real stemmer, created on first need. With `fall_back` false an
+// unseen word is its own stem (for snippets, whose words are all indexed
+// except the odd token the snippet tokeniser cuts differently).
+class LookupStemmer : public Xapian::StemImplementation {
+ public:
+  LookupStemmer(Xapian::Database db, std::string name, bool fall_back)
+      : db_(std::move(db)), name_(std::move(name)), fall_back_(fall_back) {}
+
+  std::string operator()(const std::string& word) override {
+    if (auto it = memo_.find(word); it != memo_.end()) return it->second;
+    std::string stem = db_.get_metadata(stem_table_key(word));
+    if (stem.empty()) {
+      if (fall_back_) {
+        if (!real_) real_ = std::make_unique<Xapian::Stem>(make_stemmer(name_));
+        stem = (*real_)(word);
+      } else {
+        stem = word;
+      }
+    }
+    return memo_.emplace(word, std::move(stem)).first->second;
+  }
+  std::string get_description() const override { return "lookup(" + name_ + ")"; }
+
+ private:
+  Xapian::Database db_;
+  std::string name_;
+  bool fall_back_;
+  std::unique_ptr<Xapian::Stem> real_;
+  std::unordered_map<std::string, std::string> memo_;
+};
 
 // Xapian's snippets escape &, < and > for HTML; Telusur prints plain text.
 std::string unescape_html(std::string_view s) {
@@ -96,7 +132,8 @@ struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
   std::string stemmer_name;
-  Xapian::Stem stemmer;
+  Xapian::Stem stemmer;          // for queries
+  Xapian::Stem snippet_stemmer;  // for snippets (never creates the real stemmer)
   Xapian::SimpleStopper stopper;
 
   [[noreturn]] void fail(const Xapian::Error& e) const {
@@ -152,10 +189,20 @@ Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>()) {
   } catch (const Xapian::Error& e) {
     impl_->fail(e);
   }
-  try {
-    impl_->stemmer = make_stemmer(impl_->stemmer_name);
-  } catch (const Error& e) {
-    throw IndexError("index '" + dir + "' names a stemmer this telusur does not have: " + e.what());
+  const std::vector<std::string> known = stemmer_names();
+  if (std::find(known.begin(), known.end(), impl_->stemmer_name) == known.end())
+    throw IndexError("index '" + dir + "' was built with stemmer '" + impl_->stemmer_name +
+                     "', which this telusur does not have");
+  if (stemmer_uses_lookup_table(impl_->stemmer_name)) {
+    impl_->stemmer = Xapian::Stem(new LookupStemmer(impl_->db, impl_->stemmer_name, true));
+    impl_->snippet_stemmer = Xapian::Stem(new LookupStemmer(impl_->db, impl_->stemmer_name, false));
+  } else {
+    try {
+      impl_->stemmer = make_stemmer(impl_->stemmer_name);
+    } catch (const Error& e) {
+      throw IndexError("index '" + dir + "': " + e.what());
+    }
+    impl_->snippet_stemmer = impl_->stemmer;
   }
 }
 
@@ -208,12 +255,11 @@ SearchResults Searcher::search(const SearchOptions& o) {
           h.path += ":" + std::to_string(data.value("line", 0));
         const std::string body = json_text(data, "body");
         const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
-        h.snippet = unescape_html(
-            mset.snippet(body, o.snippet_bytes, impl_->stemmer,
-                         Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
-                         hs, he, "\xe2\x80\xa6"));
-        h.title_marked =
-            unescape_html(mset.snippet(h.title, h.title.size() + 1, impl_->stemmer, 0, hs, he, ""));
+        h.snippet = unescape_html(mset.snippet(body, o.snippet_bytes, impl_->snippet_stemmer,
+                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL, hs, he,
+                                               "\xe2\x80\xa6"));
+        h.title_marked = unescape_html(
+            mset.snippet(h.title, h.title.size() + 1, impl_->snippet_stemmer, 0, hs, he, ""));
         if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;
         r.hits.push_back(std::move(h));
       }

@@ -2,13 +2,22 @@
 
 #include <xapian.h>
 
+#include "indonesian_stemmer.h"
 #include "status.h"
 
 namespace telusur {
 
-std::vector<std::string> stemmer_names() { return {"snowball", "none"}; }
+std::vector<std::string> stemmer_names() { return {"dictionary", "snowball", "none"}; }
+
+bool stemmer_uses_lookup_table(std::string_view name) { return name == "dictionary"; }
+
+std::string stem_table_key(std::string_view word) { return "stem:" + std::string(word); }
 
 Xapian::Stem make_stemmer(std::string_view name) {
+  if (name == "dictionary") {
+    static const std::shared_ptr<const RootDictionary> roots = RootDictionary::load_default();
+    return Xapian::Stem(new IndonesianStemmer(roots));
+  }
   try {
     if (name == "snowball") return Xapian::Stem("indonesian");
     if (name == "none") return Xapian::Stem("none");

@@ -10,14 +10,25 @@
 
 namespace telusur {
 
-// Xapian's Snowball Indonesian stemmer (Tala's rules): the default.
-inline constexpr std::string_view kDefaultStemmer = "snowball";
+// Telusur's dictionary-backed Indonesian stemmer (indonesian_stemmer.h): the default.
+inline constexpr std::string_view kDefaultStemmer = "dictionary";
 
-// Every name make_stemmer() accepts: "snowball", "none".
+// Every name make_stemmer() accepts: "dictionary", "snowball" (Xapian's
+// Snowball Indonesian, Tala's rules), "none".
 std::vector<std::string> stemmer_names();
 
-// The stemmer called `name`. "none" returns an identity Xapian::Stem. Throws
-// telusur::Error listing the known names for an unknown one.
+// The stemmer called `name`. "none" returns an identity Xapian::Stem;
+// "dictionary" loads the root dictionary once per process. Throws
+// telusur::Error listing the known names for an unknown one, or saying what is
+// missing when the dictionary cannot be loaded.
 Xapian::Stem make_stemmer(std::string_view name);
+
+// True when a stemmer is costly to create (it loads a dictionary), so the
+// index records the stem of every indexed word and the searcher looks words
+// up instead of creating the stemmer.
+bool stemmer_uses_lookup_table(std::string_view name);
+
+// Metadata key under which the index records the stem of `word`.
+std::string stem_table_key(std::string_view word);
 
 }  // namespace telusur

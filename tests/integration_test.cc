@@ -297,6 +297,46 @@ TEST(SeedCorpus, IssueQueries) {
             (std::set<std::string>{"000_f0a22cb9b628591e", "003_1a0a747f783da510"}));
 }
 
+TEST(SeedCorpus, DictionaryStemmerFindsEveryForm) {
+  TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  std::string err;
+  ASSERT_EQ(index_paths(db, {(testing::source_dir() / "corpus").string()}, err), 0) << err;
+  Searcher s(db);
+  EXPECT_EQ(s.stemmer(), "dictionary");
+  // tegas: "menegaskan" (000, 003, 004), "Tegaskan" (002, 004), "tegas" (002).
+  EXPECT_EQ(ids(s, "tegas"),
+            (std::set<std::string>{"000_f0a22cb9b628591e", "002_7b7399e3bf6ed222",
+                                   "003_1a0a747f783da510", "004_d642c6b706a4b43b"}));
+  // erat: "mempererat" (000, 002), "erat" (001, 003).
+  EXPECT_EQ(ids(s, "erat"),
+            (std::set<std::string>{"000_f0a22cb9b628591e", "001_b2c3ed69fe7be2db",
+                                   "002_7b7399e3bf6ed222", "003_1a0a747f783da510"}));
+  // penguasa (000) and "kekuasaan" (000, 003) share the root kuasa.
+  EXPECT_EQ(ids(s, "kuasa"), ids(s, "penguasa"));
+  EXPECT_TRUE(ids(s, "kuasa").count("003_1a0a747f783da510"));
+}
+
+TEST(SeedCorpus, SnowballStemmerStaysAvailable) {
+  TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  std::vector<std::string> args = {
+      "telusur-index", "--stemmer", "snowball",
+      "--index",       db,          (testing::source_dir() / "corpus").string()};
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  ASSERT_EQ(run_index(static_cast<int>(argv.size()), argv.data(), out, err), 0) << err.str();
+  Searcher s(db);
+  EXPECT_EQ(s.stemmer(), "snowball");
+  // Snowball stems "menegaskan" to "egas": the query "tegas" misses 000 and 003.
+  EXPECT_FALSE(ids(s, "tegas").count("000_f0a22cb9b628591e"));
+  // Another stemmer on the same index needs --rebuild, and says so.
+  std::string err2;
+  EXPECT_EQ(index_paths(db, {(testing::source_dir() / "corpus").string()}, err2), 2);
+  EXPECT_NE(err2.find("--rebuild"), std::string::npos) << err2;
+}
+
 TEST(SeedCorpus, Metadata) {
   TempDir dir;
   const std::string db = (dir.path() / "db").string();

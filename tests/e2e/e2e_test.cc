@@ -144,6 +144,20 @@ TEST_F(SeedIndex, TextOutputHasNoColourWhenPipedOrWithNoColor) {
   EXPECT_EQ(no_color.out.find('\033'), std::string::npos);
 }
 
+TEST_F(SeedIndex, QueriesLookUpStemsInsteadOfLoadingTheDictionary) {
+  // With the word list gone, words the index has seen still stem (from the
+  // index's own table); only an unseen word needs the dictionary.
+  const std::vector<std::string> no_dictionary = {"TELUSUR_HUNSPELL_DIC=/nonexistent/id_ID.dic"};
+  const CommandResult seen = search({"--json", "menegaskan"}, no_dictionary);
+  ASSERT_EQ(seen.exit_code, 0) << seen.err;
+  EXPECT_NE(seen.out.find("Ztegas"), std::string::npos) << seen.out;
+  const CommandResult unseen = search({"--json", "dipertegaskan"}, no_dictionary);
+  EXPECT_EQ(unseen.exit_code, 2);
+  EXPECT_NE(unseen.err.find("hunspell-id"), std::string::npos) << unseen.err;
+  const auto with_dictionary = parse_lines(search({"--json", "dipertegaskan"}).out);
+  EXPECT_NE(with_dictionary.back()["parsed"].get<std::string>().find("Ztegas"), std::string::npos);
+}
+
 TEST_F(SeedIndex, CapitalisedQueryWordsAreStemmed) {
   const auto upper = parse_lines(search({"--json", "Tegaskan"}).out);
   const auto lower = parse_lines(search({"--json", "tegaskan"}).out);
@@ -206,20 +220,24 @@ TEST(Indexer, CompactsAFreshBuildAndSwapsItIn) {
   TempDir dir;
   std::string jsonl;
   for (int i = 0; i < 1200; ++i)
-    jsonl += "{\"id\": \"n" + std::to_string(i) + "\", \"title\": \"Berita nomor " + std::to_string(i) +
-             "\", \"body\": \"Isi berita tentang pelabuhan nomor " + std::to_string(i) + ".\"}\n";
+    jsonl += "{\"id\": \"n" + std::to_string(i) + "\", \"title\": \"Berita nomor " +
+             std::to_string(i) + "\", \"body\": \"Isi berita tentang pelabuhan nomor " +
+             std::to_string(i) + ".\"}\n";
   testing::write_file(dir / "in.jsonl", jsonl);
   const CommandResult r = testing::run({kIndexBin, "--index", "db", "in.jsonl"}, dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("holds 1200 articles (stemmer snowball, compacted)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("holds 1200 articles (stemmer dictionary, compacted)"), std::string::npos)
+      << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "db.compacting"));
-  const auto hits = parse_lines(testing::run({kSearchBin, "--index", "db", "--json", "title:1199"}, dir.path()).out);
+  const auto hits = parse_lines(
+      testing::run({kSearchBin, "--index", "db", "--json", "title:1199"}, dir.path()).out);
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0]["id"], "n1199");
   // A small update to a large index is not worth a compaction.
   testing::write_file(dir / "one.txt", "Judul Baru\n\nIsi baru tentang pelabuhan.\n");
   const CommandResult small = testing::run({kIndexBin, "--index", "db", "one.txt"}, dir.path());
-  EXPECT_NE(small.err.find("holds 1201 articles (stemmer snowball)"), std::string::npos) << small.err;
+  EXPECT_NE(small.err.find("holds 1201 articles (stemmer dictionary)"), std::string::npos)
+      << small.err;
 }
 
 TEST(Indexer, FatalErrorsExitTwo) {
