@@ -24,7 +24,7 @@ bool is_consonant(char c) { return is_letter(c) && !is_vowel(c); }
 bool in(char c, std::string_view set) { return c != 0 && set.find(c) != std::string_view::npos; }
 
 // Prefix families, for the order and combination constraints.
-enum class Prefix { kDi, kKe, kSe, kBer, kTer, kMe, kPer, kPe };
+enum class Prefix { kDi, kKe, kSe, kBer, kTer, kMe, kPer, kPe, kKu };
 
 struct Candidate {
   Prefix prefix;
@@ -42,6 +42,8 @@ std::vector<Candidate> prefix_candidates(const std::string& w) {
   const auto starts = [&](std::string_view p) { return w.starts_with(p); };
 
   if (starts("di")) add(Prefix::kDi, rest(2));
+  if (starts("kau")) add(Prefix::kKu, rest(3));  // proclitic kau- (kauhajar)
+  if (starts("ku")) add(Prefix::kKu, rest(2));   // proclitic ku- (kupukul)
   if (starts("ke")) add(Prefix::kKe, rest(2));
   if (starts("se")) add(Prefix::kSe, rest(2));
 
@@ -132,8 +134,8 @@ std::vector<Candidate> prefix_candidates(const std::string& w) {
     }
   } else if (starts("pen")) {
     const char c = at(3);
-    if (in(c, "cdjz")) {
-      add(Prefix::kPe, rest(3));  // pen-{c,d,j,z} (27)
+    if (in(c, "cdjz") || (in(c, "st") && is_consonant(at(4)))) {
+      add(Prefix::kPe, rest(3));  // pen-{c,d,j,z} (27); pen-{s,t}C in loans: penstabilan
     } else if (is_vowel(c)) {
       add(Prefix::kPe, "t" + rest(3));  // pe-nV recoded to t (28b): penembakan
       add(Prefix::kPe, "n" + rest(3));  // pe-nV (28a)
@@ -183,7 +185,8 @@ bool disallowed_confix(Prefix first, std::string_view suffix) {
 // di-, ke-, se- and meN- only stand first; no prefix repeats.
 bool allowed_after(const std::vector<Prefix>& before, Prefix next) {
   if (before.empty()) return true;
-  if (next == Prefix::kDi || next == Prefix::kKe || next == Prefix::kSe || next == Prefix::kMe)
+  if (next == Prefix::kDi || next == Prefix::kKe || next == Prefix::kSe || next == Prefix::kMe ||
+      next == Prefix::kKu)
     return false;
   for (Prefix p : before)
     if (p == next) return false;
@@ -209,6 +212,8 @@ char family_letter(Prefix p) {
       return 'R';
     case Prefix::kPe:
       return 'P';
+    case Prefix::kKu:
+      return 'O';
   }
   return 0;
 }
@@ -323,10 +328,18 @@ void RootDictionary::apply_corrections(std::string_view text) {
     if (line.empty() || line.find_first_of(" \t") != std::string_view::npos)
       throw Error("stemmer dictionary corrections line " + std::to_string(line_no) +
                   ": expected one word");
-    if (remove)
+    if (const auto arrow = line.find('>'); arrow != std::string_view::npos && !remove) {
+      const std::string_view word = line.substr(0, arrow);
+      const std::string_view stem = line.substr(arrow + 1);
+      if (word.empty() || stem.empty())
+        throw Error("stemmer dictionary corrections line " + std::to_string(line_no) +
+                    ": expected word>stem");
+      fixed_[std::string(word)] = std::string(stem);
+    } else if (remove) {
       words_.erase(std::string(line));
-    else
+    } else {
       words_[std::string(line)] = kAcceptsAll;
+    }
   }
 }
 
@@ -385,10 +398,14 @@ std::optional<std::string> IndonesianStemmer::analyse(const std::string& w) cons
     // shapes (ECS precedence adjustment: "menilai" is me-nilai, not me-nila-i).
     if (base != w && consider(base, nullptr, "")) return best;
     std::vector<Layer> layers;
-    for (std::string_view s : {"kan", "an", "i"}) {
+    // Loan-word suffixes -isasi, -isme, -is ("finalisasi", "idealisme") count
+    // only on a dictionary root, like the native ones.
+    for (std::string_view s : {"kan", "an", "i", "isasi", "isme", "is"}) {
       if (base.size() > s.size() + 2 && base.ends_with(s)) {
         Layer l{base.substr(0, base.size() - s.size()), std::string(s)};
-        if (consider(l.word, nullptr, l.suffix)) return best;
+        // A short root the flags do not license is a coincidence ("asean").
+        const bool licensed = roots_->accepts_suffix(l.word, l.suffix) || l.word.size() > kMinRoot;
+        if (licensed && consider(l.word, nullptr, l.suffix)) return best;
         layers.push_back(std::move(l));
       }
     }
@@ -433,6 +450,7 @@ std::optional<std::string> IndonesianStemmer::analyse(const std::string& w) cons
 std::string IndonesianStemmer::fallback(const std::string& word) const { return word; }
 
 std::string IndonesianStemmer::operator()(const std::string& word) {
+  if (const std::string* fixed = roots_->fixed_stem(word)) return *fixed;
   if (word.size() <= kMinRoot) return word;
   const std::size_t dash = word.find('-');
   if (dash != std::string::npos && dash > 0 && dash + 1 < word.size()) {
@@ -440,8 +458,16 @@ std::string IndonesianStemmer::operator()(const std::string& word) {
     const std::string b = word.substr(dash + 1);
     if (a == b) return (*this)(a);  // anak-anak, kekuatan-kekuatan
     if (roots_->contains(word)) return word;
+    // A clitic or particle written after a hyphen: kuasa-Mu, allah-lah.
+    const std::size_t last = word.rfind('-');
+    const std::string tail = word.substr(last + 1);
+    for (std::string_view clitic : {"ku", "mu", "nya", "lah", "kah", "tah", "pun"})
+      if (tail == clitic) return (*this)(word.substr(0, last));
     const std::string sa = (*this)(a);
     if (sa == (*this)(b)) return sa;  // anak-anaknya, berbalas-balasan
+    // The prefix written once for both halves: meniru-nirukan, menyebut-nyebut.
+    for (std::string_view p : {"me", "pe", "ber", "ter", "di"})
+      if (a.starts_with(p) && !b.starts_with(p) && sa == (*this)(std::string(p) + b)) return sa;
     return word;
   }
   if (auto r = analyse(word)) return *r;

@@ -27,8 +27,9 @@ class RootDictionary {
   // first line a count). Entries are lower-cased; flags are ignored.
   void add_hunspell_dic(std::string_view text);
 
-  // Applies a corrections list: "word" adds a root, "-word" removes one;
-  // '#' starts a comment. Throws telusur::Error naming a bad line.
+  // Applies a corrections list: "word" adds a root, "-word" removes one,
+  // "word>stem" fixes the stem of one word; '#' starts a comment. Throws
+  // telusur::Error naming a bad line.
   void apply_corrections(std::string_view text);
 
   // Adds a root that accepts every affix.
@@ -43,12 +44,19 @@ class RootDictionary {
   bool accepts_prefix(const std::string& root, char family) const;
   bool accepts_suffix(const std::string& root, std::string_view suffix) const;
 
+  // The stem a "word>stem" correction fixes for `word`, or nullptr.
+  const std::string* fixed_stem(const std::string& word) const {
+    auto it = fixed_.find(word);
+    return it == fixed_.end() ? nullptr : &it->second;
+  }
+
  private:
   static constexpr std::uint32_t kAcceptsAll = 0xFFFFFFFFu;
   static std::uint32_t prefix_bit(char family);
   static std::uint32_t suffix_bit(std::string_view suffix);
   static std::uint32_t flags_mask(std::string_view flags);
   std::unordered_map<std::string, std::uint32_t> words_;
+  std::unordered_map<std::string, std::string> fixed_;
 };
 
 // The stemmer. Thread-compatible (const analysis; Xapian calls operator()).
