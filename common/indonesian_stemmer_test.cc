@@ -125,7 +125,7 @@ TEST(DictionaryStemmer, Reduplication) {
 
 TEST(DictionaryStemmer, LeavesNamesAndLoanWordsAlone) {
   expect_stems({{"denuklirisasi", "denuklirisasi"},
-                {"unilateralisme", "unilateralisme"},
+                {"demokratisasi", "demokratisasi"},
                 {"hegemoni", "hegemoni"},
                 {"jakarta", "jakarta"},
                 {"jokowi", "jokowi"},
@@ -141,6 +141,21 @@ TEST(DictionaryStemmer, LeavesNamesAndLoanWordsAlone) {
                 {"", ""}});
 }
 
+TEST(DictionaryStemmer, LoanSuffixesOnDictionaryRoots) {
+  expect_stems({{"finalisasi", "final"}, {"unilateralisme", "unilateral"}, {"idealis", "idealis"}});
+}
+
+TEST(DictionaryStemmer, ProcliticsAndHyphenatedClitics) {
+  expect_stems({{"kupukul", "pukul"},
+                {"kauhajar", "hajar"},
+                {"kuasa-mu", "kuasa"},
+                {"allah-lah", "allah"},
+                {"meniru-nirukan", "tiru"},
+                {"menyebut-nyebut", "sebut"},
+                {"penstabilan", "stabil"},
+                {"asean", "asean"}});
+}
+
 TEST(RootDictionary, ParsesHunspellAndCorrections) {
   RootDictionary d;
   d.add_hunspell_dic("3\nkuat/B0M0Mk\nTegas\nabc\xe9/X0\n");
@@ -150,11 +165,15 @@ TEST(RootDictionary, ParsesHunspellAndCorrections) {
   EXPECT_TRUE(d.accepts_suffix("kuat", "kan"));
   EXPECT_FALSE(d.accepts_prefix("kuat", 'P'));
   EXPECT_FALSE(d.accepts_prefix("tegas", 'M'));  // no flags: takes nothing
-  d.apply_corrections("# comment\nmulai\n-kuat  # drop\n");
+  d.apply_corrections("# comment\nmulai\n-kuat  # drop\nnya>dia\n");
+  ASSERT_NE(d.fixed_stem("nya"), nullptr);
+  EXPECT_EQ(*d.fixed_stem("nya"), "dia");
+  EXPECT_EQ(d.fixed_stem("mulai"), nullptr);
   EXPECT_TRUE(d.contains("mulai"));
   EXPECT_TRUE(d.accepts_prefix("mulai", 'M'));  // corrections take every affix
   EXPECT_FALSE(d.contains("kuat"));
   EXPECT_THROW(d.apply_corrections("two words\n"), Error);
+  EXPECT_THROW(d.apply_corrections(">dia\n"), Error);
 }
 
 TEST(StemmerChoice, NamesAndErrors) {
