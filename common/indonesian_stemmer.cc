@@ -344,7 +344,7 @@ void RootDictionary::apply_corrections(std::string_view text) {
 }
 
 IndonesianStemmer::IndonesianStemmer(std::shared_ptr<const RootDictionary> roots)
-    : roots_(std::move(roots)), snowball_("indonesian") {}
+    : roots_(std::move(roots)) {}
 
 std::optional<std::string> IndonesianStemmer::analyse(const std::string& w) const {
   const auto root = [&](const std::string& s) {
@@ -447,7 +447,18 @@ std::optional<std::string> IndonesianStemmer::analyse(const std::string& w) cons
   return best;
 }
 
-std::string IndonesianStemmer::fallback(const std::string& word) const { return word; }
+std::string IndonesianStemmer::fallback(const std::string& word) const {
+  // Snowball strips affixes without knowing the root, which damages names and
+  // loan words ("Pertamina", "Persib", "diplomatik", "denuklirisasi"); an
+  // unknown word keeps its form but for a possessive -nya ("Jokowinya").
+  // (Particles are kept: "Abdullah", "Mekah".)
+  if (word.size() >= 4 + 3 && word.ends_with("nya")) {
+    for (char c : word)
+      if (!is_letter(c)) return word;
+    return word.substr(0, word.size() - 3);
+  }
+  return word;
+}
 
 std::string IndonesianStemmer::operator()(const std::string& word) {
   if (const std::string* fixed = roots_->fixed_stem(word)) return *fixed;

@@ -73,14 +73,13 @@ class IndonesianStemmer : public Xapian::StemImplementation {
   // The dictionary root of `word` when an analysis finds one.
   std::optional<std::string> analyse(const std::string& word) const;
 
-  // The stem of a word with no dictionary analysis: Snowball's result when
-  // it only strips affixes that cannot be part of a loan word or name
-  // (otherwise the word itself: "diplomatik", "denuklirisasi").
+  // The stem of a word with no dictionary analysis: the word itself, less a
+  // possessive -nya ("jokowinya"). Snowball's guesses are not used: they
+  // damage names and loan words ("pertamina" -> "tamina", "diplomatik").
   std::string fallback(const std::string& word) const;
 
  private:
   std::shared_ptr<const RootDictionary> roots_;
-  mutable Xapian::Stem snowball_;
 };
 
 }  // namespace telusur

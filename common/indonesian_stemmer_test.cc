@@ -126,6 +126,11 @@ TEST(DictionaryStemmer, Reduplication) {
 TEST(DictionaryStemmer, LeavesNamesAndLoanWordsAlone) {
   expect_stems({{"denuklirisasi", "denuklirisasi"},
                 {"demokratisasi", "demokratisasi"},
+                {"pertamina", "pertamina"},  // Snowball: tamina
+                {"persib", "persib"},
+                {"meteoritik", "meteoritik"},
+                {"abdullah", "abdullah"},
+                {"jokowinya", "jokowi"},  // an unknown word loses only a possessive -nya
                 {"hegemoni", "hegemoni"},
                 {"jakarta", "jakarta"},
                 {"jokowi", "jokowi"},
