@@ -46,7 +46,8 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "index directory (default: $TELUSUR_INDEX, else ./telusur.db)")(
       "rebuild", po::bool_switch(&rebuild), "discard the index and build it anew")(
       "stemmer", po::value(&stemmer)->default_value(std::string(kDefaultStemmer)),
-      "stemmer for a new index: snowball (Xapian's Snowball Indonesian) or none")(
+      "dictionary (default: Telusur's dictionary-backed Indonesian stemmer), snowball (Xapian's "
+      "Snowball Indonesian) or none; recorded in the index, changing it needs --rebuild")(
       "verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
       "quiet,q", po::bool_switch(&quiet), "print only warnings and errors");
   po::options_description hidden;

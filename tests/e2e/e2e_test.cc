@@ -16,6 +16,7 @@ using testing::TempDir;
 
 const std::string kIndexBin = TELUSUR_INDEX_BIN;
 const std::string kSearchBin = TELUSUR_SEARCH_BIN;
+const std::string kStemBin = TELUSUR_STEM_BIN;
 
 std::vector<json> parse_lines(const std::string& out) {
   std::vector<json> records;
@@ -238,6 +239,21 @@ TEST(Indexer, CompactsAFreshBuildAndSwapsItIn) {
   const CommandResult small = testing::run({kIndexBin, "--index", "db", "one.txt"}, dir.path());
   EXPECT_NE(small.err.find("holds 1201 articles (stemmer dictionary)"), std::string::npos)
       << small.err;
+}
+
+TEST(StemTool, PrintsOneStemPerLine) {
+  TempDir dir;
+  testing::write_file(dir / "words", "Menegaskan\npenguasa\n\nnegara-negara\ndiplomatik\n");
+  const std::string words = testing::shell_quote((dir / "words").string());
+  const CommandResult dict = testing::run({"sh", "-c", testing::shell_quote(kStemBin) + " < " + words}, dir.path());
+  EXPECT_EQ(dict.exit_code, 0) << dict.err;
+  EXPECT_EQ(dict.out, "tegas\nkuasa\n\nnegara\ndiplomatik\n");
+  const CommandResult snowball = testing::run(
+      {"sh", "-c", testing::shell_quote(kStemBin) + " --stemmer snowball < " + words}, dir.path());
+  EXPECT_EQ(snowball.out, "egas\nuasa\n\nnegara-negara\nplomatik\n");
+  const CommandResult bad = testing::run({kStemBin, "--stemmer", "porter"}, dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown stemmer 'porter'"), std::string::npos) << bad.err;
 }
 
 TEST(Indexer, FatalErrorsExitTwo) {
