@@ -91,6 +91,6 @@ row() {  # name build size query
 echo "22,136 CLICK-ID articles; median of $runs builds; CLI query p50 over ${#queries[@]} queries x 3"
 echo "| tool                             | full build (ratio)    | index size (ratio)  | CLI query p50 (ratio) |"
 echo "|----------------------------------|-----------------------|---------------------|-----------------------|"
-row "telusur (Snowball, boilerplate)" "$telusur_build" "$(size "$work/db-telusur")" "$telusur_q"
+row "telusur (default stemmer)" "$telusur_build" "$(size "$work/db-telusur")" "$telusur_q"
 row "omindex + quest (Snowball)" "$omega_build" "$(size "$work/db-omega")" "$omega_q"
 row "SQLite FTS5 (no stemming)" "$sqlite_build" "$(size "$work/db-sqlite")" "$sqlite_q"
