@@ -66,13 +66,9 @@ const Boilerplate& Boilerplate::builtin() {
 Boilerplate Boilerplate::parse(std::string_view text) {
   Boilerplate b;
   std::size_t line_no = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
+  for (std::string_view raw : split_lines(text)) {
     ++line_no;
-    std::string_view line = trim(text.substr(start, nl - start));
-    start = nl + 1;
+    const std::string_view line = trim(raw);
     if (line.empty() || line.front() == '#') continue;
     const std::size_t sp = line.find_first_of(" \t");
     const std::string_view kind = line.substr(0, sp);

@@ -241,13 +241,9 @@ std::shared_ptr<const RootDictionary> RootDictionary::load_default() {
 }
 
 void RootDictionary::add_hunspell_dic(std::string_view text) {
-  std::size_t start = text.find('\n');  // the first line is the entry count
-  start = start == std::string_view::npos ? text.size() : start + 1;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(start, nl - start);
-    start = nl + 1;
+  const std::vector<std::string_view> lines = split_lines(text);
+  for (std::size_t i = 1; i < lines.size(); ++i) {  // the first line is the entry count
+    std::string_view line = lines[i];
     const std::size_t slash = line.find('/');
     const std::string_view flags =
         slash == std::string_view::npos ? std::string_view() : trim(line.substr(slash + 1));
@@ -312,13 +308,8 @@ bool RootDictionary::accepts_suffix(const std::string& root, std::string_view su
 
 void RootDictionary::apply_corrections(std::string_view text) {
   std::size_t line_no = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
+  for (std::string_view line : split_lines(text)) {
     ++line_no;
-    std::string_view line = text.substr(start, nl - start);
-    start = nl + 1;
     if (const auto hash = line.find('#'); hash != std::string_view::npos)
       line = line.substr(0, hash);
     line = trim(line);

@@ -47,18 +47,6 @@ std::size_t count_words(std::string_view s) {
   return n;
 }
 
-std::vector<std::string_view> split_lines(std::string_view s) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t nl = s.find('\n', start);
-    if (nl == std::string_view::npos) nl = s.size();
-    lines.push_back(s.substr(start, nl - start));
-    start = nl + 1;
-  }
-  return lines;
-}
-
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -38,14 +38,9 @@ class DateKey : public Xapian::KeyMaker {
 };
 
 void fill_stopper(Xapian::SimpleStopper& stopper) {
-  std::string_view list = data::kStopwords;
-  std::size_t start = 0;
-  while (start < list.size()) {
-    std::size_t nl = list.find('\n', start);
-    if (nl == std::string_view::npos) nl = list.size();
-    std::string_view w = trim(list.substr(start, nl - start));
+  for (std::string_view line : split_lines(data::kStopwords)) {
+    const std::string_view w = trim(line);
     if (!w.empty() && w.front() != '#') stopper.add(std::string(w));
-    start = nl + 1;
   }
 }
 
