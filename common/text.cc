@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <memory>
@@ -265,6 +266,30 @@ std::vector<Token> tokenize(std::string_view normalized) {
     prev_end = end;
   }
   return tokens;
+}
+
+std::vector<Word> words(std::string_view normalized) {
+  std::vector<Word> out;
+  if (normalized.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, normalized.data(), static_cast<int64_t>(normalized.size()), &status);
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) {
+    utext_close(ut);
+    throw Error(std::string("ICU word break iterator: ") + u_errorName(status));
+  }
+  it->setText(ut, status);
+  // On UTF-8 text the iterator's indexes are byte offsets.
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    if (it->getRuleStatus() == UBRK_WORD_NONE) continue;
+    const auto b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
+    out.push_back({normalized.substr(b, e - b), b, e});
+  }
+  it.reset();
+  utext_close(ut);
+  return out;
 }
 
 std::vector<std::string> split_sentences(std::string_view normalized) {

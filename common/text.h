@@ -36,6 +36,17 @@ struct Token {
 // ("negara-negara", "Kim Jong-un") give their parts as consecutive tokens.
 std::vector<Token> tokenize(std::string_view normalized);
 
+// A word as written, with its byte offsets in the text it came from.
+struct Word {
+  std::string_view text;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// The words (letters, digits, marks) of normalised text with ICU's word break
+// rules, case preserved; views point into `normalized`.
+std::vector<Word> words(std::string_view normalized);
+
 // Longest term (in bytes) that is indexed; longer "words" are noise (URLs, base64).
 inline constexpr std::size_t kMaxTermBytes = 64;
 

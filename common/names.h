@@ -1,0 +1,69 @@
+// The name extractor: persons, places and organisations found in an
+// article's title and body by rules over capitalised word sequences, cue words
+// (roles, organisation heads, speech verbs, place prepositions) and
+// gazetteers, all data files under data/names/. Names are normalised (case,
+// hyphens, spacing), titles are not part of a name, later short mentions are
+// linked to the full name in the same article, and aliases map to one
+// canonical name (data/names/aliases.txt).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace telusur {
+
+enum class NameType { kPerson, kPlace, kOrganisation };
+
+// "person", "place", "organisation".
+std::string_view name_type_label(NameType type);
+
+struct Name {
+  NameType type = NameType::kPerson;
+  std::string name;                   // canonical display form: "Kim Jong Un", "China"
+  std::string key;                    // normalised: case-folded, single spaces ("kim jong un")
+  std::vector<std::string> surfaces;  // distinct forms as written ("Kim Jong-un", "Kim")
+  std::size_t mentions = 0;
+};
+
+class NameExtractor {
+ public:
+  // The extractor built from the data files compiled in. Throws
+  // telusur::Error only if those files are malformed (checked by the tests).
+  static const NameExtractor& builtin();
+
+  // Builds an extractor from the text of the cue list, the gazetteers and the
+  // alias list (formats documented in the files). Throws telusur::Error
+  // naming the bad line.
+  NameExtractor(std::string_view cues, const std::vector<std::string_view>& gazetteers,
+                std::string_view aliases);
+
+  // The names in one article (normalised text), most mentioned first.
+  std::vector<Name> extract(std::string_view title, std::string_view body) const;
+
+  // Alias groups, canonical name first, as written in the alias list.
+  const std::vector<std::vector<std::string>>& alias_groups() const { return alias_groups_; }
+
+ private:
+  struct Entry {
+    NameType type;
+  };
+  std::unordered_map<std::string, NameType> gazetteer_;     // key -> type
+  std::unordered_map<std::string, int> roles_;              // key -> words
+  std::unordered_map<std::string, int> org_heads_;          // key -> words
+  std::unordered_map<std::string, bool> speech_;            // key
+  std::unordered_map<std::string, bool> place_cues_;        // key
+  std::unordered_map<std::string, std::string> canonical_;  // key -> canonical display
+  std::vector<std::vector<std::string>> alias_groups_;
+  std::size_t max_phrase_words_ = 1;
+
+  friend class NameExtractorImpl;
+};
+
+// The normalised key of a name as written: case-folded, hyphens and runs of
+// spaces made single spaces ("Kim Jong-un" -> "kim jong un").
+std::string name_key(std::string_view name);
+
+}  // namespace telusur
