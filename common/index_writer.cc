@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "names.h"
 #include "schema.h"
 #include "status.h"
 #include "stemmer.h"
@@ -22,6 +23,9 @@ namespace telusur {
 namespace {
 
 std::string str(std::string_view s) { return std::string(s); }
+
+// Positions between two names in a name field.
+constexpr Xapian::termpos kNameGap = 10;
 
 // Smaller indexes are not worth compacting.
 constexpr std::uint64_t kMinDocsToCompact = 1000;
@@ -102,6 +106,30 @@ std::string document_data(const Article& a) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Installs the one-word names of each alias group as Xapian synonyms of each
+// other, for free text and the name fields, so "Tiongkok" also finds "Cina"
+// and "China" (the query parser expands with FLAG_AUTO_SYNONYMS).
+void install_alias_synonyms(Xapian::WritableDatabase& db, Xapian::Stem stem) {
+  for (const auto& group : NameExtractor::builtin().alias_groups()) {
+    std::vector<std::string> words;
+    for (const std::string& member : group) {
+      const std::string key = name_key(member);
+      if (!key.empty() && key.find(' ') == std::string::npos) words.push_back(key);
+    }
+    for (std::string_view prefix :
+         {std::string_view(), schema::kPersonPrefix, schema::kPlacePrefix, schema::kOrgPrefix}) {
+      for (const std::string& from : words) {
+        const std::string key = str(prefix) + from;
+        db.clear_synonyms(key);
+        for (const std::string& to : words) {
+          if (to == from) continue;
+          db.add_synonym(key, str(schema::kStemPrefix) + str(prefix) + stem(to));
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 struct IndexWriter::Impl {
@@ -146,6 +174,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     impl_->db.set_metadata(str(schema::kMetaSchema), str(schema::kSchemaVersion));
     impl_->db.set_metadata(str(schema::kMetaStemmer), options.stemmer);
     impl_->db.set_metadata(str(schema::kMetaVersion), TELUSUR_VERSION);
+    install_alias_synonyms(impl_->db, Xapian::Stem(stem));
   } catch (const Xapian::DatabaseLockError& e) {
     throw IndexError("index '" + dir +
                      "' is locked by another telusur-index (or another Xapian writer)");
@@ -180,6 +209,24 @@ bool IndexWriter::add(const Article& a) {
     ix.index(doc, a.source, schema::kSourcePrefix, 1, field_pos, false);
     field_pos += schema::kTitleBodyGap;
     ix.index(doc, a.category, schema::kCategoryPrefix, 1, field_pos, false);
+
+    // Names: each in its field, with gaps so a phrase never spans two names;
+    // the canonical form and every spelling found ("Kim Jong-un", "KCNA").
+    for (const Name& name : NameExtractor::builtin().extract(a.title, a.body)) {
+      std::string_view prefix = schema::kPersonPrefix, exact = schema::kPersonExactPrefix;
+      if (name.type == NameType::kPlace)
+        prefix = schema::kPlacePrefix, exact = schema::kPlaceExactPrefix;
+      if (name.type == NameType::kOrganisation)
+        prefix = schema::kOrgPrefix, exact = schema::kOrgExactPrefix;
+      field_pos += kNameGap;
+      ix.index(doc, name.name, prefix, 1, field_pos, false);
+      for (const std::string& surface : name.surfaces) {
+        if (name_key(surface) == name.key) continue;
+        field_pos += kNameGap;
+        ix.index(doc, surface, prefix, 1, field_pos, false);
+      }
+      doc.add_boolean_term(str(exact) + name.key.substr(0, 200));
+    }
 
     const std::string id_term = str(schema::kIdPrefix) + a.id;
     doc.add_boolean_term(id_term);

@@ -129,10 +129,14 @@ std::string rewrite_date(std::string_view value, std::size_t pos) {
 
 const std::vector<QueryField>& free_text_fields() {
   static const std::vector<QueryField> kFields = {
-      {"title", schema::kTitlePrefix, {"title", "judul"}},
-      {"author", schema::kAuthorPrefix, {"author", "penulis"}},
-      {"source", schema::kSourcePrefix, {"source", "sumber"}},
-      {"category", schema::kCategoryPrefix, {"category", "kategori"}},
+      {"title", {schema::kTitlePrefix}, {"title", "judul"}},
+      {"author", {schema::kAuthorPrefix}, {"author", "penulis"}},
+      {"source", {schema::kSourcePrefix}, {"source", "sumber"}},
+      {"category", {schema::kCategoryPrefix}, {"category", "kategori"}},
+      {"person", {schema::kPersonPrefix}, {"person", "tokoh"}},
+      {"place", {schema::kPlacePrefix}, {"place", "tempat"}},
+      {"org", {schema::kOrgPrefix}, {"org", "organisasi"}},
+      {"name", {schema::kPersonPrefix, schema::kPlacePrefix, schema::kOrgPrefix}, {"name", "nama"}},
   };
   return kFields;
 }

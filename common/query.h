@@ -12,12 +12,12 @@ namespace telusur {
 
 // A free-text query field and the term prefix it searches.
 struct QueryField {
-  std::string_view name;                  // canonical name, as passed to Xapian ("title")
-  std::string_view prefix;                // term prefix from schema.h ("S")
-  std::vector<std::string_view> aliases;  // every name a user may type ("title", "judul")
+  std::string_view name;                   // canonical name, as passed to Xapian ("title")
+  std::vector<std::string_view> prefixes;  // term prefixes from schema.h ("S"; name: all three)
+  std::vector<std::string_view> aliases;   // every name a user may type ("title", "judul")
 };
 
-// Free-text fields (title, author, source, category).
+// Free-text fields (title, author, source, category, person, place, org, name).
 const std::vector<QueryField>& free_text_fields();
 
 // Rewrites `query` for Xapian's QueryParser (with the fields above, the

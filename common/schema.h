@@ -11,7 +11,7 @@ namespace telusur::schema {
 
 // Bumped whenever the meaning of a term, value or data field changes; the
 // searcher refuses an index with another version.
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // Term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";           // unique id (boolean)
@@ -23,10 +23,14 @@ inline constexpr std::string_view kYearPrefix = "Y";         // YYYY (boolean)
 inline constexpr std::string_view kMonthPrefix = "M";        // YYYYMM (boolean)
 inline constexpr std::string_view kDayPrefix = "D";          // YYYYMMDD (boolean)
 inline constexpr std::string_view kStemPrefix = "Z";         // stemmed form of any of the above
-// Reserved for the name extractor: free-text and exact normalised names.
+// Names found by the name extractor: free text (positional, stemmed like any
+// field) and the exact normalised name (boolean, for filters and facets).
 inline constexpr std::string_view kPersonPrefix = "XP";
 inline constexpr std::string_view kPlacePrefix = "XL";
 inline constexpr std::string_view kOrgPrefix = "XO";
+inline constexpr std::string_view kPersonExactPrefix = "XPN";
+inline constexpr std::string_view kPlaceExactPrefix = "XLN";
+inline constexpr std::string_view kOrgExactPrefix = "XON";
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;       // YYYYMMDD, empty when undated

@@ -144,7 +144,8 @@ struct Searcher::Impl {
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(&stopper);
     qp.set_default_op(o.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-    for (const QueryField& f : free_text_fields()) qp.add_prefix(str(f.name), str(f.prefix));
+    for (const QueryField& f : free_text_fields())
+      for (std::string_view prefix : f.prefixes) qp.add_prefix(str(f.name), str(prefix));
     qp.add_boolean_prefix("year", str(schema::kYearPrefix));
     Xapian::RangeProcessor dates(schema::kDateSlot, "date:");
     qp.add_rangeprocessor(&dates);
@@ -153,7 +154,8 @@ struct Searcher::Impl {
                          Xapian::QueryParser::FLAG_WILDCARD);
     const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT;
+                           Xapian::QueryParser::FLAG_PURE_NOT |
+                           Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
     try {
       return qp.parse_query(rewritten, flags);
     } catch (const Xapian::QueryParserError& e) {

@@ -272,7 +272,8 @@ std::vector<Word> words(std::string_view normalized) {
   std::vector<Word> out;
   if (normalized.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, normalized.data(), static_cast<int64_t>(normalized.size()), &status);
+  UText* ut =
+      utext_openUTF8(nullptr, normalized.data(), static_cast<int64_t>(normalized.size()), &status);
   std::unique_ptr<icu::BreakIterator> it(
       icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) {

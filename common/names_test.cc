@@ -1,0 +1,88 @@
+#include "names.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "status.h"
+
+namespace telusur {
+namespace {
+
+// "type:name" for every name found, e.g. "person:Wang Yi".
+std::set<std::string> found(std::string_view body, std::string_view title = "") {
+  std::set<std::string> out;
+  for (const Name& n : NameExtractor::builtin().extract(title, body))
+    out.insert(std::string(name_type_label(n.type)) + ":" + n.name);
+  return out;
+}
+
+struct Case {
+  const char* text;
+  std::set<std::string> must;
+  std::set<std::string> must_not;
+};
+
+TEST(NameExtractor, Rules) {
+  const Case cases[] = {
+      // A role is not part of the name; a country between role and name is a place.
+      {"Ia bertemu Menteri Luar Negeri Cina Wang Yi di sana.", {"person:Wang Yi", "place:China"},
+       {"person:Menteri Luar Negeri Cina Wang Yi"}},
+      {"Hal itu disampaikan Presiden Rusia Vladimir Putin kemarin.", {"person:Vladimir Putin", "place:Rusia"}, {}},
+      {"Menurut pemimpin Korea Utara Kim Jong Un, hubungan membaik.", {"person:Kim Jong Un", "place:Korea Utara"}, {}},
+      // Speech verbs.
+      {"Hubungan akan membaik, kata Budiman kepada wartawan.", {"person:Budiman"}, {}},
+      // Organisation heads and acronyms.
+      {"Ia anggota Partai Buruh Korea sejak lama.", {"organisation:Partai Buruh Korea"}, {}},
+      {"Laporan itu dikutip oleh KCNA pada Jumat.", {"organisation:Kantor Berita Pusat Korea"}, {}},
+      {"Data itu dirilis oleh BPJS kemarin.", {"organisation:BPJS"}, {}},
+      // Place prepositions.
+      {"Ia tinggal di Purwokerto sejak kecil.", {"place:Purwokerto"}, {}},
+      // A sentence-initial word needs evidence.
+      {"Pertemuan itu berlangsung lama. Sementara itu harga naik.", {},
+       {"person:Pertemuan", "place:Pertemuan", "person:Sementara"}},
+  };
+  for (const Case& c : cases) {
+    const auto got = found(c.text);
+    for (const auto& m : c.must) EXPECT_TRUE(got.count(m)) << c.text << " must give " << m;
+    for (const auto& m : c.must_not) EXPECT_FALSE(got.count(m)) << c.text << " must not give " << m;
+  }
+}
+
+TEST(NameExtractor, NormalisesAndLinksWithinAnArticle) {
+  const auto names = NameExtractor::builtin().extract(
+      "", "Menteri Luar Negeri Korea Utara Choe Son-hui tiba. Kunjungan pertama Choe ke Beijing. \"Bagus,\" kata Choe.");
+  const Name* choe = nullptr;
+  for (const Name& n : names)
+    if (n.type == NameType::kPerson) choe = &n;
+  ASSERT_NE(choe, nullptr);
+  EXPECT_EQ(choe->name, "Choe Son Hui");  // hyphen and case normalised
+  EXPECT_EQ(choe->key, "choe son hui");
+  EXPECT_EQ(choe->mentions, 3u);          // "Choe" twice, linked to the full name
+  EXPECT_EQ(found("Presiden Xi Jinping hadir. \"Baik,\" ujar Xi.").count("person:Xi"), 0u);
+}
+
+TEST(NameExtractor, AliasesGiveOneCanonicalName) {
+  EXPECT_TRUE(found("Pejabat senior dari Tiongkok hadir.").count("place:China"));
+  EXPECT_TRUE(found("Ia pergi ke Korut pekan lalu.").count("place:Korea Utara"));
+  EXPECT_TRUE(found("Hubungan dengan AS memburuk.").count("place:Amerika Serikat"));
+  bool china = false;
+  for (const auto& g : NameExtractor::builtin().alias_groups())
+    if (g.front() == "China") china = std::find(g.begin(), g.end(), "Tiongkok") != g.end();
+  EXPECT_TRUE(china);
+}
+
+TEST(NameExtractor, NameKeys) {
+  EXPECT_EQ(name_key("Kim Jong-un"), "kim jong un");
+  EXPECT_EQ(name_key("  Choe   Son-Hui "), "choe son hui");
+}
+
+TEST(NameExtractor, RejectsBadDataFiles) {
+  EXPECT_THROW(NameExtractor("badkind Presiden\n", {}, ""), Error);
+  EXPECT_THROW(NameExtractor("", {"XYZ\tName\n"}, ""), Error);
+  EXPECT_THROW(NameExtractor("", {"no tab here\n"}, ""), Error);
+  EXPECT_THROW(NameExtractor("", {}, "Solo\n"), Error);
+}
+
+}  // namespace
+}  // namespace telusur
