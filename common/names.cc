@@ -130,9 +130,15 @@ class NameExtractorImpl {
   template <typename Map>
   static std::size_t match(const Map& map, std::size_t max_words, const std::vector<Tok>& toks,
                            std::size_t k, std::size_t limit) {
-    for (std::size_t m = std::min(max_words, limit - k); m > 0; --m)
-      if (map.count(span_key(toks, k, k + m))) return m;
-    return 0;
+    // The key grows one word at a time: no quadratic re-joining.
+    std::size_t best = 0;
+    std::string key;
+    for (std::size_t m = 1; m <= max_words && k + m <= limit; ++m) {
+      if (m > 1) key += ' ';
+      key += toks[k + m - 1].key;
+      if (map.count(key)) best = m;
+    }
+    return best;
   }
 };
 

@@ -228,6 +228,15 @@ std::string normalize(std::string_view utf8) {
 }
 
 std::string fold_case(std::string_view utf8) {
+  // ASCII fast path: most words in Indonesian news are plain ASCII.
+  bool ascii = true;
+  for (char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string out(utf8);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   u.foldCase();
