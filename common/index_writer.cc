@@ -140,6 +140,7 @@ struct IndexWriter::Impl {
   std::unordered_set<std::string> ids_this_run;
   std::size_t batch_size = 0;
   std::size_t pending = 0;
+  bool extract_names = true;
   std::uint64_t added = 0;
   std::uint64_t final_count = 0;
   bool closed = false;
@@ -154,6 +155,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     : impl_(std::make_unique<Impl>()) {
   impl_->dir = dir;
   impl_->batch_size = options.batch_size == 0 ? 1 : options.batch_size;
+  impl_->extract_names = options.extract_names;
   const Xapian::Stem stem = make_stemmer(options.stemmer);  // validates the name
   try {
     const int flags =
@@ -212,7 +214,10 @@ bool IndexWriter::add(const Article& a) {
 
     // Names: each in its field, with gaps so a phrase never spans two names;
     // the canonical form and every spelling found ("Kim Jong-un", "KCNA").
-    for (const Name& name : NameExtractor::builtin().extract(a.title, a.body)) {
+    const std::vector<Name> names = impl_->extract_names
+                                        ? NameExtractor::builtin().extract(a.title, a.body)
+                                        : std::vector<Name>();
+    for (const Name& name : names) {
       std::string_view prefix = schema::kPersonPrefix, exact = schema::kPersonExactPrefix;
       if (name.type == NameType::kPlace)
         prefix = schema::kPlacePrefix, exact = schema::kPlaceExactPrefix;
@@ -221,7 +226,14 @@ bool IndexWriter::add(const Article& a) {
       field_pos += kNameGap;
       ix.index(doc, name.name, prefix, 1, field_pos, false);
       for (const std::string& surface : name.surfaces) {
-        if (name_key(surface) == name.key) continue;
+        // Only spellings with other words than the name's ("Cina" for China,
+        // "KCNA"); "Kim Jong-un" and a short "Choe" add nothing.
+        const std::string key = name_key(surface);
+        bool other_words = false;
+        for (const Token& t : tokenize(key))
+          other_words =
+              other_words || (" " + name.key + " ").find(" " + t.term + " ") == std::string::npos;
+        if (!other_words) continue;
         field_pos += kNameGap;
         ix.index(doc, surface, prefix, 1, field_pos, false);
       }

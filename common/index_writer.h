@@ -16,6 +16,8 @@ struct WriterOptions {
   // Stemmer name (see stemmer.h). An existing index keeps the stemmer it was
   // built with; asking for another one without `rebuild` is an error.
   std::string stemmer = "dictionary";
+  // Find persons, places and organisations and index them as name fields.
+  bool extract_names = true;
   // Commit after this many added articles (and at commit()/destruction).
   std::size_t batch_size = 1000;
 };

@@ -80,6 +80,30 @@ bool is_word_char(UChar32 c) {
          type == U_ENCLOSING_MARK || type == U_CONNECTOR_PUNCTUATION;
 }
 
+// ICU break iterators are costly to create (rule data is loaded and
+// compiled state set up): one of each kind per thread is kept and reused.
+icu::BreakIterator& word_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  if (!it) {
+    UErrorCode status = U_ZERO_ERROR;
+    it.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !it)
+      throw Error(std::string("ICU word break iterator: ") + u_errorName(status));
+  }
+  return *it;
+}
+
+icu::BreakIterator& sentence_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  if (!it) {
+    UErrorCode status = U_ZERO_ERROR;
+    it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("id"), status));
+    if (U_FAILURE(status) || !it)
+      throw Error(std::string("ICU sentence break iterator: ") + u_errorName(status));
+  }
+  return *it;
+}
+
 // Splits one ICU word further where Xapian's tokeniser would: keeps letters,
 // digits, marks, '_'; an apostrophe between letters; '.' ',' between digits.
 void split_word(const icu::UnicodeString& word, std::vector<Token>& out, bool first_joined) {
@@ -249,17 +273,13 @@ std::vector<Token> tokenize(std::string_view normalized) {
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
   text.foldCase();
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status))
-    throw Error(std::string("ICU word break iterator: ") + u_errorName(status));
-  words->setText(text);
-  int32_t start = words->first();
+  icu::BreakIterator& words = word_iterator();
+  words.setText(text);
+  int32_t start = words.first();
   int32_t prev_end = -1;
-  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
-       start = end, end = words->next()) {
-    if (words->getRuleStatus() == UBRK_WORD_NONE) continue;
+  for (int32_t end = words.next(); end != icu::BreakIterator::DONE;
+       start = end, end = words.next()) {
+    if (words.getRuleStatus() == UBRK_WORD_NONE) continue;
     icu::UnicodeString word = text.tempSubStringBetween(start, end);
     // A single '-' (or nothing) between this word and the previous one makes
     // it a continuation: "negara-negara", "Jong-un".
@@ -283,22 +303,19 @@ std::vector<Word> words(std::string_view normalized) {
   UErrorCode status = U_ZERO_ERROR;
   UText* ut =
       utext_openUTF8(nullptr, normalized.data(), static_cast<int64_t>(normalized.size()), &status);
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) {
-    utext_close(ut);
+  if (U_FAILURE(status)) throw Error(std::string("ICU cannot read UTF-8: ") + u_errorName(status));
+  icu::BreakIterator& it = word_iterator();
+  it.setText(ut, status);  // keeps a shallow clone of ut
+  utext_close(ut);
+  if (U_FAILURE(status))
     throw Error(std::string("ICU word break iterator: ") + u_errorName(status));
-  }
-  it->setText(ut, status);
   // On UTF-8 text the iterator's indexes are byte offsets.
-  int32_t start = it->first();
-  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
-    if (it->getRuleStatus() == UBRK_WORD_NONE) continue;
+  int32_t start = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+    if (it.getRuleStatus() == UBRK_WORD_NONE) continue;
     const auto b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
     out.push_back({normalized.substr(b, e - b), b, e});
   }
-  it.reset();
-  utext_close(ut);
   return out;
 }
 
@@ -306,15 +323,11 @@ std::vector<std::string> split_sentences(std::string_view normalized) {
   std::vector<std::string> out;
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> sentences(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("id"), status));
-  if (U_FAILURE(status))
-    throw Error(std::string("ICU sentence break iterator: ") + u_errorName(status));
-  sentences->setText(text);
-  int32_t start = sentences->first();
-  for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE;
-       start = end, end = sentences->next()) {
+  icu::BreakIterator& sentences = sentence_iterator();
+  sentences.setText(text);
+  int32_t start = sentences.first();
+  for (int32_t end = sentences.next(); end != icu::BreakIterator::DONE;
+       start = end, end = sentences.next()) {
     std::string s(trim(to_utf8(text.tempSubStringBetween(start, end))));
     if (!s.empty()) out.push_back(std::move(s));
   }

@@ -38,7 +38,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   std::string index_dir;
   std::string stemmer;
   std::vector<std::string> paths;
-  bool rebuild = false, verbose = false, quiet = false;
+  bool rebuild = false, verbose = false, quiet = false, no_names = false;
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
@@ -48,6 +48,8 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "stemmer", po::value(&stemmer)->default_value(std::string(kDefaultStemmer)),
       "dictionary (default: Telusur's dictionary-backed Indonesian stemmer), snowball (Xapian's "
       "Snowball Indonesian) or none; recorded in the index, changing it needs --rebuild")(
+      "no-names", po::bool_switch(&no_names),
+      "do not extract person, place and organisation names (faster)")(
       "verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
       "quiet,q", po::bool_switch(&quiet), "print only warnings and errors");
   po::options_description hidden;
@@ -102,6 +104,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
     WriterOptions options;
     options.rebuild = rebuild;
     options.stemmer = stemmer;
+    options.extract_names = !no_names;
     IndexWriter writer(index_dir, options);
     std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
     const std::vector<std::filesystem::path> files = collect_article_files(inputs, on_issue);
