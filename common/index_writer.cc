@@ -42,6 +42,13 @@ bool should_stem(const std::string& term) {
          type == U_OTHER_LETTER;
 }
 
+// Name fields hold no stemmed terms: a name is matched as written (the query
+// front end makes QueryParser leave name-field words unstemmed).
+bool is_name_prefix(std::string_view prefix) {
+  return prefix == schema::kPersonPrefix || prefix == schema::kPlacePrefix ||
+         prefix == schema::kOrgPrefix;
+}
+
 class TermIndexer {
  public:
   explicit TermIndexer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
@@ -50,9 +57,15 @@ class TermIndexer {
   // `also_plain`), plus stemmed Z-terms; positions continue from `pos`.
   void index(Xapian::Document& doc, std::string_view text, std::string_view prefix,
              Xapian::termcount wdf, Xapian::termpos& pos, bool also_plain) {
-    for (const Token& t : tokenize(normalize(text))) {
+    index(doc, tokenize(normalize(text)), prefix, wdf, pos, also_plain);
+  }
+
+  // The same for text already split into tokens.
+  void index(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix,
+             Xapian::termcount wdf, Xapian::termpos& pos, bool also_plain) {
+    for (const Token& t : tokens) {
       ++pos;
-      const bool stem = should_stem(t.term);
+      const bool stem = should_stem(t.term) && !(also_plain == false && is_name_prefix(prefix));
       const std::string& stemmed = stem ? stem_of(t.term) : t.term;
       if (!prefix.empty()) {
         doc.add_posting(str(prefix) + t.term, pos, wdf);
@@ -123,7 +136,9 @@ void install_alias_synonyms(Xapian::WritableDatabase& db, Xapian::Stem stem) {
         db.clear_synonyms(key);
         for (const std::string& to : words) {
           if (to == from) continue;
-          db.add_synonym(key, str(schema::kStemPrefix) + str(prefix) + stem(to));
+          // Free text is matched by its stemmed Z-terms, name fields as written.
+          db.add_synonym(key,
+                         prefix.empty() ? str(schema::kStemPrefix) + stem(to) : str(prefix) + to);
         }
       }
     }
@@ -202,9 +217,15 @@ bool IndexWriter::add(const Article& a) {
     Xapian::Document doc;
     TermIndexer& ix = *impl_->indexer;
     Xapian::termpos pos = 0;
-    ix.index(doc, a.title, schema::kTitlePrefix, schema::kTitleWdf, pos, true);
+    // Title and body are split into words once, for terms and for names.
+    const std::string title = normalize(a.title);
+    const std::string body = normalize(a.body);
+    const std::vector<Word> title_words = words(title);
+    const std::vector<Word> body_words = words(body);
+    ix.index(doc, tokens_from_words(title, title_words), schema::kTitlePrefix, schema::kTitleWdf,
+             pos, true);
     pos += schema::kTitleBodyGap;
-    ix.index(doc, a.body, "", 1, pos, true);
+    ix.index(doc, tokens_from_words(body, body_words), "", 1, pos, true);
     Xapian::termpos field_pos = 0;
     ix.index(doc, a.author, schema::kAuthorPrefix, 1, field_pos, false);
     field_pos += schema::kTitleBodyGap;
@@ -214,9 +235,9 @@ bool IndexWriter::add(const Article& a) {
 
     // Names: each in its field, with gaps so a phrase never spans two names;
     // the canonical form and every spelling found ("Kim Jong-un", "KCNA").
-    const std::vector<Name> names = impl_->extract_names
-                                        ? NameExtractor::builtin().extract(a.title, a.body)
-                                        : std::vector<Name>();
+    const std::vector<Name> names = impl_->extract_names ? NameExtractor::builtin().extract(
+                                                               title, title_words, body, body_words)
+                                                         : std::vector<Name>();
     for (const Name& name : names) {
       std::string_view prefix = schema::kPersonPrefix, exact = schema::kPersonExactPrefix;
       if (name.type == NameType::kPlace)

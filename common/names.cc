@@ -48,8 +48,6 @@ namespace {
 
 struct Tok {
   std::string_view text;
-  std::size_t begin = 0;
-  std::size_t end = 0;
   std::string key;
   bool cap = false;
   bool acronym = false;
@@ -74,27 +72,25 @@ bool is_acronym(std::string_view s) {
   return letters >= 2;
 }
 
-std::vector<Tok> tokens_of(std::string_view text) {
-  std::vector<Tok> toks;
+void append_tokens(std::string_view text, const std::vector<Word>& ws, std::vector<Tok>& toks) {
   std::size_t prev_end = 0;
-  for (const Word& w : words(text)) {
+  bool first = true;
+  for (const Word& w : ws) {
     Tok t;
     t.text = w.text;
-    t.begin = w.begin;
-    t.end = w.end;
     t.key = fold_case(w.text);
     const UChar32 c = first_code_point(w.text);
     t.cap = c > 0 && u_isupper(c);
     t.acronym = is_acronym(w.text);
     const std::string_view gap = text.substr(prev_end, w.begin - prev_end);
-    t.sentence_start = toks.empty() || gap.find_first_of(".!?:\n") != std::string_view::npos;
-    t.hyphen_joined = !toks.empty() && gap == "-";
-    t.spaced =
-        !toks.empty() && !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
+    // The first word of the title and of the body starts a sentence.
+    t.sentence_start = first || gap.find_first_of(".!?:\n") != std::string_view::npos;
+    t.hyphen_joined = !first && gap == "-";
+    t.spaced = !first && !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
     toks.push_back(std::move(t));
     prev_end = w.end;
+    first = false;
   }
-  return toks;
 }
 
 std::string span_key(const std::vector<Tok>& toks, std::size_t a, std::size_t b) {
@@ -224,10 +220,17 @@ const NameExtractor& NameExtractor::builtin() {
 }
 
 std::vector<Name> NameExtractor::extract(std::string_view title, std::string_view body) const {
-  std::string text(title);
-  if (!text.empty()) text += "\n\n";
-  text += body;
-  const std::vector<Tok> toks = tokens_of(text);
+  return extract(title, words(title), body, words(body));
+}
+
+std::vector<Name> NameExtractor::extract(std::string_view title,
+                                         const std::vector<Word>& title_words,
+                                         std::string_view body,
+                                         const std::vector<Word>& body_words) const {
+  std::vector<Tok> toks;
+  toks.reserve(title_words.size() + body_words.size());
+  append_tokens(title, title_words, toks);
+  append_tokens(body, body_words, toks);
   const std::size_t n = toks.size();
   const std::size_t max_words = max_phrase_words_;
   using Impl = NameExtractorImpl;
@@ -386,7 +389,10 @@ std::vector<Name> NameExtractor::extract(std::string_view title, std::string_vie
       name.key = key;
     }
     ++name.mentions;
-    const std::string surface(text.substr(toks[l.a].begin, toks[l.b - 1].end - toks[l.a].begin));
+    // As written: the words from first to last with what stands between them.
+    const char* from = toks[l.a].text.data();
+    const char* to = toks[l.b - 1].text.data() + toks[l.b - 1].text.size();
+    const std::string surface(from, static_cast<std::size_t>(to - from));
     if (std::find(name.surfaces.begin(), name.surfaces.end(), surface) == name.surfaces.end())
       name.surfaces.push_back(surface);
   }

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text.h"
+
 namespace telusur {
 
 enum class NameType { kPerson, kPlace, kOrganisation };
@@ -42,6 +44,9 @@ class NameExtractor {
 
   // The names in one article (normalised text), most mentioned first.
   std::vector<Name> extract(std::string_view title, std::string_view body) const;
+  // The same, with the words of title and body already found (words()).
+  std::vector<Name> extract(std::string_view title, const std::vector<Word>& title_words,
+                            std::string_view body, const std::vector<Word>& body_words) const;
 
   // Alias groups, canonical name first, as written in the alias list.
   const std::vector<std::vector<std::string>>& alias_groups() const { return alias_groups_; }

@@ -26,10 +26,15 @@ struct Case {
 TEST(NameExtractor, Rules) {
   const Case cases[] = {
       // A role is not part of the name; a country between role and name is a place.
-      {"Ia bertemu Menteri Luar Negeri Cina Wang Yi di sana.", {"person:Wang Yi", "place:China"},
+      {"Ia bertemu Menteri Luar Negeri Cina Wang Yi di sana.",
+       {"person:Wang Yi", "place:China"},
        {"person:Menteri Luar Negeri Cina Wang Yi"}},
-      {"Hal itu disampaikan Presiden Rusia Vladimir Putin kemarin.", {"person:Vladimir Putin", "place:Rusia"}, {}},
-      {"Menurut pemimpin Korea Utara Kim Jong Un, hubungan membaik.", {"person:Kim Jong Un", "place:Korea Utara"}, {}},
+      {"Hal itu disampaikan Presiden Rusia Vladimir Putin kemarin.",
+       {"person:Vladimir Putin", "place:Rusia"},
+       {}},
+      {"Menurut pemimpin Korea Utara Kim Jong Un, hubungan membaik.",
+       {"person:Kim Jong Un", "place:Korea Utara"},
+       {}},
       // Speech verbs.
       {"Hubungan akan membaik, kata Budiman kepada wartawan.", {"person:Budiman"}, {}},
       // Organisation heads and acronyms.
@@ -39,7 +44,8 @@ TEST(NameExtractor, Rules) {
       // Place prepositions.
       {"Ia tinggal di Purwokerto sejak kecil.", {"place:Purwokerto"}, {}},
       // A sentence-initial word needs evidence.
-      {"Pertemuan itu berlangsung lama. Sementara itu harga naik.", {},
+      {"Pertemuan itu berlangsung lama. Sementara itu harga naik.",
+       {},
        {"person:Pertemuan", "place:Pertemuan", "person:Sementara"}},
   };
   for (const Case& c : cases) {
@@ -50,15 +56,17 @@ TEST(NameExtractor, Rules) {
 }
 
 TEST(NameExtractor, NormalisesAndLinksWithinAnArticle) {
-  const auto names = NameExtractor::builtin().extract(
-      "", "Menteri Luar Negeri Korea Utara Choe Son-hui tiba. Kunjungan pertama Choe ke Beijing. \"Bagus,\" kata Choe.");
+  const auto names =
+      NameExtractor::builtin().extract("",
+                                       "Menteri Luar Negeri Korea Utara Choe Son-hui tiba. "
+                                       "Kunjungan pertama Choe ke Beijing. \"Bagus,\" kata Choe.");
   const Name* choe = nullptr;
   for (const Name& n : names)
     if (n.type == NameType::kPerson) choe = &n;
   ASSERT_NE(choe, nullptr);
   EXPECT_EQ(choe->name, "Choe Son Hui");  // hyphen and case normalised
   EXPECT_EQ(choe->key, "choe son hui");
-  EXPECT_EQ(choe->mentions, 3u);          // "Choe" twice, linked to the full name
+  EXPECT_EQ(choe->mentions, 3u);  // "Choe" twice, linked to the full name
   EXPECT_EQ(found("Presiden Xi Jinping hadir. \"Baik,\" ujar Xi.").count("person:Xi"), 0u);
 }
 

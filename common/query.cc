@@ -52,6 +52,23 @@ std::string words_of(std::string_view run, bool in_phrase) {
   return out;
 }
 
+bool is_name_field(const QueryField& f) {
+  return f.prefixes.front() == schema::kPersonPrefix ||
+         f.prefixes.front() == schema::kPlacePrefix || f.prefixes.front() == schema::kOrgPrefix;
+}
+
+// Names are indexed unstemmed: QueryParser does not stem a word that starts
+// with a capital letter, so each word gets one (ASCII letters only; the
+// parser folds the case again).
+std::string unstemmed(std::string words) {
+  bool start = true;
+  for (char& c : words) {
+    if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    start = c == ' ' || c == '-';
+  }
+  return words;
+}
+
 std::string known_fields() {
   std::string out;
   for (const QueryField& f : free_text_fields())
@@ -215,7 +232,10 @@ std::string rewrite_query(std::string_view raw) {
         out += field->name;
         out += ':';
         const bool wildcard = value.ends_with('*');
-        out += words_of(wildcard ? value.substr(0, value.size() - 1) : value, false);
+        std::string value_words =
+            words_of(wildcard ? value.substr(0, value.size() - 1) : value, false);
+        if (is_name_field(*field)) value_words = unstemmed(value_words);
+        out += value_words;
         if (wildcard) out += '*';
         continue;
       }

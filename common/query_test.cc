@@ -37,6 +37,10 @@ TEST(RewriteQuery, MapsUserSyntaxToXapian) {
       {"date:..2020-06", "date:..20200630"},
       {"korea NEAR/3 utara", "korea NEAR/3 utara"},
       {"Catatan: penting", "catatan penting"},
+      {"person:blinken", "person:Blinken"},
+      {"tokoh:Kim-Jong-un", "person:Kim-Jong-Un"},
+      {"tempat:beijing", "place:Beijing"},
+      {"nama:kcna", "name:Kcna"},
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(rewrite_query(in), out) << in;
 }

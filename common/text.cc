@@ -104,35 +104,50 @@ icu::BreakIterator& sentence_iterator() {
   return *it;
 }
 
-// Splits one ICU word further where Xapian's tokeniser would: keeps letters,
-// digits, marks, '_'; an apostrophe between letters; '.' ',' between digits.
-void split_word(const icu::UnicodeString& word, std::vector<Token>& out, bool first_joined) {
-  icu::UnicodeString part;
+// Splits one (case-folded, UTF-8) ICU word further where Xapian's tokeniser
+// would: keeps letters, digits, marks, '_'; an apostrophe between letters;
+// '.' ',' between digits.
+void split_word(std::string_view word, std::vector<Token>& out, bool first_joined) {
+  const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+  const int32_t n = static_cast<int32_t>(word.size());
+  // ASCII letters and digits only (most words): nothing to split.
+  bool simple = word.size() <= kMaxTermBytes;
+  for (char c : word) simple = simple && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+  if (simple) {
+    if (!word.empty()) out.push_back({std::string(word), first_joined});
+    return;
+  }
+  std::string part;
   bool joined = first_joined;
-  const int32_t n = word.length();
   auto flush = [&](bool next_joined) {
-    if (!part.isEmpty()) {
-      std::string term = to_utf8(part);
-      if (term.size() <= kMaxTermBytes) out.push_back({std::move(term), joined});
-      part.remove();
+    if (!part.empty()) {
+      if (part.size() <= kMaxTermBytes) out.push_back({std::move(part), joined});
+      part.clear();
     }
     joined = next_joined;
   };
+  UChar32 prev = 0;
   for (int32_t i = 0; i < n;) {
-    const UChar32 c = word.char32At(i);
-    const int32_t next = word.moveIndex32(i, 1);
-    const UChar32 prev = i > 0 ? word.char32At(word.moveIndex32(i, -1)) : 0;
-    const UChar32 after = next < n ? word.char32At(next) : 0;
-    if (is_word_char(c)) {
-      part.append(c);
-    } else if (c == '\'' && u_isalpha(prev) && u_isalpha(after) && !part.isEmpty()) {
-      part.append(c);
-    } else if ((c == '.' || c == ',') && u_isdigit(prev) && u_isdigit(after) && !part.isEmpty()) {
-      part.append(c);
-    } else {
-      flush(!part.isEmpty() || joined);
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    UChar32 after = 0;
+    if (i < n) {
+      int32_t j = i;
+      U8_NEXT(p, j, n, after);
     }
-    i = next;
+    const std::string_view bytes =
+        word.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(i - at));
+    if (c >= 0 && is_word_char(c)) {
+      part += bytes;
+    } else if (c == '\'' && u_isalpha(prev) && u_isalpha(after) && !part.empty()) {
+      part += bytes;
+    } else if ((c == '.' || c == ',') && u_isdigit(prev) && u_isdigit(after) && !part.empty()) {
+      part += bytes;
+    } else {
+      flush(!part.empty() || joined);
+    }
+    prev = c;
   }
   flush(false);
 }
@@ -267,34 +282,30 @@ std::string fold_case(std::string_view utf8) {
   return to_utf8(u);
 }
 
-std::vector<Token> tokenize(std::string_view normalized) {
+std::vector<Token> tokens_from_words(std::string_view normalized, const std::vector<Word>& words) {
   std::vector<Token> tokens;
-  if (normalized.empty()) return tokens;
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
-  text.foldCase();
-  icu::BreakIterator& words = word_iterator();
-  words.setText(text);
-  int32_t start = words.first();
-  int32_t prev_end = -1;
-  for (int32_t end = words.next(); end != icu::BreakIterator::DONE;
-       start = end, end = words.next()) {
-    if (words.getRuleStatus() == UBRK_WORD_NONE) continue;
-    icu::UnicodeString word = text.tempSubStringBetween(start, end);
+  tokens.reserve(words.size());
+  std::size_t prev_end = 0;
+  bool first = true;
+  for (const Word& w : words) {
     // A single '-' (or nothing) between this word and the previous one makes
-    // it a continuation: "negara-negara", "Jong-un".
+    // it a continuation: "negara-negara", "Jong-un"; so do the other
+    // characters Xapian's query parser makes a phrase of.
     bool joined = false;
-    if (prev_end >= 0) {
-      const int32_t gap = start - prev_end;
-      // Xapian's query parser makes a phrase of words joined by one of these.
-      static constexpr std::u16string_view kPhraseGenerators = u"-./:\\@";
-      joined = gap == 0 || (gap == 1 && kPhraseGenerators.find(text.charAt(prev_end)) !=
-                                            std::u16string_view::npos);
+    if (!first) {
+      const std::size_t gap = w.begin - prev_end;
+      joined = gap == 0 || (gap == 1 && std::string_view("-./:\\@").find(normalized[prev_end]) !=
+                                            std::string_view::npos);
     }
-    split_word(word, tokens, joined);
-    prev_end = end;
+    split_word(fold_case(w.text), tokens, joined);
+    prev_end = w.end;
+    first = false;
   }
   return tokens;
+}
+
+std::vector<Token> tokenize(std::string_view normalized) {
+  return tokens_from_words(normalized, words(normalized));
 }
 
 std::vector<Word> words(std::string_view normalized) {

@@ -47,6 +47,9 @@ struct Word {
 // rules, case preserved; views point into `normalized`.
 std::vector<Word> words(std::string_view normalized);
 
+// tokenize() for text whose words() are already known.
+std::vector<Token> tokens_from_words(std::string_view normalized, const std::vector<Word>& words);
+
 // Longest term (in bytes) that is indexed; longer "words" are noise (URLs, base64).
 inline constexpr std::size_t kMaxTermBytes = 64;
 
