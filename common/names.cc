@@ -227,6 +227,36 @@ std::vector<Name> NameExtractor::extract(std::string_view title,
                                          const std::vector<Word>& title_words,
                                          std::string_view body,
                                          const std::vector<Word>& body_words) const {
+  std::map<std::pair<NameType, std::string>, Name> names;
+  for (const NameMention& m : mentions(title, title_words, body, body_words)) {
+    std::string display = m.name;
+    std::string key = name_key(display);
+    if (auto it = canonical_.find(key); it != canonical_.end()) {
+      display = it->second;
+      key = name_key(display);
+    }
+    Name& name = names[{m.type, key}];
+    if (name.mentions == 0) {
+      name.type = m.type;
+      name.name = display;
+      name.key = key;
+    }
+    ++name.mentions;
+    const std::string surface(m.surface);
+    if (std::find(name.surfaces.begin(), name.surfaces.end(), surface) == name.surfaces.end())
+      name.surfaces.push_back(surface);
+  }
+  std::vector<Name> out;
+  for (auto& [_, name] : names) out.push_back(std::move(name));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Name& x, const Name& y) { return x.mentions > y.mentions; });
+  return out;
+}
+
+std::vector<NameMention> NameExtractor::mentions(std::string_view title,
+                                                 const std::vector<Word>& title_words,
+                                                 std::string_view body,
+                                                 const std::vector<Word>& body_words) const {
   std::vector<Tok> toks;
   toks.reserve(title_words.size() + body_words.size());
   append_tokens(title, title_words, toks);
@@ -274,14 +304,28 @@ std::vector<Name> NameExtractor::extract(std::string_view title,
       }
       if (std::size_t m = Impl::match(org_heads_, max_words, toks, k, j); m && k + m < j) {
         close_pending(k);
-        found.push_back({NameType::kOrganisation, k, j});
+        // "Ketua Umum Partai Golkar Aburizal Bakrie": after a role, a long
+        // organisation ends with the person who holds the role.
+        if (role && j - k >= m + 3) {
+          found.push_back({NameType::kOrganisation, k, j - 2});
+          found.push_back({NameType::kPerson, j - 2, j});
+        } else {
+          found.push_back({NameType::kOrganisation, k, j});
+        }
         k = j;
         break;
       }
       if (std::size_t m = Impl::match(gazetteer_, max_words, toks, k, j)) {
         close_pending(k);
-        found.push_back({gazetteer_.at(span_key(toks, k, k + m)), k, k + m});
-        k += m;
+        const NameType type = gazetteer_.at(span_key(toks, k, k + m));
+        std::size_t end = k + m;
+        // A known given name takes the capitalised words after it ("Arie Sudjito").
+        if (type == NameType::kPerson)
+          while (end < j && end - k < 4 && !Impl::match(gazetteer_, max_words, toks, end, j) &&
+                 !Impl::match(roles_, max_words, toks, end, j))
+            ++end;
+        found.push_back({type, k, end});
+        k = end;
         continue;
       }
       // After a role, the rest of the run is the person ("Wang Yi").
@@ -374,32 +418,16 @@ std::vector<Name> NameExtractor::extract(std::string_view title,
     }
   }
 
-  std::map<std::pair<NameType, std::string>, Name> names;
+  std::sort(linked.begin(), linked.end(),
+            [](const Linked& x, const Linked& y) { return x.a < y.a; });
+  std::vector<NameMention> out;
   for (const Linked& l : linked) {
-    std::string display = display_of(toks, l.fa, l.fb);
-    std::string key = name_key(display);
-    if (auto it = canonical_.find(key); it != canonical_.end()) {
-      display = it->second;
-      key = name_key(display);
-    }
-    Name& name = names[{l.type, key}];
-    if (name.mentions == 0) {
-      name.type = l.type;
-      name.name = display;
-      name.key = key;
-    }
-    ++name.mentions;
     // As written: the words from first to last with what stands between them.
     const char* from = toks[l.a].text.data();
     const char* to = toks[l.b - 1].text.data() + toks[l.b - 1].text.size();
-    const std::string surface(from, static_cast<std::size_t>(to - from));
-    if (std::find(name.surfaces.begin(), name.surfaces.end(), surface) == name.surfaces.end())
-      name.surfaces.push_back(surface);
+    out.push_back({l.type, std::string_view(from, static_cast<std::size_t>(to - from)),
+                   display_of(toks, l.fa, l.fb)});
   }
-  std::vector<Name> out;
-  for (auto& [_, name] : names) out.push_back(std::move(name));
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Name& x, const Name& y) { return x.mentions > y.mentions; });
   return out;
 }
 

@@ -30,6 +30,13 @@ struct Name {
   std::size_t mentions = 0;
 };
 
+// One place in the text where a name is written.
+struct NameMention {
+  NameType type = NameType::kPerson;
+  std::string_view surface;  // the words as written, a view into the title or body
+  std::string name;          // the full name it stands for ("Choe" -> "Choe Son Hui")
+};
+
 class NameExtractor {
  public:
   // The extractor built from the data files compiled in. Throws
@@ -47,6 +54,11 @@ class NameExtractor {
   // The same, with the words of title and body already found (words()).
   std::vector<Name> extract(std::string_view title, const std::vector<Word>& title_words,
                             std::string_view body, const std::vector<Word>& body_words) const;
+
+  // Every mention of a name, in text order (title first), linked to its
+  // full name; surfaces are views into `title` and `body`.
+  std::vector<NameMention> mentions(std::string_view title, const std::vector<Word>& title_words,
+                                    std::string_view body, const std::vector<Word>& body_words) const;
 
   // Alias groups, canonical name first, as written in the alias list.
   const std::vector<std::vector<std::string>>& alias_groups() const { return alias_groups_; }
