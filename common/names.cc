@@ -160,6 +160,8 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
       speech_[key] = true;
     else if (kind == "place-cue")
       place_cues_[key] = true;
+    else if (kind == "common")
+      common_[key] = true;
     else
       throw Error("name cues line " + std::to_string(line_no) + ": unknown kind '" +
                   std::string(kind) + "'");
@@ -296,6 +298,11 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
       pending = std::string::npos;
     };
     while (k < j) {
+      if (std::size_t m = Impl::match(common_, max_words, toks, k, j)) {
+        close_pending(k);
+        k += m;
+        continue;
+      }
       if (std::size_t m = Impl::match(roles_, max_words, toks, k, j)) {
         close_pending(k);
         role = true;

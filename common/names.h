@@ -58,7 +58,8 @@ class NameExtractor {
   // Every mention of a name, in text order (title first), linked to its
   // full name; surfaces are views into `title` and `body`.
   std::vector<NameMention> mentions(std::string_view title, const std::vector<Word>& title_words,
-                                    std::string_view body, const std::vector<Word>& body_words) const;
+                                    std::string_view body,
+                                    const std::vector<Word>& body_words) const;
 
   // Alias groups, canonical name first, as written in the alias list.
   const std::vector<std::vector<std::string>>& alias_groups() const { return alias_groups_; }
@@ -72,6 +73,7 @@ class NameExtractor {
   std::unordered_map<std::string, int> org_heads_;          // key -> words
   std::unordered_map<std::string, bool> speech_;            // key
   std::unordered_map<std::string, bool> place_cues_;        // key
+  std::unordered_map<std::string, bool> common_;            // capitalised, yet not names
   std::unordered_map<std::string, std::string> canonical_;  // key -> canonical display
   std::vector<std::vector<std::string>> alias_groups_;
   std::size_t max_phrase_words_ = 1;
