@@ -238,6 +238,7 @@ bool IndexWriter::add(const Article& a) {
     const std::vector<Name> names = impl_->extract_names ? NameExtractor::builtin().extract(
                                                                title, title_words, body, body_words)
                                                          : std::vector<Name>();
+    std::string names_value;
     for (const Name& name : names) {
       std::string_view prefix = schema::kPersonPrefix, exact = schema::kPersonExactPrefix;
       if (name.type == NameType::kPlace)
@@ -259,7 +260,12 @@ bool IndexWriter::add(const Article& a) {
         ix.index(doc, surface, prefix, 1, field_pos, false);
       }
       doc.add_boolean_term(str(exact) + name.key.substr(0, 200));
+      names_value += name.type == NameType::kPerson  ? 'p'
+                     : name.type == NameType::kPlace ? 'l'
+                                                     : 'o';
+      names_value += '\t' + name.name + '\n';
     }
+    if (!names_value.empty()) doc.add_value(schema::kNamesSlot, names_value);
 
     const std::string id_term = str(schema::kIdPrefix) + a.id;
     doc.add_boolean_term(id_term);

@@ -11,7 +11,7 @@ namespace telusur::schema {
 
 // Bumped whenever the meaning of a term, value or data field changes; the
 // searcher refuses an index with another version.
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";           // unique id (boolean)
@@ -36,6 +36,9 @@ inline constexpr std::string_view kOrgExactPrefix = "XON";
 inline constexpr Xapian::valueno kDateSlot = 0;       // YYYYMMDD, empty when undated
 inline constexpr Xapian::valueno kSourceSlot = 1;     // source as written
 inline constexpr Xapian::valueno kSignatureSlot = 2;  // content signature (change detection)
+// The article's names, one per line: a type letter (p, l, o), a tab, the
+// canonical name. Read by the facet match spy.
+inline constexpr Xapian::valueno kNamesSlot = 3;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaSchema = "telusur.schema";

@@ -78,6 +78,34 @@ class LookupStemmer : public Xapian::StemImplementation {
   std::unordered_map<std::string, std::string> memo_;
 };
 
+// Counts the names of every matching article (read from the names value
+// slot) while Xapian runs the match: no second pass over the results.
+class NameFacetSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string v = doc.get_value(schema::kNamesSlot);
+    for (std::string_view line : split_lines(v)) {
+      if (line.size() < 3 || line[1] != '\t') continue;
+      auto& counts = line[0] == 'p' ? persons : line[0] == 'l' ? places : organisations;
+      ++counts[std::string(line.substr(2))];
+    }
+  }
+  std::string name() const override { return "telusur::NameFacetSpy"; }
+
+  static std::vector<Facet> top(const std::unordered_map<std::string, std::uint64_t>& counts,
+                                std::size_t n) {
+    std::vector<Facet> out;
+    for (const auto& [name, count] : counts) out.push_back({name, count});
+    std::sort(out.begin(), out.end(), [](const Facet& a, const Facet& b) {
+      return a.count != b.count ? a.count > b.count : a.name < b.name;
+    });
+    if (out.size() > n) out.resize(n);
+    return out;
+  }
+
+  std::unordered_map<std::string, std::uint64_t> persons, places, organisations;
+};
+
 // Xapian's snippets escape &, < and > for HTML; Telusur prints plain text.
 std::string unescape_html(std::string_view s) {
   std::string out;
@@ -227,7 +255,16 @@ SearchResults Searcher::search(const SearchOptions& o) {
         enquire.set_sort_by_key_then_relevance(&key, o.sort == SortOrder::kNewest);
       const Xapian::doccount limit =
           static_cast<Xapian::doccount>(std::min<std::size_t>(o.limit, 100000));
-      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), limit);
+      NameFacetSpy spy;
+      if (o.facets) enquire.add_matchspy(&spy);
+      // Facets count every matching article, not an estimate.
+      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), limit,
+                                                 o.facets ? impl_->db.get_doccount() : 0);
+      if (o.facets) {
+        r.persons = NameFacetSpy::top(spy.persons, o.facets);
+        r.places = NameFacetSpy::top(spy.places, o.facets);
+        r.organisations = NameFacetSpy::top(spy.organisations, o.facets);
+      }
       r.matches_estimated = mset.get_matches_estimated();
       r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
       std::size_t rank = o.offset;

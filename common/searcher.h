@@ -23,6 +23,15 @@ struct SearchOptions {
   std::size_t offset = 0;  // hits to skip
   SortOrder sort = SortOrder::kRelevance;
   std::size_t snippet_bytes = 240;  // length of the snippet to aim for
+  // When non-zero: count the names of all matching articles and return the
+  // this many most frequent persons, places and organisations.
+  std::size_t facets = 0;
+};
+
+// One name and the number of matching articles that mention it.
+struct Facet {
+  std::string name;
+  std::uint64_t count = 0;
 };
 
 struct Hit {
@@ -45,8 +54,11 @@ struct Hit {
 struct SearchResults {
   std::vector<Hit> hits;
   std::uint64_t matches_estimated = 0;
-  bool any_match = false;  // at least one article matched (even past the offset)
-  std::string parsed;      // Xapian's description of the parsed query
+  bool any_match = false;      // at least one article matched (even past the offset)
+  std::string parsed;          // Xapian's description of the parsed query
+  std::vector<Facet> persons;  // with SearchOptions::facets, most frequent first
+  std::vector<Facet> places;
+  std::vector<Facet> organisations;
   double elapsed_ms = 0;
 };
 

@@ -68,6 +68,17 @@ class TextPrinter : public ResultPrinter {
       if (!where.empty())
         out_ << "   " << (color_ ? kDim : "") << where << (color_ ? kReset : "") << "\n";
     }
+    const auto facet_line = [&](const char* label, const std::vector<Facet>& facets) {
+      if (facets.empty()) return;
+      out_ << (color_ ? kBold : "") << label << (color_ ? kReset : "") << ":";
+      for (std::size_t i = 0; i < facets.size(); ++i)
+        out_ << (i ? " \xc2\xb7 " : " ") << facets[i].name << " (" << facets[i].count << ")";
+      out_ << "\n";
+    };
+    if (!r.persons.empty() || !r.places.empty() || !r.organisations.empty()) out_ << "\n";
+    facet_line("Persons", r.persons);
+    facet_line("Places", r.places);
+    facet_line("Organisations", r.organisations);
   }
 
  private:
@@ -94,6 +105,19 @@ class JsonPrinter : public ResultPrinter {
       j["path"] = or_null(h.path);
       j["snippet"] = strip_marks(h.snippet);
       write(j);
+    }
+    if (!r.persons.empty() || !r.places.empty() || !r.organisations.empty()) {
+      const auto list = [](const std::vector<Facet>& facets) {
+        Json a = Json::array();
+        for (const Facet& f : facets) a.push_back(Json{{"name", f.name}, {"count", f.count}});
+        return a;
+      };
+      Json f;
+      f["type"] = "facets";
+      f["persons"] = list(r.persons);
+      f["places"] = list(r.places);
+      f["organisations"] = list(r.organisations);
+      write(f);
     }
     Json s;
     s["type"] = "summary";

@@ -28,7 +28,8 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
   std::string index_dir, sort, color;
   std::vector<std::string> words;
   SearchOptions options;
-  bool json = false;
+  bool json = false, facets = false, names = false;
+  std::size_t facet_limit = 10;
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
@@ -40,6 +41,10 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "offset", po::value(&options.offset)->default_value(0), "skip this many results first")(
       "sort", po::value(&sort)->default_value("relevance"), "relevance, newest or oldest")(
       "json", po::bool_switch(&json), "JSON Lines output: one record per hit, then a summary")(
+      "facets", po::bool_switch(&facets),
+      "after the hits, the most frequent persons, places and organisations of all matches")(
+      "names", po::bool_switch(&names), "the same as --facets")(
+      "facet-limit", po::value(&facet_limit)->default_value(10), "names per type with --facets")(
       "color", po::value(&color)->default_value("auto"),
       "auto, always or never (NO_COLOR disables auto)");
   po::options_description hidden;
@@ -75,6 +80,7 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
         << visible << "\nExit status: 0 results found, 1 nothing matched, 2 error.\n";
     return 0;
   }
+  if (facets || names) options.facets = facet_limit == 0 ? 1 : facet_limit;
   if (sort == "relevance")
     options.sort = SortOrder::kRelevance;
   else if (sort == "newest")

@@ -323,16 +323,20 @@ TEST(SeedCorpus, NamesAreSearchableFields) {
   std::string err;
   ASSERT_EQ(index_paths(db, {(testing::source_dir() / "corpus").string()}, err), 0) << err;
   Searcher s(db);
-  const std::set<std::string> all = {"000_f0a22cb9b628591e", "001_b2c3ed69fe7be2db", "002_7b7399e3bf6ed222",
-                                     "003_1a0a747f783da510", "004_d642c6b706a4b43b"};
+  const std::set<std::string> all = {"000_f0a22cb9b628591e", "001_b2c3ed69fe7be2db",
+                                     "002_7b7399e3bf6ed222", "003_1a0a747f783da510",
+                                     "004_d642c6b706a4b43b"};
   // 003 spells it "Choe Son-hui".
-  EXPECT_EQ(ids(s, "person:\"Choe Son Hui\""), (std::set<std::string>{"000_f0a22cb9b628591e", "003_1a0a747f783da510"}));
+  EXPECT_EQ(ids(s, "person:\"Choe Son Hui\""),
+            (std::set<std::string>{"000_f0a22cb9b628591e", "003_1a0a747f783da510"}));
   EXPECT_EQ(ids(s, "person:\"Kim Jong Un\""), all);
   EXPECT_EQ(ids(s, "tokoh:\"Kim Jong-un\""), all);
-  EXPECT_EQ(ids(s, "person:\"Wang Yi\""), (std::set<std::string>{"000_f0a22cb9b628591e", "003_1a0a747f783da510"}));
+  EXPECT_EQ(ids(s, "person:\"Wang Yi\""),
+            (std::set<std::string>{"000_f0a22cb9b628591e", "003_1a0a747f783da510"}));
   EXPECT_EQ(ids(s, "Tiongkok"), all);  // synonyms: Cina, China
   EXPECT_EQ(ids(s, "place:Beijing"), all);
-  EXPECT_EQ(ids(s, "org:KCNA"), (std::set<std::string>{"002_7b7399e3bf6ed222", "004_d642c6b706a4b43b"}));
+  EXPECT_EQ(ids(s, "org:KCNA"),
+            (std::set<std::string>{"002_7b7399e3bf6ed222", "004_d642c6b706a4b43b"}));
   EXPECT_EQ(ids(s, "person:Blinken"), std::set<std::string>{"004_d642c6b706a4b43b"});
   EXPECT_TRUE(ids(s, "person:Beijing").empty());  // a place, not a person
   EXPECT_EQ(ids(s, "nama:xinhua"), std::set<std::string>{"004_d642c6b706a4b43b"});

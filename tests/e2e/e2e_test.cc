@@ -159,6 +159,28 @@ TEST_F(SeedIndex, QueriesLookUpStemsInsteadOfLoadingTheDictionary) {
   EXPECT_NE(with_dictionary.back()["parsed"].get<std::string>().find("Ztegas"), std::string::npos);
 }
 
+TEST_F(SeedIndex, FacetsCountNamesOfAllMatches) {
+  const CommandResult r = search({"--json", "--facets", "--limit", "1", "korea"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto records = parse_lines(r.out);
+  ASSERT_EQ(records.size(), 3u);  // one hit, the facets, the summary
+  EXPECT_EQ(records[0]["type"], "hit");
+  const json& f = records[1];
+  EXPECT_EQ(f["type"], "facets");
+  // Counted over all five matching articles, not the one hit returned.
+  EXPECT_EQ(f["persons"][0], (json{{"name", "Kim Jong Un"}, {"count", 5}}));
+  bool beijing = false, kcna = false;
+  for (const json& p : f["places"])
+    beijing = beijing || (p["name"] == "Beijing" && p["count"] == 5);
+  for (const json& o : f["organisations"])
+    kcna = kcna || (o["name"] == "Kantor Berita Pusat Korea" && o["count"] == 2);
+  EXPECT_TRUE(beijing) << f.dump();
+  EXPECT_TRUE(kcna) << f.dump();
+  EXPECT_EQ(records[2]["type"], "summary");
+  // Without --facets there is no facets record.
+  EXPECT_EQ(parse_lines(search({"--json", "--limit", "1", "korea"}).out).size(), 2u);
+}
+
 TEST_F(SeedIndex, CapitalisedQueryWordsAreStemmed) {
   const auto upper = parse_lines(search({"--json", "Tegaskan"}).out);
   const auto lower = parse_lines(search({"--json", "tegaskan"}).out);
@@ -245,7 +267,8 @@ TEST(StemTool, PrintsOneStemPerLine) {
   TempDir dir;
   testing::write_file(dir / "words", "Menegaskan\npenguasa\n\nnegara-negara\ndiplomatik\n");
   const std::string words = testing::shell_quote((dir / "words").string());
-  const CommandResult dict = testing::run({"sh", "-c", testing::shell_quote(kStemBin) + " < " + words}, dir.path());
+  const CommandResult dict =
+      testing::run({"sh", "-c", testing::shell_quote(kStemBin) + " < " + words}, dir.path());
   EXPECT_EQ(dict.exit_code, 0) << dict.err;
   EXPECT_EQ(dict.out, "tegas\nkuasa\n\nnegara\ndiplomatik\n");
   const CommandResult snowball = testing::run(
