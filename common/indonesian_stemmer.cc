@@ -259,7 +259,8 @@ void RootDictionary::add_hunspell_dic(std::string_view text) {
         word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
       }
     }
-    words_[std::move(word)] |= flags_mask(flags);
+    const bool proper = line.front() >= 'A' && line.front() <= 'Z';
+    words_[std::move(word)] |= flags_mask(flags) | (proper ? kProperName : 0);
   }
 }
 

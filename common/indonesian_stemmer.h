@@ -44,6 +44,12 @@ class RootDictionary {
   bool accepts_prefix(const std::string& root, char family) const;
   bool accepts_suffix(const std::string& root, std::string_view suffix) const;
 
+  // True for a common (lower-case) word of the list: "hukum", not "abraham".
+  bool is_common_word(const std::string& word) const {
+    auto it = words_.find(word);
+    return it != words_.end() && it->second != kAcceptsAll && (it->second & kProperName) == 0;
+  }
+
   // The stem a "word>stem" correction fixes for `word`, or nullptr.
   const std::string* fixed_stem(const std::string& word) const {
     auto it = fixed_.find(word);
@@ -52,6 +58,7 @@ class RootDictionary {
 
  private:
   static constexpr std::uint32_t kAcceptsAll = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kProperName = 1u << 29;  // written capitalised in hunspell-id
   static std::uint32_t prefix_bit(char family);
   static std::uint32_t suffix_bit(std::string_view suffix);
   static std::uint32_t flags_mask(std::string_view flags);

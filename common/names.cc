@@ -216,8 +216,15 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
 }
 
 const NameExtractor& NameExtractor::builtin() {
-  static const NameExtractor extractor(data::kNameCues, {data::kGazetteer, data::kIdnerGazetteer},
-                                       data::kAliases);
+  static const NameExtractor extractor = [] {
+    NameExtractor e(data::kNameCues, {data::kGazetteer, data::kIdnerGazetteer}, data::kAliases);
+    try {
+      e.common_words_ = RootDictionary::load_default();
+    } catch (const Error&) {
+      // Without hunspell-id the extractor works, with less evidence.
+    }
+    return e;
+  }();
   return extractor;
 }
 
@@ -287,7 +294,11 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
     std::size_t pending = std::string::npos;  // start of a run of unmatched words
     const auto close_pending = [&](std::size_t end) {
       if (pending == std::string::npos) return;
-      if (role || (speech && pending == i))
+      const bool common_word =
+          end - pending == 1 && common_words_ && common_words_->is_common_word(toks[pending].key);
+      // A speech verb is strong evidence ("kata Budiman"); a role before a
+      // common word is not ("Menteri Hukum", "Ketua Fraksi").
+      if ((role && !common_word) || (speech && pending == i))
         found.push_back({NameType::kPerson, pending, std::min(end, pending + 4)});
       else if (end - pending == 1 && toks[pending].acronym)
         found.push_back({NameType::kOrganisation, pending, end});
@@ -323,9 +334,20 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
         break;
       }
       if (std::size_t m = Impl::match(gazetteer_, max_words, toks, k, j)) {
-        close_pending(k);
         const NameType type = gazetteer_.at(span_key(toks, k, k + m));
-        std::size_t end = k + m;
+        const std::size_t end_of_match = k + m;
+        // Initials before a known person belong to the name ("BJ Habibie").
+        if (type == NameType::kPerson && pending != std::string::npos && k - pending <= 2) {
+          bool initials = true;
+          for (std::size_t x = pending; x < k; ++x)
+            initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
+          if (initials) {
+            k = pending;
+            pending = std::string::npos;
+          }
+        }
+        close_pending(k);
+        std::size_t end = end_of_match;
         // A known given name takes the capitalised words after it ("Arie Sudjito").
         if (type == NameType::kPerson)
           while (end < j && end - k < 4 && !Impl::match(gazetteer_, max_words, toks, end, j) &&

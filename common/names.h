@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "indonesian_stemmer.h"
 #include "text.h"
 
 namespace telusur {
@@ -77,6 +78,8 @@ class NameExtractor {
   std::unordered_map<std::string, std::string> canonical_;  // key -> canonical display
   std::vector<std::vector<std::string>> alias_groups_;
   std::size_t max_phrase_words_ = 1;
+  // Common words (hunspell-id), when available: "Menteri Hukum" names no person.
+  std::shared_ptr<const RootDictionary> common_words_;
 
   friend class NameExtractorImpl;
 };
