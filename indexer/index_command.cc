@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "index_writer.h"
+#include "options.h"
 #include "readers.h"
 #include "status.h"
 #include "stemmer.h"
@@ -52,21 +53,8 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "do not extract person, place and organisation names (faster)")(
       "verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
       "quiet,q", po::bool_switch(&quiet), "print only warnings and errors");
-  po::options_description hidden;
-  hidden.add_options()("path", po::value(&paths));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
-
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "telusur-index: error: " << e.what() << " (see telusur-index --help)\n";
-    return 2;
-  }
+  if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-index")) return 2;
   if (vm.count("help")) {
     out << "Usage: telusur-index [--index DIR] [--rebuild] PATH...\n\n"
            "Indexes Indonesian news articles for telusur. PATH is a file or a directory\n"

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "names.h"
+#include "options.h"
 #include "readers.h"
 #include "status.h"
 #include "text.h"
@@ -91,18 +92,8 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
       "conll", po::bool_switch(&conll),
       "read CoNLL text on stdin (token in the first column, blank line between sentences) and "
       "write token<TAB>IOB tag (B-PER I-PER B-LOC I-LOC B-ORG I-ORG O)");
-  po::options_description all;
-  all.add(visible).add_options()("path", po::value(&paths));
-  po::positional_options_description positional;
-  positional.add("path", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "telusur-names: error: " << e.what() << " (see telusur-names --help)\n";
-    return 2;
-  }
+  if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-names")) return 2;
   if (conll && !vm.count("help")) return run_conll(in_stream(), out, err);
   if (vm.count("help") || paths.empty()) {
     (vm.count("help") ? out : err)

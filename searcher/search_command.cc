@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "options.h"
 #include "output.h"
 #include "searcher.h"
 #include "status.h"
@@ -47,29 +48,8 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "facet-limit", po::value(&facet_limit)->default_value(10), "names per type with --facets")(
       "color", po::value(&color)->default_value("auto"),
       "auto, always or never (NO_COLOR disables auto)");
-  po::options_description hidden;
-  hidden.add_options()("query", po::value(&words));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("query", -1);
-
   po::variables_map vm;
-  try {
-    // Query words may start with '-' (exclusion): everything after the
-    // options, or after "--", is query text.
-    po::store(
-        po::command_line_parser(argc, argv)
-            .options(all)
-            .positional(positional)
-            .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
-            .run(),
-        vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "telusur: error: " << e.what() << " (see telusur --help)\n";
-    return 2;
-  }
+  if (!cli::parse(argc, argv, visible, words, vm, err, "telusur")) return 2;
   if (vm.count("help")) {
     out << "Usage: telusur [--index DIR] [OPTIONS] QUERY...\n\n"
            "Searches an index built by telusur-index. QUERY uses Xapian's query syntax:\n"

@@ -2,7 +2,9 @@
 
 #include <boost/program_options.hpp>
 #include <string>
+#include <vector>
 
+#include "options.h"
 #include "status.h"
 #include "stemmer.h"
 #include "text.h"
@@ -19,11 +21,11 @@ int run_stem(int argc, const char* const* argv, std::istream& in, std::ostream& 
       "stemmer", po::value(&name)->default_value(std::string(kDefaultStemmer)),
       "dictionary (default), snowball or none");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "telusur-stem: error: " << e.what() << " (see telusur-stem --help)\n";
+  std::vector<std::string> extra;
+  if (!cli::parse(argc, argv, visible, extra, vm, err, "telusur-stem")) return 2;
+  if (!extra.empty()) {
+    err << "telusur-stem: error: unexpected argument '" << extra.front()
+        << "' (words are read from stdin)\n";
     return 2;
   }
   if (vm.count("help")) {

@@ -1,0 +1,22 @@
+// Command-line parsing shared by the Telusur CLIs (Boost.ProgramOptions).
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace telusur::cli {
+
+// Parses `argv` against `visible` options, collecting every positional
+// argument into `positional` (shown nowhere in --help). Long options must be
+// spelled out (no guessing from prefixes), so query words such as "-utara"
+// after "--" stay words. On a bad option prints one line naming `tool` to
+// `err` and returns false.
+bool parse(int argc, const char* const* argv,
+           const boost::program_options::options_description& visible,
+           std::vector<std::string>& positional, boost::program_options::variables_map& vm,
+           std::ostream& err, std::string_view tool);
+
+}  // namespace telusur::cli
