@@ -56,6 +56,7 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
            "words (any of them, ranked; --all for every one), \"phrases\", AND OR NOT,\n"
            "+required -excluded, trailing wildcard (presid*), and fields:\n"
            "  title: judul:  author: penulis:  source: sumber:  category: kategori:\n"
+           "  person: tokoh:  place: tempat:  org: organisasi:  name: nama:\n"
            "  year:2024 tahun:2024  date:2024-01-01..2024-03-31 tanggal:2024..2025\n\n"
         << visible << "\nExit status: 0 results found, 1 nothing matched, 2 error.\n";
     return 0;
