@@ -151,7 +151,6 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
         sp == std::string_view::npos ? std::string() : name_key(trim(line.substr(sp)));
     if (key.empty()) throw Error("name cues line " + std::to_string(line_no) + ": no phrase");
     const int n = static_cast<int>(std::count(key.begin(), key.end(), ' ') + 1);
-    max_phrase_words_ = std::max<std::size_t>(max_phrase_words_, static_cast<std::size_t>(n));
     if (kind == "role")
       roles_[key] = n;
     else if (kind == "org-head")
@@ -189,8 +188,6 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
                     std::string(type) + "'");
       if (key.empty()) continue;
       gazetteer_.emplace(key, t);  // the first gazetteer wins
-      max_phrase_words_ = std::max<std::size_t>(
-          max_phrase_words_, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + 1));
     }
   }
   line_no = 0;
@@ -213,6 +210,17 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
     for (const std::string& member : group) canonical_[name_key(member)] = group.front();
     alias_groups_.push_back(std::move(group));
   }
+  const auto index_first_words = [&](const auto& map) {
+    for (const auto& [key, _] : map) {
+      const std::size_t words = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + 1);
+      std::size_t& longest = first_words_[key.substr(0, key.find(' '))];
+      longest = std::max(longest, words);
+    }
+  };
+  index_first_words(roles_);
+  index_first_words(org_heads_);
+  index_first_words(common_);
+  index_first_words(gazetteer_);
 }
 
 const NameExtractor& NameExtractor::builtin() {
@@ -271,7 +279,12 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
   append_tokens(title, title_words, toks);
   append_tokens(body, body_words, toks);
   const std::size_t n = toks.size();
-  const std::size_t max_words = max_phrase_words_;
+  // Longest phrase that can start at a word: 0 for most words, so their
+  // lookups are skipped.
+  const auto max_words_at = [&](std::size_t x) -> std::size_t {
+    auto it = first_words_.find(toks[x].key);
+    return it == first_words_.end() ? 0 : it->second;
+  };
   using Impl = NameExtractorImpl;
 
   std::vector<Found> found;
@@ -309,18 +322,18 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
       pending = std::string::npos;
     };
     while (k < j) {
-      if (std::size_t m = Impl::match(common_, max_words, toks, k, j)) {
+      if (std::size_t m = Impl::match(common_, max_words_at(k), toks, k, j)) {
         close_pending(k);
         k += m;
         continue;
       }
-      if (std::size_t m = Impl::match(roles_, max_words, toks, k, j)) {
+      if (std::size_t m = Impl::match(roles_, max_words_at(k), toks, k, j)) {
         close_pending(k);
         role = true;
         k += m;
         continue;
       }
-      if (std::size_t m = Impl::match(org_heads_, max_words, toks, k, j); m && k + m < j) {
+      if (std::size_t m = Impl::match(org_heads_, max_words_at(k), toks, k, j); m && k + m < j) {
         close_pending(k);
         // "Ketua Umum Partai Golkar Aburizal Bakrie": after a role, a long
         // organisation ends with the person who holds the role.
@@ -333,7 +346,7 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
         k = j;
         break;
       }
-      if (std::size_t m = Impl::match(gazetteer_, max_words, toks, k, j)) {
+      if (std::size_t m = Impl::match(gazetteer_, max_words_at(k), toks, k, j)) {
         const NameType type = gazetteer_.at(span_key(toks, k, k + m));
         const std::size_t end_of_match = k + m;
         // Initials before a known person belong to the name ("BJ Habibie").
@@ -350,8 +363,8 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
         std::size_t end = end_of_match;
         // A known given name takes the capitalised words after it ("Arie Sudjito").
         if (type == NameType::kPerson)
-          while (end < j && end - k < 4 && !Impl::match(gazetteer_, max_words, toks, end, j) &&
-                 !Impl::match(roles_, max_words, toks, end, j))
+          while (end < j && end - k < 4 && !Impl::match(gazetteer_, max_words_at(end), toks, end, j) &&
+                 !Impl::match(roles_, max_words_at(end), toks, end, j))
             ++end;
         found.push_back({type, k, end});
         k = end;

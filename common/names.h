@@ -77,7 +77,8 @@ class NameExtractor {
   std::unordered_map<std::string, bool> common_;            // capitalised, yet not names
   std::unordered_map<std::string, std::string> canonical_;  // key -> canonical display
   std::vector<std::vector<std::string>> alias_groups_;
-  std::size_t max_phrase_words_ = 1;
+  // First word of any cue or gazetteer phrase -> words in its longest phrase.
+  std::unordered_map<std::string, std::size_t> first_words_;
   // Common words (hunspell-id), when available: "Menteri Hukum" names no person.
   std::shared_ptr<const RootDictionary> common_words_;
 
