@@ -14,7 +14,7 @@
 namespace telusur::data {
 extern const char kNameCues[];
 extern const char kGazetteer[];
-extern const char kIdnerGazetteer[];
+extern const char kNerTrainGazetteer[];
 extern const char kAliases[];
 }  // namespace telusur::data
 
@@ -225,7 +225,7 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
 
 const NameExtractor& NameExtractor::builtin() {
   static const NameExtractor extractor = [] {
-    NameExtractor e(data::kNameCues, {data::kGazetteer, data::kIdnerGazetteer}, data::kAliases);
+    NameExtractor e(data::kNameCues, {data::kGazetteer, data::kNerTrainGazetteer}, data::kAliases);
     try {
       e.common_words_ = RootDictionary::load_default();
     } catch (const Error&) {

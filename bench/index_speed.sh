@@ -3,7 +3,7 @@
 # and, in the same run, with peers on the same text: omindex (Xapian Omega,
 # Snowball Indonesian) + quest, and SQLite FTS5 (unicode61, no stemming) +
 # the sqlite3 CLI. Prints one table with ratios to telusur.
-# Usage: bench/index_clickid.sh [RUNS]   (median of RUNS full builds, default 3)
+# Usage: bench/index_speed.sh [RUNS]   (median of RUNS full builds, default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=../shared/data/clickid-news/clickid-news.jsonl.zst
