@@ -12,12 +12,6 @@ extern const char kBoilerplateRules[];
 namespace telusur {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
 // Leading bullets, dashes, brackets, quotes and spaces that decorate a line.
@@ -73,7 +67,7 @@ Boilerplate Boilerplate::parse(std::string_view text) {
     const std::size_t sp = line.find_first_of(" \t");
     const std::string_view kind = line.substr(0, sp);
     const std::string pattern =
-        sp == std::string_view::npos ? std::string() : lower_ascii(trim(line.substr(sp)));
+        sp == std::string_view::npos ? std::string() : ascii_lower(trim(line.substr(sp)));
     Rule rule{Kind::kLine, pattern};
     if (kind == "line") {
       rule.kind = Kind::kLine;
@@ -104,7 +98,7 @@ std::optional<std::string> Boilerplate::clean_line(std::string_view line) const 
   // Inline spans first: "(Baca juga: ...)" inside a paragraph.
   for (const Rule& r : rules_) {
     if (r.kind != Kind::kInline) continue;
-    std::string lower = lower_ascii(current);
+    std::string lower = ascii_lower(current);
     for (char open : {'(', '['}) {
       const char close = open == '(' ? ')' : ']';
       std::size_t pos = 0;
@@ -125,7 +119,7 @@ std::optional<std::string> Boilerplate::clean_line(std::string_view line) const 
   }
   const std::string_view body = trim_decoration(current);
   if (body.empty()) return std::nullopt;
-  const std::string lower = lower_ascii(body);
+  const std::string lower = ascii_lower(body);
   std::string_view bare = lower;
   while (!bare.empty() &&
          std::string_view(".!:;,)]|-* ").find(bare.back()) != std::string_view::npos)

@@ -4,22 +4,16 @@
 #include <cstdio>
 #include <vector>
 
+#include "text.h"
+
 namespace telusur {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 enum class Kind { kNumber, kWord, kPunct };
 
-struct Token {
+struct Piece {
   Kind kind;
   std::string_view text;
   std::size_t begin;
@@ -33,8 +27,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // Splits into digit runs, ASCII letter runs (apostrophes inside allowed) and
 // single punctuation characters; bytes of multi-byte UTF-8 characters and
 // whitespace separate tokens.
-std::vector<Token> scan(std::string_view s) {
-  std::vector<Token> tokens;
+std::vector<Piece> scan(std::string_view s) {
+  std::vector<Piece> tokens;
   bool space = false;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -66,7 +60,7 @@ std::vector<Token> scan(std::string_view s) {
   return tokens;
 }
 
-std::optional<int> number(const Token& t, std::size_t min_len, std::size_t max_len) {
+std::optional<int> number(const Piece& t, std::size_t min_len, std::size_t max_len) {
   if (t.kind != Kind::kNumber || t.text.size() < min_len || t.text.size() > max_len)
     return std::nullopt;
   int v = 0;
@@ -74,31 +68,31 @@ std::optional<int> number(const Token& t, std::size_t min_len, std::size_t max_l
   return v;
 }
 
-int expand_year(const Token& t, int value) {
+int expand_year(const Piece& t, int value) {
   if (t.text.size() == 2) return value < 70 ? 2000 + value : 1900 + value;
   return value;
 }
 
-bool is_sep(const Token& t, std::string_view chars) {
+bool is_sep(const Piece& t, std::string_view chars) {
   return t.kind == Kind::kPunct && chars.find(t.text[0]) != std::string_view::npos;
 }
 
 // A number that is glued to a neighbouring digit group ("1.234", "12,5") is
 // part of a larger number, not a date component.
-bool glued_number_before(const std::vector<Token>& tk, std::size_t i) {
+bool glued_number_before(const std::vector<Piece>& tk, std::size_t i) {
   return i >= 2 && !tk[i].space_before && tk[i - 1].kind == Kind::kPunct &&
          (tk[i - 1].text == "." || tk[i - 1].text == ",") && !tk[i - 1].space_before &&
          tk[i - 2].kind == Kind::kNumber;
 }
 
-bool glued_number_after(const std::vector<Token>& tk, std::size_t j) {
+bool glued_number_after(const std::vector<Piece>& tk, std::size_t j) {
   return j + 1 < tk.size() && !tk[j].space_before && !tk[j + 1].space_before &&
          tk[j].kind == Kind::kPunct &&
          (tk[j].text == "." || tk[j].text == "," || tk[j].text == "/" || tk[j].text == "-") &&
          tk[j + 1].kind == Kind::kNumber;
 }
 
-bool weekday_before(const std::vector<Token>& tk, std::size_t i) {
+bool weekday_before(const std::vector<Piece>& tk, std::size_t i) {
   // Skip "(", "," and "·"-like punctuation between the day name and the date.
   std::size_t k = i;
   while (k > 0 && tk[k - 1].kind == Kind::kPunct && (i - k) < 2) --k;
@@ -110,20 +104,20 @@ struct Candidate {
   std::size_t last = 0;  // index of the last token of the date
 };
 
-Candidate try_at(const std::vector<Token>& tk, std::size_t i) {
-  const auto at = [&](std::size_t k) -> const Token* { return k < tk.size() ? &tk[k] : nullptr; };
+Candidate try_at(const std::vector<Piece>& tk, std::size_t i) {
+  const auto at = [&](std::size_t k) -> const Piece* { return k < tk.size() ? &tk[k] : nullptr; };
   // No whitespace inside numeric forms: "29/9/2025", "2025-09-29".
   const auto tight = [&](std::size_t from, std::size_t to) {
     for (std::size_t k = from + 1; k <= to; ++k)
       if (tk[k].space_before) return false;
     return true;
   };
-  const Token& t0 = tk[i];
+  const Piece& t0 = tk[i];
   if (t0.kind == Kind::kNumber) {
-    const Token* s1 = at(i + 1);
-    const Token* t2 = at(i + 2);
-    const Token* s3 = at(i + 3);
-    const Token* t4 = at(i + 4);
+    const Piece* s1 = at(i + 1);
+    const Piece* t2 = at(i + 2);
+    const Piece* s3 = at(i + 3);
+    const Piece* t4 = at(i + 4);
     // ISO: YYYY-MM-DD (also with / or .).
     if (auto y = number(t0, 4, 4); y && s1 && t2 && s3 && t4 && is_sep(*s1, "-/.") &&
                                    s3->text == s1->text && tight(i, i + 4)) {
@@ -215,7 +209,7 @@ int month_from_name(std::string_view word) {
       {"des", 12},      {"dec", 12},
   };
   if (word.size() > 12) return 0;
-  const std::string w = lower_ascii(word);
+  const std::string w = ascii_lower(word);
   for (const auto& e : kMonths)
     if (e.name == w) return e.month;
   return 0;
@@ -229,14 +223,14 @@ bool is_weekday_name(std::string_view word) {
       "friday", "fri",    "saturday", "sat",   "sunday",    "sun",
   };
   if (word.size() > 12) return false;
-  const std::string w = lower_ascii(word);
+  const std::string w = ascii_lower(word);
   for (auto d : kDays)
     if (d == w) return true;
   return false;
 }
 
 std::optional<DateMatch> find_date(std::string_view text) {
-  const std::vector<Token> tk = scan(text);
+  const std::vector<Piece> tk = scan(text);
   for (std::size_t i = 0; i < tk.size(); ++i) {
     if (tk[i].kind == Kind::kNumber && glued_number_before(tk, i)) continue;
     if (i > 0 && !tk[i].space_before && tk[i - 1].kind != Kind::kPunct) continue;

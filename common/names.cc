@@ -212,7 +212,8 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
   }
   const auto index_first_words = [&](const auto& map) {
     for (const auto& [key, _] : map) {
-      const std::size_t words = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + 1);
+      const std::size_t words =
+          static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + 1);
       std::size_t& longest = first_words_[key.substr(0, key.find(' '))];
       longest = std::max(longest, words);
     }
@@ -363,7 +364,8 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
         std::size_t end = end_of_match;
         // A known given name takes the capitalised words after it ("Arie Sudjito").
         if (type == NameType::kPerson)
-          while (end < j && end - k < 4 && !Impl::match(gazetteer_, max_words_at(end), toks, end, j) &&
+          while (end < j && end - k < 4 &&
+                 !Impl::match(gazetteer_, max_words_at(end), toks, end, j) &&
                  !Impl::match(roles_, max_words_at(end), toks, end, j))
             ++end;
         found.push_back({type, k, end});

@@ -33,13 +33,6 @@ bool is_operator(std::string_view w) {
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // Words of a run, as the indexer would make them, joined so that QueryParser
 // reads them back as the same terms: '-' between parts of one word (a
 // phrase), ' ' between separate words.
@@ -221,7 +214,7 @@ std::string rewrite_query(std::string_view raw) {
     const bool has_field = colon > 0 && colon < run.size() && run[colon] == ':' &&
                            (colon + 1 < run.size() || (i < q.size() && q[i] == '"'));
     if (has_field) {
-      const std::string name = lower_ascii(run.substr(0, colon));
+      const std::string name = ascii_lower(run.substr(0, colon));
       const std::string_view value = run.substr(colon + 1);
       const std::size_t value_pos = run_pos + colon + 1;
       const QueryField* field = nullptr;

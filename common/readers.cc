@@ -29,13 +29,6 @@ constexpr std::size_t kHeaderParagraphs = 3;  // where datelines and dates are l
 
 bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::size_t count_words(std::string_view s) {
   std::size_t n = 0;
   bool in_word = false;
@@ -129,7 +122,7 @@ std::string author_from_line(std::string_view line, bool& is_credit) {
   std::string_view s = trim(line);
   while (!s.empty() && (s.front() == '-' || s.front() == '*' || s.front() == ' '))
     s.remove_prefix(1);
-  const std::string lower = lower_ascii(s.substr(0, std::min<std::size_t>(s.size(), 16)));
+  const std::string lower = ascii_lower(s.substr(0, std::min<std::size_t>(s.size(), 16)));
   static constexpr std::pair<std::string_view, bool> kLabels[] = {
       {"penulis", true}, {"reporter", true},    {"pewarta", true},  {"oleh", true},
       {"editor", false}, {"penyunting", false}, {"redaktur", false}};
@@ -170,7 +163,7 @@ std::string source_before_date(std::string_view prefix) {
                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
   });
   if (words.empty() || words.size() > 4) return {};
-  if (lower_ascii(words.front()) == "agregasi" && words.size() > 1)
+  if (ascii_lower(words.front()) == "agregasi" && words.size() > 1)
     words.erase(words.begin());
   else if (!(words.size() == 1 && looks_like_domain(words.front())))
     return {};

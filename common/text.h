@@ -16,6 +16,9 @@ namespace telusur {
 // UTF-8 sequences become U+FFFD.
 std::string normalize(std::string_view utf8);
 
+// ASCII letters lower-cased, every other byte kept ("KOMPAS.com" -> "kompas.com").
+std::string ascii_lower(std::string_view s);
+
 // Full Unicode case folding ("Tegaskan" -> "tegaskan", "STRASSE" -> "strasse").
 std::string fold_case(std::string_view utf8);
 
