@@ -1,5 +1,7 @@
 #include "options.h"
 
+#include <cstdlib>
+
 namespace po = boost::program_options;
 
 namespace telusur::cli {
@@ -27,6 +29,11 @@ bool parse(int argc, const char* const* argv, const po::options_description& vis
     return false;
   }
   return true;
+}
+
+std::string default_index() {
+  const char* env = std::getenv("TELUSUR_INDEX");
+  return env && *env ? env : "telusur.db";
 }
 
 }  // namespace telusur::cli

@@ -19,4 +19,8 @@ bool parse(int argc, const char* const* argv,
            std::vector<std::string>& positional, boost::program_options::variables_map& vm,
            std::ostream& err, std::string_view tool);
 
+// The index directory when --index is not given: $TELUSUR_INDEX, else
+// ./telusur.db.
+std::string default_index();
+
 }  // namespace telusur::cli

@@ -66,9 +66,6 @@ class NameExtractor {
   const std::vector<std::vector<std::string>>& alias_groups() const { return alias_groups_; }
 
  private:
-  struct Entry {
-    NameType type;
-  };
   std::unordered_map<std::string, NameType> gazetteer_;     // key -> type
   std::unordered_map<std::string, int> roles_;              // key -> words
   std::unordered_map<std::string, int> org_heads_;          // key -> words

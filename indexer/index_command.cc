@@ -28,11 +28,6 @@ std::string where(const ReadIssue& issue) {
   return issue.line ? issue.path + ":" + std::to_string(issue.line) : issue.path;
 }
 
-std::string default_index() {
-  const char* env = std::getenv("TELUSUR_INDEX");
-  return env && *env ? env : "telusur.db";
-}
-
 }  // namespace
 
 int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -43,7 +38,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
-      "index,i", po::value(&index_dir)->default_value(default_index()),
+      "index,i", po::value(&index_dir)->default_value(cli::default_index()),
       "index directory (default: $TELUSUR_INDEX, else ./telusur.db)")(
       "rebuild", po::bool_switch(&rebuild), "discard the index and build it anew")(
       "stemmer", po::value(&stemmer)->default_value(std::string(kDefaultStemmer)),

@@ -16,14 +16,6 @@
 namespace po = boost::program_options;
 
 namespace telusur {
-namespace {
-
-std::string default_index() {
-  const char* env = std::getenv("TELUSUR_INDEX");
-  return env && *env ? env : "telusur.db";
-}
-
-}  // namespace
 
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color;
@@ -34,7 +26,7 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
-      "index,i", po::value(&index_dir)->default_value(default_index()),
+      "index,i", po::value(&index_dir)->default_value(cli::default_index()),
       "index directory (default: $TELUSUR_INDEX, else ./telusur.db)")(
       "all,a", po::bool_switch(&options.match_all),
       "require every query word (default: any, ranked)")(
