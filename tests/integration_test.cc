@@ -17,6 +17,7 @@ namespace {
 
 using testing::TempDir;
 
+// Runs telusur-index in process on `paths` (options may be among them).
 int index_paths(const std::string& db, const std::vector<std::string>& paths,
                 std::string& err_text) {
   std::vector<std::string> args = {"telusur-index", "--index", db};
@@ -348,13 +349,11 @@ TEST(SeedCorpus, NamesAreSearchableFields) {
 TEST(SeedCorpus, SnowballStemmerStaysAvailable) {
   TempDir dir;
   const std::string db = (dir.path() / "db").string();
-  std::vector<std::string> args = {
-      "telusur-index", "--stemmer", "snowball",
-      "--index",       db,          (testing::source_dir() / "corpus").string()};
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  ASSERT_EQ(run_index(static_cast<int>(argv.size()), argv.data(), out, err), 0) << err.str();
+  std::string err;
+  ASSERT_EQ(
+      index_paths(db, {"--stemmer", "snowball", (testing::source_dir() / "corpus").string()}, err),
+      0)
+      << err;
   Searcher s(db);
   EXPECT_EQ(s.stemmer(), "snowball");
   // Snowball stems "menegaskan" to "egas": the query "tegas" misses 000 and 003.
