@@ -62,9 +62,10 @@ def naive(tokens):
     return tags
 
 
-def telusur(sentences):
+def telusur(sentences, *flags):
     text = "\n\n".join("\n".join(tokens) for tokens, _ in sentences) + "\n"
-    out = subprocess.run([BIN, "--conll"], input=text, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([BIN, "--conll", *flags], input=text, capture_output=True, text=True,
+                         check=True).stdout
     result = []
     for block in out.strip("\n").split("\n\n"):
         result.append([line.split("\t")[1] for line in block.split("\n")])
@@ -104,7 +105,8 @@ def main():
         sentences = read_conll(path)
         gold = [spans(tags) for _, tags in sentences]
         systems = [("naive capitalised runs", [spans(naive(t)) for t, _ in sentences]),
-                   ("telusur-names", [spans(tags) for tags in telusur(sentences)])]
+                   ("telusur-names --rules-only", [spans(tags) for tags in telusur(sentences, "--rules-only")]),
+                   ("telusur-names (rules + tagger)", [spans(tags) for tags in telusur(sentences)])]
         for name, pred in systems:
             row = score(gold, pred)
             cells = " | ".join("%.2f/%.2f/%.2f" % row[k] for k in ("PER", "LOC", "ORG", "micro"))

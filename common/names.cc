@@ -4,10 +4,13 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <istream>
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include "dates.h"
+#include "name_tagger.h"
 #include "status.h"
 #include "text.h"
 
@@ -16,6 +19,7 @@ extern const char kNameCues[];
 extern const char kGazetteer[];
 extern const char kNerTrainGazetteer[];
 extern const char kAliases[];
+extern const char kNameTagger[];
 }  // namespace telusur::data
 
 namespace telusur {
@@ -54,6 +58,8 @@ struct Tok {
   bool sentence_start = false;
   bool hyphen_joined = false;  // attached to the previous word by '-'
   bool spaced = false;         // only spaces (no newline, no punctuation) before it
+  bool paren_open = false;     // "(" before it
+  bool after_punct = false;    // other punctuation or a line end before it
 };
 
 UChar32 first_code_point(std::string_view s) {
@@ -87,6 +93,10 @@ void append_tokens(std::string_view text, const std::vector<Word>& ws, std::vect
     t.sentence_start = first || gap.find_first_of(".!?:\n") != std::string_view::npos;
     t.hyphen_joined = !first && gap == "-";
     t.spaced = !first && !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
+    t.paren_open = !first && gap.find('(') != std::string_view::npos;
+    // A bare hyphen joins ("Jong-un"); a spaced dash separates ("Prabowo - Hatta").
+    // The first word of a text starts afresh: no name runs from title into body.
+    t.after_punct = first || (gap != "-" && gap.find_first_not_of(" \t()") != std::string_view::npos);
     toks.push_back(std::move(t));
     prev_end = w.end;
     first = false;
@@ -119,6 +129,35 @@ struct Found {
   std::size_t a, b;  // token range
 };
 
+// Lower-case words inside names: "Kementerian Hukum dan HAM", "Bank of
+// America", "Osama bin Laden".
+constexpr std::string_view kConnectors =
+    " dan and of the de da del della van von der den bin binti al el la le ";
+
+struct Linked {
+  NameType type;
+  std::size_t a, b;    // where it was written
+  std::size_t fa, fb;  // the full name it stands for
+  bool rules_only = false;
+};
+
+int begin_tag(NameType type) {
+  switch (type) {
+    case NameType::kPerson:
+      return kTagBPer;
+    case NameType::kPlace:
+      return kTagBLoc;
+    case NameType::kOrganisation:
+      return kTagBOrg;
+  }
+  return kTagO;
+}
+
+NameType type_of_tag(int tag) {
+  return tag <= kTagIPer ? NameType::kPerson
+                         : (tag <= kTagILoc ? NameType::kPlace : NameType::kOrganisation);
+}
+
 }  // namespace
 
 class NameExtractorImpl {
@@ -135,6 +174,376 @@ class NameExtractorImpl {
       if (map.count(key)) best = m;
     }
     return best;
+  }
+
+  // The rules alone: capitalised runs, cues, gazetteers, then linking.
+  static std::vector<Linked> rules(const NameExtractor& ex, const std::vector<Tok>& toks) {
+  const std::size_t n = toks.size();
+  // Longest phrase that can start at a word: 0 for most words, so their
+  // lookups are skipped.
+  const auto max_words_at = [&](std::size_t x) -> std::size_t {
+    auto it = ex.first_words_.find(toks[x].key);
+    return it == ex.first_words_.end() ? 0 : it->second;
+  };
+  
+  std::vector<Found> found;
+  std::vector<std::pair<std::size_t, std::size_t>> unresolved;
+  for (std::size_t i = 0; i < n;) {
+    if (!toks[i].cap) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < n && (toks[j].hyphen_joined || (toks[j].spaced && toks[j].cap))) ++j;
+    // Evidence before the run: a role ("pemimpin", "diplomat senior"), a
+    // speech verb ("kata"), a place preposition ("di").
+    bool role = false;
+    for (std::size_t back = 1; back <= 2 && back <= i; ++back)
+      if (ex.roles_.count(toks[i - back].key) && !toks[i - back].cap) role = true;
+    const bool speech = i > 0 && ex.speech_.count(toks[i - 1].key);
+    const bool place = i > 0 && ex.place_cues_.count(toks[i - 1].key) && !toks[i - 1].cap;
+    std::size_t k = i;
+    std::size_t pending = std::string::npos;  // start of a run of unmatched words
+    const auto close_pending = [&](std::size_t end) {
+      if (pending == std::string::npos) return;
+      const bool common_word =
+          end - pending == 1 && ex.common_words_ && ex.common_words_->is_common_word(toks[pending].key);
+      // A speech verb is strong evidence ("kata Budiman"); a role before a
+      // common word is not ("Menteri Hukum", "Ketua Fraksi").
+      if ((role && !common_word) || (speech && pending == i))
+        found.push_back({NameType::kPerson, pending, std::min(end, pending + 4)});
+      else if (end - pending == 1 && toks[pending].acronym)
+        found.push_back({NameType::kOrganisation, pending, end});
+      else if (place && pending == i && end - pending <= 3)
+        found.push_back({NameType::kPlace, pending, end});
+      else
+        unresolved.emplace_back(pending, end);
+      pending = std::string::npos;
+    };
+    while (k < j) {
+      if (std::size_t m = match(ex.common_, max_words_at(k), toks, k, j)) {
+        close_pending(k);
+        k += m;
+        continue;
+      }
+      if (std::size_t m = match(ex.roles_, max_words_at(k), toks, k, j)) {
+        close_pending(k);
+        role = true;
+        k += m;
+        continue;
+      }
+      if (std::size_t m = match(ex.org_heads_, max_words_at(k), toks, k, j); m && k + m < j) {
+        close_pending(k);
+        // "Ketua Umum Partai Golkar Aburizal Bakrie": after a role, a long
+        // organisation ends with the person who holds the role.
+        if (role && j - k >= m + 3) {
+          found.push_back({NameType::kOrganisation, k, j - 2});
+          found.push_back({NameType::kPerson, j - 2, j});
+        } else {
+          found.push_back({NameType::kOrganisation, k, j});
+        }
+        k = j;
+        break;
+      }
+      if (std::size_t m = match(ex.gazetteer_, max_words_at(k), toks, k, j)) {
+        const NameType type = ex.gazetteer_.at(span_key(toks, k, k + m));
+        const std::size_t end_of_match = k + m;
+        // Initials before a known person belong to the name ("BJ Habibie").
+        if (type == NameType::kPerson && pending != std::string::npos && k - pending <= 2) {
+          bool initials = true;
+          for (std::size_t x = pending; x < k; ++x)
+            initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
+          if (initials) {
+            k = pending;
+            pending = std::string::npos;
+          }
+        }
+        close_pending(k);
+        std::size_t end = end_of_match;
+        // A known given name takes the capitalised words after it ("Arie Sudjito").
+        if (type == NameType::kPerson)
+          while (end < j && end - k < 4 &&
+                 !match(ex.gazetteer_, max_words_at(end), toks, end, j) &&
+                 !match(ex.roles_, max_words_at(end), toks, end, j))
+            ++end;
+        found.push_back({type, k, end});
+        k = end;
+        continue;
+      }
+      // After a role, the rest of the run is the person ("Wang Yi").
+      if (pending == std::string::npos) pending = k;
+      ++k;
+    }
+    close_pending(j);
+    i = j;
+  }
+
+  // Link: an unresolved span (or its longest prefix) that spells a name found
+  // with evidence in this article; a single word that is the first or last
+  // word of a person's full name ("Choe" -> "Choe Son Hui").
+  std::map<std::string, NameType> known;
+  std::map<std::string, std::pair<std::size_t, std::size_t>>
+      person_parts;  // word -> full-name span
+  std::map<std::string, int> part_uses;
+  for (const Found& f : found) {
+    if (f.b - f.a > 1 || f.type != NameType::kPerson)
+      known.emplace(span_key(toks, f.a, f.b), f.type);
+    if (f.type == NameType::kPerson && f.b - f.a >= 2) {
+      for (std::size_t x : {f.a, f.b - 1}) {
+        const std::string& w = toks[x].key;
+        auto [it, inserted] = person_parts.emplace(w, std::make_pair(f.a, f.b));
+        if (!inserted &&
+            span_key(toks, it->second.first, it->second.second) != span_key(toks, f.a, f.b))
+          part_uses[w] = 2;  // ambiguous: two persons share it
+      }
+    }
+  }
+  // A full name written once and then by one of its words alone ("Choe
+  // Son-hui ... kunjungan pertama Choe") is a person.
+  std::map<std::string, int> lone_words;  // a capitalised word standing alone, mid-sentence
+  for (std::size_t x = 0; x < n; ++x) {
+    const bool alone =
+        toks[x].cap && !toks[x].sentence_start && !(x > 0 && toks[x].spaced && toks[x - 1].cap) &&
+        !(x + 1 < n && ((toks[x + 1].spaced && toks[x + 1].cap) || toks[x + 1].hyphen_joined));
+    if (alone) ++lone_words[toks[x].key];
+  }
+  for (auto it = unresolved.begin(); it != unresolved.end();) {
+    const auto [a, b] = *it;
+    bool dated = false;  // "Pada Rabu", "Juni Lalu": days and months are not persons
+    for (std::size_t x = a; x < b; ++x)
+      dated = dated || is_weekday_name(toks[x].text) || month_from_name(toks[x].text) != 0;
+    if (b - a >= 2 && b - a <= 4 && !toks[a].sentence_start && !dated &&
+        (lone_words.count(toks[a].key) || lone_words.count(toks[b - 1].key)) &&
+        !known.count(span_key(toks, a, b))) {
+      found.push_back({NameType::kPerson, a, b});
+      known.emplace(span_key(toks, a, b), NameType::kPerson);
+      for (std::size_t x : {a, b - 1}) person_parts.emplace(toks[x].key, std::make_pair(a, b));
+      it = unresolved.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  std::vector<Linked> linked;
+  for (const Found& f : found) {
+    if (f.b - f.a == 1 && person_parts.count(toks[f.a].key) && !part_uses.count(toks[f.a].key)) {
+      const auto [fa, fb] = person_parts.at(toks[f.a].key);
+      linked.push_back({f.type, f.a, f.b, fa, fb});
+    } else {
+      linked.push_back({f.type, f.a, f.b, f.a, f.b});
+    }
+  }
+  for (const auto& [a, b] : unresolved) {
+    for (std::size_t s = a; s < b;) {
+      std::size_t best = 0;
+      for (std::size_t e = b; e > s; --e) {
+        if (known.count(span_key(toks, s, e))) {
+          best = e - s;
+          break;
+        }
+      }
+      if (best) {
+        linked.push_back({known.at(span_key(toks, s, s + best)), s, s + best, s, s + best});
+        s += best;
+      } else if (person_parts.count(toks[s].key) && !part_uses.count(toks[s].key) &&
+                 (s + 1 == b || !toks[s + 1].cap)) {
+        const auto [fa, fb] = person_parts.at(toks[s].key);
+        linked.push_back({NameType::kPerson, s, s + 1, fa, fb});
+        ++s;
+      } else {
+        ++s;
+      }
+    }
+  }
+
+  std::sort(linked.begin(), linked.end(),
+            [](const Linked& x, const Linked& y) { return x.a < y.a; });
+    return linked;
+  }
+
+  // A title in Title Case ("Korea Utara Perkuat Hubungan dengan China")
+  // capitalises common words: read a word in lower case when it is a common
+  // word or the body writes it in lower case, unless a gazetteer name holds
+  // it ("Korea Utara").
+  static void lower_title_case(const NameExtractor& ex, std::vector<Tok>& toks,
+                               const std::vector<Word>& body_words) {
+    const std::size_t n = toks.size();
+    std::size_t caps = 0;
+    for (const Tok& t : toks) caps += t.cap ? 1 : 0;
+    if (n < 3 || caps * 10 < n * 7) return;
+    std::unordered_map<std::string_view, bool> lower_in_body;
+    for (const Tok& t : toks)
+      if (t.cap && !t.acronym) lower_in_body.emplace(t.key, false);
+    for (const Word& w : body_words)
+      if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z')
+        if (auto it = lower_in_body.find(w.text); it != lower_in_body.end()) it->second = true;
+    const auto max_words_at = [&](std::size_t x) -> std::size_t {
+      auto it = ex.first_words_.find(toks[x].key);
+      return it == ex.first_words_.end() ? 0 : it->second;
+    };
+    for (std::size_t i = 0; i < n;) {
+      if (const std::size_t m = match(ex.gazetteer_, max_words_at(i), toks, i, n)) {
+        i += m;
+        continue;
+      }
+      Tok& t = toks[i];
+      if (t.cap && !t.acronym &&
+          (lower_in_body[t.key] ||
+           (ex.common_words_ && ex.common_words_->is_common_word(t.key))))
+        t.cap = false;
+      ++i;
+    }
+  }
+
+  // The tagger's view of the words: shape, cues, common words, the
+  // gazetteers' and the rules' tags.
+  static std::vector<TaggerToken> tagger_tokens(const NameExtractor& ex,
+                                                const std::vector<Tok>& toks,
+                                                const std::vector<Linked>& rules,
+                                                const CapitalEvidence* evidence) {
+    const std::size_t n = toks.size();
+    std::vector<TaggerToken> out(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Tok& t = toks[i];
+      TaggerToken& x = out[i];
+      x.text = t.text;
+      x.key = t.key;
+      x.cap = t.cap;
+      x.acronym = t.acronym;
+      x.sentence_start = t.sentence_start;
+      x.hyphen_joined = t.hyphen_joined;
+      x.paren_open = t.paren_open;
+      x.after_punct = t.after_punct;
+      x.date_word = t.cap && (is_weekday_name(t.text) || month_from_name(t.text) != 0);
+    }
+    for (const Linked& l : rules)
+      for (std::size_t x = l.a; x < l.b; ++x)
+        out[x].rule = begin_tag(l.type) + (x == l.a ? 0 : 1);
+    const auto max_words_at = [&](std::size_t x) -> std::size_t {
+      auto it = ex.first_words_.find(toks[x].key);
+      return it == ex.first_words_.end() ? 0 : it->second;
+    };
+    for (std::size_t i = 0; i < n;) {
+      const std::size_t m = toks[i].cap ? match(ex.gazetteer_, max_words_at(i), toks, i, n) : 0;
+      if (m == 0) {
+        ++i;
+        continue;
+      }
+      const int tag = begin_tag(ex.gazetteer_.at(span_key(toks, i, i + m)));
+      for (std::size_t x = i; x < i + m; ++x) out[x].gazetteer = tag + (x == i ? 0 : 1);
+      i += m;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      // Only words that are, or stand before, a capitalised word are read.
+      if (!toks[i].cap && !toks[i].hyphen_joined && !(i + 1 < n && toks[i + 1].cap)) continue;
+      const std::string& key = toks[i].key;
+      unsigned cues = 0;
+      if (ex.roles_.count(key)) cues |= kCueRole;
+      if (ex.org_heads_.count(key)) cues |= kCueOrgHead;
+      if (ex.speech_.count(key)) cues |= kCueSpeech;
+      if (ex.place_cues_.count(key)) cues |= kCuePlace;
+      out[i].cues = cues;
+      out[i].common = toks[i].cap && ex.common_words_ && ex.common_words_->is_common_word(key);
+      out[i].connector =
+          toks[i].hyphen_joined || (!toks[i].cap && i + 1 < n && toks[i + 1].cap &&
+                                    kConnectors.find(" " + key + " ") != std::string_view::npos);
+      if (evidence && toks[i].cap) out[i].evidence = evidence->of(key);
+    }
+    return out;
+  }
+
+  // The tagger's spans, each linked to its full name: the rules' link for the
+  // same words ("Choe" -> "Choe Son Hui"), else a lone word that is the first
+  // or last word of exactly one person's full name tagged here. A
+  // parenthesised tail is not part of the name ("Joko Widodo (Jokowi)").
+  static std::vector<Linked> tagged(const NameExtractor& ex, const std::vector<Tok>& toks,
+                                    const std::vector<Linked>& rules,
+                                    const CapitalEvidence* evidence) {
+    const std::vector<int> tags = ex.tagger_->tag(tagger_tokens(ex, toks, rules, evidence));
+    const std::size_t n = toks.size();
+    std::vector<int> rule_tag(n, kTagO);
+    for (const Linked& l : rules)
+      for (std::size_t x = l.a; x < l.b; ++x) rule_tag[x] = begin_tag(l.type) + (x == l.a ? 0 : 1);
+    const auto max_words_at = [&](std::size_t x) -> std::size_t {
+      auto it = ex.first_words_.find(toks[x].key);
+      return it == ex.first_words_.end() ? 0 : it->second;
+    };
+    std::vector<Linked> spans;
+    for (std::size_t i = 0; i < n;) {
+      if (tags[i] == kTagO) {
+        ++i;
+        continue;
+      }
+      const NameType type = type_of_tag(tags[i]);
+      std::size_t j = i + 1;
+      while (j < n && tags[j] == begin_tag(type) + 1) ++j;
+      std::size_t a = i;
+      // A title is not part of the name ("Presiden Xi Jinping").
+      while (a + 1 < j) {
+        const std::size_t m = match(ex.roles_, max_words_at(a), toks, a, j - 1);
+        if (m == 0) break;
+        a += m;
+      }
+      // Where the rules see a place and then a person ("Korea Utara | Kim
+      // Jong Un"), so do we.
+      NameType piece_type = type;
+      for (std::size_t x = a + 1; x <= j; ++x) {
+        const bool split = x < j && rule_tag[x] == kTagBPer &&
+                           (rule_tag[x - 1] == kTagBLoc || rule_tag[x - 1] == kTagILoc);
+        if (x < j && !split) continue;
+        std::size_t end = x;
+        for (std::size_t y = a + 1; y < x; ++y)
+          if (toks[y].paren_open) {
+            end = y;
+            break;
+          }
+        spans.push_back({piece_type, a, x, a, end});
+        if (x < j) piece_type = type_of_tag(rule_tag[x]);
+        a = x;
+      }
+      i = j;
+    }
+    std::map<std::pair<std::size_t, std::size_t>, std::pair<std::size_t, std::size_t>> rule_full;
+    for (const Linked& l : rules) rule_full[{l.a, l.b}] = {l.fa, l.fb};
+    std::map<std::string, std::pair<std::size_t, std::size_t>> person_parts;
+    std::map<std::string, bool> ambiguous;
+    for (const Linked& s : spans) {
+      if (s.type != NameType::kPerson || s.fb - s.fa < 2) continue;
+      for (std::size_t x : {s.fa, s.fb - 1}) {
+        auto [it, inserted] = person_parts.emplace(toks[x].key, std::make_pair(s.fa, s.fb));
+        if (!inserted && span_key(toks, it->second.first, it->second.second) !=
+                             span_key(toks, s.fa, s.fb))
+          ambiguous[toks[x].key] = true;
+      }
+    }
+    for (Linked& s : spans) {
+      if (auto it = rule_full.find({s.a, s.b}); it != rule_full.end()) {
+        if (it->second != std::make_pair(s.a, s.b)) {
+          // A link to a person's full name: the word names that person.
+          std::tie(s.fa, s.fb) = it->second;
+          s.type = NameType::kPerson;
+        }
+      } else if (s.fb - s.fa == 1) {
+        const std::string& key = toks[s.fa].key;
+        if (auto p = person_parts.find(key); p != person_parts.end() && !ambiguous.count(key)) {
+          std::tie(s.fa, s.fb) = p->second;
+          s.type = NameType::kPerson;
+        }
+      }
+    }
+    // Places and acronyms the rules know, where the tagger saw nothing.
+    for (const Linked& r : rules) {
+      bool untagged = true;
+      for (std::size_t x = r.a; x < r.b; ++x) untagged = untagged && tags[x] == kTagO;
+      const bool acronym = r.b - r.a == 1 && toks[r.a].acronym;
+      if (untagged && r.fa == r.a && r.fb == r.b && (r.type == NameType::kPlace || acronym)) {
+        Linked extra = r;
+        extra.rules_only = true;
+        spans.push_back(extra);
+      }
+    }
+    std::sort(spans.begin(), spans.end(),
+              [](const Linked& x, const Linked& y) { return x.a < y.a; });
+    return spans;
   }
 };
 
@@ -224,7 +633,7 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
   index_first_words(gazetteer_);
 }
 
-const NameExtractor& NameExtractor::builtin() {
+const NameExtractor& NameExtractor::builtin_rules() {
   static const NameExtractor extractor = [] {
     NameExtractor e(data::kNameCues, {data::kGazetteer, data::kNerTrainGazetteer}, data::kAliases);
     try {
@@ -235,6 +644,45 @@ const NameExtractor& NameExtractor::builtin() {
     return e;
   }();
   return extractor;
+}
+
+NameExtractor NameExtractor::with_tagger(std::string_view model) const {
+  NameExtractor e = *this;
+  e.tagger_ = std::make_shared<const NameTagger>(model);
+  return e;
+}
+
+const NameExtractor& NameExtractor::builtin() {
+  static const NameExtractor extractor = [] {
+    return builtin_rules().with_tagger(data::kNameTagger);
+  }();
+  return extractor;
+}
+
+void CapitalEvidence::add(std::string_view text, const std::vector<Word>& words) {
+  std::size_t prev_end = 0;
+  bool first = true;
+  for (const Word& w : words) {
+    const std::string_view gap = text.substr(prev_end, w.begin - prev_end);
+    const bool sentence_start = first || gap.find_first_of(".!?:\n\"") != std::string_view::npos;
+    prev_end = w.end;
+    first = false;
+    if (sentence_start) continue;
+    const UChar32 c = first_code_point(w.text);
+    if (u_isupper(c)) {
+      ++counts_[fold_case(w.text)].capital;
+    } else if (u_islower(c)) {
+      ++counts_[fold_case(w.text)].lower;
+    }
+  }
+}
+
+char CapitalEvidence::of(const std::string& key) const {
+  const auto it = counts_.find(key);
+  if (it == counts_.end()) return 'u';
+  const Count& c = it->second;
+  if (c.lower == 0) return c.capital >= 2 ? 'C' : 'c';
+  return c.capital >= c.lower ? 'c' : 'l';
 }
 
 std::vector<Name> NameExtractor::extract(std::string_view title, std::string_view body) const {
@@ -274,205 +722,170 @@ std::vector<Name> NameExtractor::extract(std::string_view title,
 std::vector<NameMention> NameExtractor::mentions(std::string_view title,
                                                  const std::vector<Word>& title_words,
                                                  std::string_view body,
-                                                 const std::vector<Word>& body_words) const {
+                                                 const std::vector<Word>& body_words,
+                                                 const CapitalEvidence* evidence) const {
   std::vector<Tok> toks;
   toks.reserve(title_words.size() + body_words.size());
   append_tokens(title, title_words, toks);
+  NameExtractorImpl::lower_title_case(*this, toks, body_words);
   append_tokens(body, body_words, toks);
-  const std::size_t n = toks.size();
-  // Longest phrase that can start at a word: 0 for most words, so their
-  // lookups are skipped.
-  const auto max_words_at = [&](std::size_t x) -> std::size_t {
-    auto it = first_words_.find(toks[x].key);
-    return it == first_words_.end() ? 0 : it->second;
-  };
-  using Impl = NameExtractorImpl;
-
-  std::vector<Found> found;
-  std::vector<std::pair<std::size_t, std::size_t>> unresolved;
-  for (std::size_t i = 0; i < n;) {
-    if (!toks[i].cap) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1;
-    while (j < n && (toks[j].hyphen_joined || (toks[j].spaced && toks[j].cap))) ++j;
-    // Evidence before the run: a role ("pemimpin", "diplomat senior"), a
-    // speech verb ("kata"), a place preposition ("di").
-    bool role = false;
-    for (std::size_t back = 1; back <= 2 && back <= i; ++back)
-      if (roles_.count(toks[i - back].key) && !toks[i - back].cap) role = true;
-    const bool speech = i > 0 && speech_.count(toks[i - 1].key);
-    const bool place = i > 0 && place_cues_.count(toks[i - 1].key) && !toks[i - 1].cap;
-    std::size_t k = i;
-    std::size_t pending = std::string::npos;  // start of a run of unmatched words
-    const auto close_pending = [&](std::size_t end) {
-      if (pending == std::string::npos) return;
-      const bool common_word =
-          end - pending == 1 && common_words_ && common_words_->is_common_word(toks[pending].key);
-      // A speech verb is strong evidence ("kata Budiman"); a role before a
-      // common word is not ("Menteri Hukum", "Ketua Fraksi").
-      if ((role && !common_word) || (speech && pending == i))
-        found.push_back({NameType::kPerson, pending, std::min(end, pending + 4)});
-      else if (end - pending == 1 && toks[pending].acronym)
-        found.push_back({NameType::kOrganisation, pending, end});
-      else if (place && pending == i && end - pending <= 3)
-        found.push_back({NameType::kPlace, pending, end});
-      else
-        unresolved.emplace_back(pending, end);
-      pending = std::string::npos;
-    };
-    while (k < j) {
-      if (std::size_t m = Impl::match(common_, max_words_at(k), toks, k, j)) {
-        close_pending(k);
-        k += m;
-        continue;
-      }
-      if (std::size_t m = Impl::match(roles_, max_words_at(k), toks, k, j)) {
-        close_pending(k);
-        role = true;
-        k += m;
-        continue;
-      }
-      if (std::size_t m = Impl::match(org_heads_, max_words_at(k), toks, k, j); m && k + m < j) {
-        close_pending(k);
-        // "Ketua Umum Partai Golkar Aburizal Bakrie": after a role, a long
-        // organisation ends with the person who holds the role.
-        if (role && j - k >= m + 3) {
-          found.push_back({NameType::kOrganisation, k, j - 2});
-          found.push_back({NameType::kPerson, j - 2, j});
-        } else {
-          found.push_back({NameType::kOrganisation, k, j});
-        }
-        k = j;
-        break;
-      }
-      if (std::size_t m = Impl::match(gazetteer_, max_words_at(k), toks, k, j)) {
-        const NameType type = gazetteer_.at(span_key(toks, k, k + m));
-        const std::size_t end_of_match = k + m;
-        // Initials before a known person belong to the name ("BJ Habibie").
-        if (type == NameType::kPerson && pending != std::string::npos && k - pending <= 2) {
-          bool initials = true;
-          for (std::size_t x = pending; x < k; ++x)
-            initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
-          if (initials) {
-            k = pending;
-            pending = std::string::npos;
-          }
-        }
-        close_pending(k);
-        std::size_t end = end_of_match;
-        // A known given name takes the capitalised words after it ("Arie Sudjito").
-        if (type == NameType::kPerson)
-          while (end < j && end - k < 4 &&
-                 !Impl::match(gazetteer_, max_words_at(end), toks, end, j) &&
-                 !Impl::match(roles_, max_words_at(end), toks, end, j))
-            ++end;
-        found.push_back({type, k, end});
-        k = end;
-        continue;
-      }
-      // After a role, the rest of the run is the person ("Wang Yi").
-      if (pending == std::string::npos) pending = k;
-      ++k;
-    }
-    close_pending(j);
-    i = j;
-  }
-
-  // Link: an unresolved span (or its longest prefix) that spells a name found
-  // with evidence in this article; a single word that is the first or last
-  // word of a person's full name ("Choe" -> "Choe Son Hui").
-  std::map<std::string, NameType> known;
-  std::map<std::string, std::pair<std::size_t, std::size_t>>
-      person_parts;  // word -> full-name span
-  std::map<std::string, int> part_uses;
-  for (const Found& f : found) {
-    if (f.b - f.a > 1 || f.type != NameType::kPerson)
-      known.emplace(span_key(toks, f.a, f.b), f.type);
-    if (f.type == NameType::kPerson && f.b - f.a >= 2) {
-      for (std::size_t x : {f.a, f.b - 1}) {
-        const std::string& w = toks[x].key;
-        auto [it, inserted] = person_parts.emplace(w, std::make_pair(f.a, f.b));
-        if (!inserted &&
-            span_key(toks, it->second.first, it->second.second) != span_key(toks, f.a, f.b))
-          part_uses[w] = 2;  // ambiguous: two persons share it
-      }
-    }
-  }
-  struct Linked {
-    NameType type;
-    std::size_t a, b;    // where it was written
-    std::size_t fa, fb;  // the full name it stands for
-  };
-  // A full name written once and then by one of its words alone ("Choe
-  // Son-hui ... kunjungan pertama Choe") is a person.
-  std::map<std::string, int> lone_words;  // a capitalised word standing alone, mid-sentence
-  for (std::size_t x = 0; x < n; ++x) {
-    const bool alone =
-        toks[x].cap && !toks[x].sentence_start && !(x > 0 && toks[x].spaced && toks[x - 1].cap) &&
-        !(x + 1 < n && ((toks[x + 1].spaced && toks[x + 1].cap) || toks[x + 1].hyphen_joined));
-    if (alone) ++lone_words[toks[x].key];
-  }
-  for (auto it = unresolved.begin(); it != unresolved.end();) {
-    const auto [a, b] = *it;
-    bool dated = false;  // "Pada Rabu", "Juni Lalu": days and months are not persons
-    for (std::size_t x = a; x < b; ++x)
-      dated = dated || is_weekday_name(toks[x].text) || month_from_name(toks[x].text) != 0;
-    if (b - a >= 2 && b - a <= 4 && !toks[a].sentence_start && !dated &&
-        (lone_words.count(toks[a].key) || lone_words.count(toks[b - 1].key)) &&
-        !known.count(span_key(toks, a, b))) {
-      found.push_back({NameType::kPerson, a, b});
-      known.emplace(span_key(toks, a, b), NameType::kPerson);
-      for (std::size_t x : {a, b - 1}) person_parts.emplace(toks[x].key, std::make_pair(a, b));
-      it = unresolved.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  std::vector<Linked> linked;
-  for (const Found& f : found) {
-    if (f.b - f.a == 1 && person_parts.count(toks[f.a].key) && !part_uses.count(toks[f.a].key)) {
-      const auto [fa, fb] = person_parts.at(toks[f.a].key);
-      linked.push_back({f.type, f.a, f.b, fa, fb});
-    } else {
-      linked.push_back({f.type, f.a, f.b, f.a, f.b});
-    }
-  }
-  for (const auto& [a, b] : unresolved) {
-    for (std::size_t s = a; s < b;) {
-      std::size_t best = 0;
-      for (std::size_t e = b; e > s; --e) {
-        if (known.count(span_key(toks, s, e))) {
-          best = e - s;
-          break;
-        }
-      }
-      if (best) {
-        linked.push_back({known.at(span_key(toks, s, s + best)), s, s + best, s, s + best});
-        s += best;
-      } else if (person_parts.count(toks[s].key) && !part_uses.count(toks[s].key) &&
-                 (s + 1 == b || !toks[s + 1].cap)) {
-        const auto [fa, fb] = person_parts.at(toks[s].key);
-        linked.push_back({NameType::kPerson, s, s + 1, fa, fb});
-        ++s;
-      } else {
-        ++s;
-      }
-    }
-  }
-
-  std::sort(linked.begin(), linked.end(),
-            [](const Linked& x, const Linked& y) { return x.a < y.a; });
+  std::vector<Linked> linked = NameExtractorImpl::rules(*this, toks);
+  if (tagger_ && !tagger_->empty())
+    linked = NameExtractorImpl::tagged(*this, toks, linked, evidence);
   std::vector<NameMention> out;
   for (const Linked& l : linked) {
     // As written: the words from first to last with what stands between them.
     const char* from = toks[l.a].text.data();
     const char* to = toks[l.b - 1].text.data() + toks[l.b - 1].text.size();
     out.push_back({l.type, std::string_view(from, static_cast<std::size_t>(to - from)),
-                   display_of(toks, l.fa, l.fb)});
+                   display_of(toks, l.fa, l.fb), l.rules_only});
   }
   return out;
+}
+
+std::vector<ConllSentence> read_conll(std::istream& in) {
+  std::vector<ConllSentence> out;
+  ConllSentence sentence;
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::string_view l = trim(line);
+    if (l.empty()) {
+      if (!sentence.tokens.empty()) out.push_back(std::move(sentence));
+      sentence = {};
+      continue;
+    }
+    if (l.starts_with("-DOCSTART-")) continue;
+    const std::size_t first_end = l.find_first_of(" \t");
+    const std::size_t last_begin = l.find_last_of(" \t");
+    sentence.tokens.emplace_back(l.substr(0, first_end));
+    sentence.tags.emplace_back(last_begin == std::string_view::npos ? l
+                                                                    : l.substr(last_begin + 1));
+  }
+  if (!sentence.tokens.empty()) out.push_back(std::move(sentence));
+  return out;
+}
+
+namespace {
+
+// A CoNLL sentence as text: the tokens, each normalised, joined by spaces;
+// the words found in it, and the token each word belongs to.
+struct ConllText {
+  std::string text;
+  std::vector<std::size_t> starts;  // byte offset of each token
+  std::vector<Word> words;
+  std::vector<std::size_t> token_of;  // word -> token
+};
+
+ConllText conll_text(const std::vector<std::string>& tokens) {
+  ConllText c;
+  for (const std::string& t : tokens) {
+    if (!c.text.empty()) c.text += ' ';
+    c.starts.push_back(c.text.size());
+    std::string token = normalize(t);
+    std::replace(token.begin(), token.end(), ' ', '_');  // a token stays one token
+    c.text += token;
+  }
+  c.words = words(c.text);
+  std::size_t t = 0;
+  for (const Word& w : c.words) {
+    while (t + 1 < c.starts.size() && c.starts[t + 1] <= w.begin) ++t;
+    c.token_of.push_back(t);
+  }
+  return c;
+}
+
+}  // namespace
+
+CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences) {
+  CapitalEvidence evidence;
+  for (const ConllSentence& sentence : sentences) {
+    const ConllText c = conll_text(sentence.tokens);
+    evidence.add(c.text, c.words);
+  }
+  return evidence;
+}
+
+std::vector<std::string> tag_tokens(const NameExtractor& extractor,
+                                    const std::vector<std::string>& tokens,
+                                    const CapitalEvidence* evidence) {
+  const ConllText c = conll_text(tokens);
+  std::vector<std::string> tags(tokens.size(), "O");
+  for (const NameMention& m : extractor.mentions("", {}, c.text, c.words, evidence)) {
+    if (m.rules_only) continue;
+    const std::size_t b = static_cast<std::size_t>(m.surface.data() - c.text.data());
+    const std::size_t e = b + m.surface.size();
+    bool first = true;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::size_t tb = c.starts[i];
+      const std::size_t te = i + 1 < tokens.size() ? c.starts[i + 1] - 1 : c.text.size();
+      if (te <= b || tb >= e) continue;
+      const char* type = m.type == NameType::kPerson ? "PER"
+                         : m.type == NameType::kPlace ? "LOC"
+                                                      : "ORG";
+      tags[i] = std::string(first ? "B-" : "I-") + type;
+      first = false;
+    }
+  }
+  return tags;
+}
+
+std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int epochs, int runs,
+                              const std::function<void(const std::string&)>& log) {
+  constexpr std::size_t kFolds = 5;
+  const NameExtractor& base = NameExtractor::builtin_rules();
+  // Texts live as long as the trainer reads their words.
+  std::vector<std::unique_ptr<ConllText>> texts;
+  std::vector<std::unique_ptr<std::vector<Tok>>> all_toks;
+  NameTaggerTrainer trainer;
+  const CapitalEvidence evidence = conll_evidence(sentences);
+  for (std::size_t fold = 0; fold < kFolds; ++fold) {
+    // The NER gazetteer of the other folds, in the format of
+    // data/names/gazetteer-from-ner-train.txt.
+    std::string gazetteer;
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      if (s % kFolds == fold) continue;
+      const ConllSentence& sentence = sentences[s];
+      for (std::size_t i = 0; i < sentence.tokens.size();) {
+        const int tag = tagger_tag_from_label(sentence.tags[i]);
+        if (tag == kTagO) {
+          ++i;
+          continue;
+        }
+        const int inside = tag % 2 == 1 ? tag + 1 : tag;
+        std::string name = sentence.tokens[i];
+        std::size_t j = i + 1;
+        while (j < sentence.tokens.size() && tagger_tag_from_label(sentence.tags[j]) == inside)
+          name += " " + sentence.tokens[j++];
+        const std::string key = name_key(name);
+        if (key.size() > 1 && name.find_first_of("()[]\"'") == std::string::npos) {
+          gazetteer += std::string(tagger_tag_label(tag).substr(2)) + "\t" + name + "\n";
+        }
+        i = j;
+      }
+    }
+    NameExtractor ex(data::kNameCues, {data::kGazetteer, gazetteer}, data::kAliases);
+    ex.common_words_ = base.common_words_;
+    for (std::size_t s = fold; s < sentences.size(); s += kFolds) {
+      const ConllSentence& sentence = sentences[s];
+      auto c = std::make_unique<ConllText>(conll_text(sentence.tokens));
+      auto toks = std::make_unique<std::vector<Tok>>();
+      append_tokens(c->text, c->words, *toks);
+      const std::vector<Linked> rules = NameExtractorImpl::rules(ex, *toks);
+      std::vector<TaggerToken> tagger_tokens = NameExtractorImpl::tagger_tokens(ex, *toks, rules, s % 2 ? &evidence : nullptr);
+      std::vector<int> gold(toks->size(), kTagO);
+      for (std::size_t w = 0; w < gold.size(); ++w) {
+        const int tag = tagger_tag_from_label(sentence.tags[c->token_of[w]]);
+        const bool first_word = w == 0 || c->token_of[w - 1] != c->token_of[w];
+        gold[w] = (tag != kTagO && !first_word && tag % 2 == 1) ? tag + 1 : tag;
+      }
+      trainer.add(std::move(tagger_tokens), std::move(gold));
+      texts.push_back(std::move(c));
+      all_toks.push_back(std::move(toks));
+    }
+  }
+  if (log) log("training on " + std::to_string(sentences.size()) + " sentences");
+  trainer.train(epochs, runs, log);
+  return trainer.model(0.01);
 }
 
 }  // namespace telusur

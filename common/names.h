@@ -8,6 +8,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +21,9 @@
 #include "text.h"
 
 namespace telusur {
+
+class NameTagger;
+struct ConllSentence;
 
 enum class NameType { kPerson, kPlace, kOrganisation };
 
@@ -36,6 +43,32 @@ struct NameMention {
   NameType type = NameType::kPerson;
   std::string_view surface;  // the words as written, a view into the title or body
   std::string name;          // the full name it stands for ("Choe" -> "Choe Son Hui")
+  // Found by the rules alone where the tagger saw no name: a known place or
+  // an acronym ("Menteri Luar Negeri Cina", "militer Israel", "BPJS").
+  // Indexed like the others; left out of CoNLL output, whose annotation
+  // convention leaves such uses untagged.
+  bool rules_only = false;
+};
+
+// Evidence across a collection: how often each word is written with a
+// capital in mid-sentence and how often in lower case. A word capitalised
+// mid-sentence in many places is a name; a word capitalised only at sentence
+// starts is not. Not thread-safe while adding.
+class CapitalEvidence {
+ public:
+  // Counts the words of one text (normalised; words() of it).
+  void add(std::string_view text, const std::vector<Word>& words);
+  // For a case-folded word: 'C' capitalised mid-sentence two or more times
+  // and never lower case, 'c' capitalised mid-sentence at least as often as
+  // lower case, 'l' more often lower case, 'u' never seen mid-sentence.
+  char of(const std::string& key) const;
+  std::size_t size() const { return counts_.size(); }
+
+ private:
+  struct Count {
+    std::uint32_t capital = 0, lower = 0;
+  };
+  std::unordered_map<std::string, Count> counts_;
 };
 
 class NameExtractor {
@@ -43,6 +76,12 @@ class NameExtractor {
   // The extractor built from the data files compiled in. Throws
   // telusur::Error only if those files are malformed (checked by the tests).
   static const NameExtractor& builtin();
+  // The same without the tagger (data/names/tagger.model): rules and
+  // gazetteers alone, for comparison.
+  static const NameExtractor& builtin_rules();
+  // A copy of this extractor with the tagger read from `model` (the text of
+  // a model file; empty: no tagger). Throws telusur::Error on a bad model.
+  NameExtractor with_tagger(std::string_view model) const;
 
   // Builds an extractor from the text of the cue list, the gazetteers and the
   // alias list (formats documented in the files). Throws telusur::Error
@@ -58,9 +97,10 @@ class NameExtractor {
 
   // Every mention of a name, in text order (title first), linked to its
   // full name; surfaces are views into `title` and `body`.
+  // `evidence`, when given, is read by the tagger (not owned; may be null).
   std::vector<NameMention> mentions(std::string_view title, const std::vector<Word>& title_words,
-                                    std::string_view body,
-                                    const std::vector<Word>& body_words) const;
+                                    std::string_view body, const std::vector<Word>& body_words,
+                                    const CapitalEvidence* evidence = nullptr) const;
 
   // Alias groups, canonical name first, as written in the alias list.
   const std::vector<std::vector<std::string>>& alias_groups() const { return alias_groups_; }
@@ -78,12 +118,47 @@ class NameExtractor {
   std::unordered_map<std::string, std::size_t> first_words_;
   // Common words (hunspell-id), when available: "Menteri Hukum" names no person.
   std::shared_ptr<const RootDictionary> common_words_;
+  // The sequence tagger that has the last word, when there is a model.
+  std::shared_ptr<const NameTagger> tagger_;
 
   friend class NameExtractorImpl;
+  friend std::string train_name_tagger(const std::vector<ConllSentence>&, int, int,
+                                       const std::function<void(const std::string&)>&);
 };
 
 // The normalised key of a name as written: case-folded, hyphens and runs of
 // spaces made single spaces ("Kim Jong-un" -> "kim jong un").
 std::string name_key(std::string_view name);
+
+// One sentence of CoNLL data.
+struct ConllSentence {
+  std::vector<std::string> tokens;  // first column
+  std::vector<std::string> tags;    // last column (the token itself when there is one column)
+};
+
+// Reads CoNLL text: a token per line, columns separated by spaces or tabs,
+// a blank line between sentences; "-DOCSTART-" lines are skipped.
+std::vector<ConllSentence> read_conll(std::istream& in);
+
+// The IOB tag ("B-PER", "I-LOC", "O", ...) of each token of one sentence as
+// `extractor` finds the names in the tokens joined by spaces.
+std::vector<std::string> tag_tokens(const NameExtractor& extractor,
+                                    const std::vector<std::string>& tokens,
+                                    const CapitalEvidence* evidence = nullptr);
+
+// The evidence of a set of CoNLL sentences, each read as one text.
+CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences);
+
+// Trains the name tagger on gold sentences (PER/PERSON, LOC/LOCATION,
+// ORG/ORGANIZATION; other tags read as O) for `epochs` passes and returns the
+// model text (see name_tagger.h), the mean of `runs` models trained on
+// differently shuffled data. The rule and gazetteer features of a
+// sentence come from an extractor whose NER gazetteer is built from the other
+// four of five folds, so the model does not learn to trust a gazetteer that
+// already knows every training name; every other sentence is read with the
+// collection's CapitalEvidence and the rest without, so the model works with
+// and without it. `log` gets progress lines.
+std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int epochs, int runs,
+                              const std::function<void(const std::string&)>& log);
 
 }  // namespace telusur

@@ -1,7 +1,11 @@
 #include "names_command.h"
 
 #include <boost/program_options.hpp>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -19,62 +23,44 @@ namespace {
 
 std::istream& in_stream() { return std::cin; }
 
-const char* tag_of(NameType t) {
-  switch (t) {
-    case NameType::kPerson:
-      return "PER";
-    case NameType::kPlace:
-      return "LOC";
-    case NameType::kOrganisation:
-      return "ORG";
-  }
-  return "O";
-}
-
-// Tags one sentence given as tokens: the tokens are joined by spaces, the
-// extractor run on that text, and each mention's tokens tagged B-/I-.
-void tag_sentence(const std::vector<std::string>& tokens, std::ostream& out) {
-  std::string text;
-  std::vector<std::size_t> starts;
-  for (const std::string& t : tokens) {
-    if (!text.empty()) text += ' ';
-    starts.push_back(text.size());
-    text += t;
-  }
-  const std::string normalized = normalize(text);
-  std::vector<std::string> tags(tokens.size(), "O");
-  if (normalized.size() == text.size()) {  // offsets still line up
-    const NameExtractor& ex = NameExtractor::builtin();
-    for (const NameMention& m : ex.mentions("", {}, normalized, words(normalized))) {
-      const std::size_t b = static_cast<std::size_t>(m.surface.data() - normalized.data());
-      const std::size_t e = b + m.surface.size();
-      bool first = true;
-      for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::size_t tb = starts[i], te = starts[i] + tokens[i].size();
-        if (te <= b || tb >= e) continue;
-        tags[i] = std::string(first ? "B-" : "I-") + tag_of(m.type);
-        first = false;
-      }
-    }
-  }
-  for (std::size_t i = 0; i < tokens.size(); ++i) out << tokens[i] << '\t' << tags[i] << '\n';
-  out << '\n';
-}
-
-int run_conll(std::istream& in, std::ostream& out, std::ostream& err) {
+int run_conll(const NameExtractor& extractor, std::istream& in, std::ostream& out,
+              std::ostream& err) {
   try {
-    std::vector<std::string> tokens;
-    std::string line;
-    while (std::getline(in, line)) {
-      const std::string_view l = trim(line);
-      if (l.empty()) {
-        if (!tokens.empty()) tag_sentence(tokens, out);
-        tokens.clear();
-        continue;
-      }
-      tokens.emplace_back(l.substr(0, l.find_first_of(" \t")));
+    // The whole input is the collection the evidence comes from.
+    const std::vector<ConllSentence> sentences = read_conll(in);
+    const CapitalEvidence evidence = conll_evidence(sentences);
+    for (const ConllSentence& sentence : sentences) {
+      const std::vector<std::string> tags = tag_tokens(extractor, sentence.tokens, &evidence);
+      for (std::size_t i = 0; i < tags.size(); ++i)
+        out << sentence.tokens[i] << '\t' << tags[i] << '\n';
+      out << '\n';
     }
-    if (!tokens.empty()) tag_sentence(tokens, out);
+  } catch (const Error& e) {
+    err << "telusur-names: error: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+int run_train(const std::string& path, int epochs, int runs, std::ostream& out, std::ostream& err) {
+  std::ifstream in(path);
+  if (!in) {
+    err << "telusur-names: error: cannot read " << path << "\n";
+    return 2;
+  }
+  try {
+    const std::vector<ConllSentence> sentences = read_conll(in);
+    if (sentences.empty()) {
+      err << "telusur-names: error: " << path << ": no sentences\n";
+      return 2;
+    }
+    out << "# Name tagger model (common/name_tagger.h), trained by telusur-names --train\n"
+        << "# on " << std::filesystem::path(path).filename().string() << " (" << sentences.size()
+        << " sentences, " << runs << " runs of " << epochs
+        << " epochs). feature<TAB>weights of O B-PER I-PER B-LOC\n"
+        << "# I-LOC B-ORG I-ORG.\n"
+        << train_name_tagger(sentences, epochs, runs,
+                             [&](const std::string& line) { err << "telusur-names: " << line << "\n"; });
   } catch (const Error& e) {
     err << "telusur-names: error: " << e.what() << "\n";
     return 2;
@@ -87,14 +73,48 @@ int run_conll(std::istream& in, std::ostream& out, std::ostream& err) {
 int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::vector<std::string> paths;
   bool conll = false;
+  bool rules_only = false;
+  std::string train;
+  int epochs = 10;
+  int runs = 1;
+  std::string model;
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
       "conll", po::bool_switch(&conll),
       "read CoNLL text on stdin (token in the first column, blank line between sentences) and "
-      "write token<TAB>IOB tag (B-PER I-PER B-LOC I-LOC B-ORG I-ORG O)");
+      "write token<TAB>IOB tag (B-PER I-PER B-LOC I-LOC B-ORG I-ORG O)")(
+      "rules-only", po::bool_switch(&rules_only),
+      "rules and gazetteers alone, without the tagger model")(
+      "train", po::value(&train)->value_name("CONLL"),
+      "train the tagger on gold CoNLL data (token first, IOB tag last) and write the model "
+      "to stdout")("epochs", po::value(&epochs)->default_value(10), "training passes")(
+      "runs", po::value(&runs)->default_value(1),
+      "models trained on differently shuffled data, averaged")(
+      "model", po::value(&model)->value_name("FILE"),
+      "use the tagger model in FILE instead of the built-in one");
   po::variables_map vm;
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-names")) return 2;
-  if (conll && !vm.count("help")) return run_conll(in_stream(), out, err);
+  std::optional<NameExtractor> with_model;
+  if (!model.empty()) {
+    std::ifstream in(model);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      err << "telusur-names: error: cannot read " << model << "\n";
+      return 2;
+    }
+    try {
+      with_model = NameExtractor::builtin_rules().with_tagger(text.str());
+    } catch (const Error& e) {
+      err << "telusur-names: error: " << model << ": " << e.what() << "\n";
+      return 2;
+    }
+  }
+  const NameExtractor& chosen = with_model  ? *with_model
+                                : rules_only ? NameExtractor::builtin_rules()
+                                             : NameExtractor::builtin();
+  if (!train.empty() && !vm.count("help")) return run_train(train, epochs, runs, out, err);
+  if (conll && !vm.count("help")) return run_conll(chosen, in_stream(), out, err);
   if (vm.count("help") || paths.empty()) {
     (vm.count("help") ? out : err)
         << "Usage: telusur-names PATH...\n\n"
@@ -110,7 +130,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
         << (issue.line ? ":" + std::to_string(issue.line) : "") << ": " << issue.message << "\n";
   };
   try {
-    const NameExtractor& extractor = NameExtractor::builtin();
+    const NameExtractor& extractor = chosen;
     std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
     for (const auto& file : collect_article_files(inputs, on_issue)) {
       read_article_file(

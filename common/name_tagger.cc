@@ -1,0 +1,331 @@
+#include "name_tagger.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <unordered_map>
+
+#include "status.h"
+#include "text.h"
+
+namespace telusur {
+namespace {
+
+constexpr std::string_view kLabels[kTaggerTags] = {"O",     "B-PER", "I-PER", "B-LOC",
+                                                   "I-LOC", "B-ORG", "I-ORG"};
+
+std::uint64_t hash_feature(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h == 0 ? 1 : h;
+}
+
+char shape_of(const TaggerToken& t) {
+  if (t.text.empty()) return 'p';
+  const unsigned char c = static_cast<unsigned char>(t.text.front());
+  if (t.acronym) return 'X';
+  if (t.cap) return 'C';
+  if (c >= '0' && c <= '9') return 'd';
+  for (char x : t.text)
+    if (x >= 'A' && x <= 'Z') return 'm';  // "detikFinance"
+  return 'x';
+}
+
+// Type of a tag (0 none, 1 PER, 2 LOC, 3 ORG).
+int type_of(int tag) { return (tag + 1) / 2; }
+
+// Calls emit(feature) for each feature of token i given the two tags before
+// it. One buffer is reused, so emit must not keep the view.
+template <typename Emit>
+void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, int prev2,
+              std::string& buf, Emit&& emit) {
+  const std::size_t n = t.size();
+  const TaggerToken& w = t[i];
+  const auto key_at = [&](std::ptrdiff_t d) -> std::string_view {
+    const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
+    if (j < 0) return "<s>";
+    if (j >= static_cast<std::ptrdiff_t>(n)) return "</s>";
+    return t[static_cast<std::size_t>(j)].key;
+  };
+  const auto shape_at = [&](std::ptrdiff_t d) -> char {
+    const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
+    if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return '_';
+    return shape_of(t[static_cast<std::size_t>(j)]);
+  };
+  const auto tag_at = [&](std::ptrdiff_t d, bool gazetteer) -> std::string_view {
+    const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
+    if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return "_";
+    const TaggerToken& x = t[static_cast<std::size_t>(j)];
+    return kLabels[gazetteer ? x.gazetteer : x.rule];
+  };
+  const auto put = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}) {
+    buf.assign(a);
+    buf += b;
+    if (!c.empty()) {
+      buf += '|';
+      buf += c;
+    }
+    emit(std::string_view(buf));
+  };
+  const char s0[2] = {shape_at(0), 0}, sp[2] = {shape_at(-1), 0}, sn[2] = {shape_at(1), 0};
+  const char s3[4] = {shape_at(-1), shape_at(0), shape_at(1), 0};
+  put("b");
+  put("w=", w.key);
+  put("p1=", key_at(-1));
+  put("n1=", key_at(1));
+  put("p2=", key_at(-2));
+  put("n2=", key_at(2));
+  put("p1w=", key_at(-1), w.key);
+  put("wn1=", w.key, key_at(1));
+  put("s=", s0);
+  put("sp=", sp);
+  put("sn=", sn);
+  put("s3=", s3);
+  put("suf=", w.key.substr(w.key.size() > 3 ? w.key.size() - 3 : 0));
+  put("pre=", w.key.substr(0, 3));
+  if (w.sentence_start) put("ss", s0);
+  if (w.hyphen_joined) put("hy");
+  if (w.paren_open) put("po", s0, kLabels[prev]);
+  if (w.after_punct) put("ap", s0);
+  if (w.common) put("cm", w.sentence_start ? "s" : "m");
+  if (w.date_word) put("dt");
+  if (w.evidence) {
+    const char ev[3] = {w.evidence, w.sentence_start ? 's' : 'm', 0};
+    put("ev=", ev);
+  }
+  put("r=", tag_at(0, false));
+  put("rp=", tag_at(-1, false));
+  put("rn=", tag_at(1, false));
+  put("rpn=", tag_at(-1, false), tag_at(1, false));
+  put("g=", tag_at(0, true));
+  put("gp=", tag_at(-1, true));
+  put("gn=", tag_at(1, true));
+  put("rg=", tag_at(0, false), tag_at(0, true));
+  const char cue_here[2] = {static_cast<char>('a' + w.cues), 0};
+  const char cue_prev[2] = {static_cast<char>(i > 0 ? 'a' + t[i - 1].cues : '_'), 0};
+  put("c=", cue_here);
+  put("cp=", cue_prev);
+  put("t=", kLabels[prev]);
+  put("tt=", kLabels[prev2], kLabels[prev]);
+  put("tw=", kLabels[prev], w.key);
+  put("ts=", kLabels[prev], s0);
+}
+
+// Allowed: I-X only after B-X or I-X, with no punctuation between.
+bool allowed(int tag, int prev, const TaggerToken& token) {
+  if (tag == kTagO || tag % 2 == 1) return true;
+  return type_of(prev) == type_of(tag) && !token.after_punct;
+}
+
+template <typename Score>
+int best_tag(const Score& scores, int prev, const TaggerToken& token) {
+  int best = kTagO;
+  for (int tag = 1; tag < kTaggerTags; ++tag)
+    if (allowed(tag, prev, token) && scores[static_cast<std::size_t>(tag)] >
+                                         scores[static_cast<std::size_t>(best)])
+      best = tag;
+  return best;
+}
+
+}  // namespace
+
+std::string_view tagger_tag_label(int tag) {
+  return tag >= 0 && tag < kTaggerTags ? kLabels[tag] : "O";
+}
+
+int tagger_tag_from_label(std::string_view label) {
+  if (label.size() < 3 || (label[0] != 'B' && label[0] != 'I') || label[1] != '-') return kTagO;
+  const std::string_view type = label.substr(2);
+  int base;
+  if (type == "PER" || type == "PERSON")
+    base = kTagBPer;
+  else if (type == "LOC" || type == "LOCATION")
+    base = kTagBLoc;
+  else if (type == "ORG" || type == "ORGANIZATION")
+    base = kTagBOrg;
+  else
+    return kTagO;
+  return label[0] == 'B' ? base : base + 1;
+}
+
+bool tagger_candidate(const TaggerToken& token) { return token.cap || token.acronym; }
+
+NameTagger::NameTagger(std::string_view model) {
+  std::vector<std::pair<std::uint64_t, std::array<float, kTaggerTags>>> rows;
+  std::size_t line_no = 0;
+  for (std::string_view line : split_lines(model)) {
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos)
+      throw Error("tagger model line " + std::to_string(line_no) + ": expected feature<TAB>weights");
+    std::array<float, kTaggerTags> w{};
+    const char* p = line.data() + tab + 1;
+    const char* end = line.data() + line.size();
+    for (int k = 0; k < kTaggerTags; ++k) {
+      while (p < end && *p == ' ') ++p;
+      const auto [next, ec] = std::from_chars(p, end, w[static_cast<std::size_t>(k)]);
+      if (ec != std::errc())
+        throw Error("tagger model line " + std::to_string(line_no) + ": expected " +
+                    std::to_string(kTaggerTags) + " weights");
+      p = next;
+    }
+    rows.emplace_back(hash_feature(line.substr(0, tab)), w);
+  }
+  std::size_t slots = 16;
+  while (slots < rows.size() * 2) slots *= 2;
+  keys_.assign(slots, 0);
+  weights_.assign(slots, {});
+  for (const auto& [h, w] : rows) {
+    std::size_t s = h & (slots - 1);
+    while (keys_[s] != 0 && keys_[s] != h) s = (s + 1) & (slots - 1);
+    keys_[s] = h;
+    weights_[s] = w;
+  }
+  features_ = rows.size();
+}
+
+const float* NameTagger::find(std::uint64_t hash) const {
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+    if (keys_[s] == hash) return weights_[s].data();
+    if (keys_[s] == 0) return nullptr;
+  }
+}
+
+std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens) const {
+  std::vector<int> out(tokens.size(), kTagO);
+  if (empty()) return out;
+  std::string buf;
+  int prev = kTagO, prev2 = kTagO;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    int tag = kTagO;
+    if (tagger_candidate(tokens[i]) || (prev != kTagO && tokens[i].connector)) {
+      std::array<float, kTaggerTags> scores{};
+      emit_features(tokens, i, prev, prev2, buf, [&](std::string_view f) {
+        if (const float* w = find(hash_feature(f)))
+          for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += w[k];
+      });
+      tag = best_tag(scores, prev, tokens[i]);
+      // Lower-case words only continue a name.
+      if (!tagger_candidate(tokens[i]) && tag % 2 == 1) tag = kTagO;
+    }
+    out[i] = tag;
+    prev2 = prev;
+    prev = tag;
+  }
+  return out;
+}
+
+void NameTaggerTrainer::add(std::vector<TaggerToken> tokens, std::vector<int> gold) {
+  sentences_.push_back({std::move(tokens), std::move(gold)});
+}
+
+void NameTaggerTrainer::train(int epochs, int runs,
+                              const std::function<void(const std::string&)>& log) {
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < names_.size(); ++i) index.emplace(names_[i], i);
+  const auto id_of = [&](std::string_view f) -> std::size_t {
+    auto [it, inserted] = index.try_emplace(std::string(f), names_.size());
+    if (inserted) {
+      names_.emplace_back(f);
+      weights_.emplace_back();
+    }
+    return it->second;
+  };
+  const auto update = [&](std::size_t f, int tag, double delta) {
+    Weight& w = weights_[f][static_cast<std::size_t>(tag)];
+    w.total += static_cast<double>(clock_ - w.stamp) * w.w;
+    w.stamp = clock_;
+    w.w += delta;
+  };
+  std::string buf;
+  std::vector<std::size_t> feats;
+  for (int run = 0; run < runs; ++run) {
+    for (auto& row : weights_) row = {};
+    clock_ = 0;
+    std::vector<std::size_t> order(sentences_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937 rng(20261122u + static_cast<unsigned>(run));
+    for (int epoch = 1; epoch <= epochs; ++epoch) {
+      std::shuffle(order.begin(), order.end(), rng);
+      std::size_t tokens = 0, correct = 0;
+      for (std::size_t s : order) {
+        const Sentence& sentence = sentences_[s];
+        int prev = kTagO, prev2 = kTagO;
+        for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
+          const int gold = sentence.gold[i];
+          int guess = kTagO;
+          if (tagger_candidate(sentence.tokens[i]) ||
+              (prev != kTagO && sentence.tokens[i].connector)) {
+            feats.clear();
+            emit_features(sentence.tokens, i, prev, prev2, buf,
+                          [&](std::string_view f) { feats.push_back(id_of(f)); });
+            std::array<double, kTaggerTags> scores{};
+            for (std::size_t f : feats)
+              for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += weights_[f][k].w;
+            guess = best_tag(scores, prev, sentence.tokens[i]);
+            if (!tagger_candidate(sentence.tokens[i]) && guess % 2 == 1) guess = kTagO;
+            ++clock_;
+            if (guess != gold) {
+              for (std::size_t f : feats) {
+                update(f, gold, 1);
+                update(f, guess, -1);
+              }
+            }
+            ++tokens;
+            if (guess == gold) ++correct;
+          }
+          prev2 = prev;
+          prev = guess;
+        }
+      }
+      if (log) {
+        char line[160];
+        std::snprintf(line, sizeof line,
+                      "run %d epoch %d: %zu features, %.2f%% of candidate words right", run + 1,
+                      epoch, names_.size(),
+                      tokens ? 100.0 * static_cast<double>(correct) / static_cast<double>(tokens)
+                             : 0.0);
+        log(line);
+      }
+    }
+    // This run's averaged weights join the ensemble (a plain mean of runs).
+    ensemble_.resize(names_.size());
+    for (std::size_t f = 0; f < names_.size(); ++f)
+      for (std::size_t k = 0; k < kTaggerTags; ++k) {
+        const Weight& w = weights_[f][k];
+        const double total = w.total + static_cast<double>(clock_ - w.stamp) * w.w;
+        ensemble_[f][k] += (clock_ ? total / static_cast<double>(clock_) : 0.0) / runs;
+      }
+  }
+}
+
+std::string NameTaggerTrainer::model(double min_weight) const {
+  std::vector<std::size_t> order(ensemble_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return names_[a] < names_[b]; });
+  std::string out;
+  for (std::size_t f : order) {
+    bool keep = false;
+    for (double w : ensemble_[f]) keep = keep || std::fabs(w) >= min_weight;
+    if (!keep) continue;
+    out += names_[f];
+    out += '\t';
+    for (std::size_t k = 0; k < kTaggerTags; ++k) {
+      char num[32];
+      std::snprintf(num, sizeof num, "%s%.3g", k ? " " : "", ensemble_[f][k]);
+      out += num;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace telusur

@@ -1,0 +1,120 @@
+// The name tagger: a small averaged-perceptron sequence tagger that decides,
+// word by word, where the persons, places and organisations are (IOB tags),
+// reading the word, its neighbours, its shape, the rule extractor's answer
+// and the gazetteers (see names.h). Decoding is greedy, left to right. The
+// model is a text file (data/names/tagger.model) trained on the train split
+// of idner-news-2k by `telusur-names --train`; see data/names/README.md.
+// No machine-learning runtime: the scoring is a few hash look-ups per word.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace telusur {
+
+// Tags, in model column order.
+enum TaggerTag : int {
+  kTagO = 0,
+  kTagBPer,
+  kTagIPer,
+  kTagBLoc,
+  kTagILoc,
+  kTagBOrg,
+  kTagIOrg,
+  kTaggerTags
+};
+
+// "O", "B-PER", ...; and back (unknown labels and TIME, QUANTITY, ... -> O;
+// PERSON, LOCATION, ORGANIZATION are read as PER, LOC, ORG).
+std::string_view tagger_tag_label(int tag);
+int tagger_tag_from_label(std::string_view label);
+
+// Cue classes of a word (bit set), from data/names/cues.txt.
+enum TaggerCue : unsigned {
+  kCueRole = 1,
+  kCueOrgHead = 2,
+  kCueSpeech = 4,
+  kCuePlace = 8,
+};
+
+// One word as the tagger sees it; views stay owned by the caller.
+struct TaggerToken {
+  std::string_view text;  // as written
+  std::string_view key;   // case-folded
+  bool cap = false;       // starts with an upper-case letter
+  bool acronym = false;   // two or more capitals, no lower case ("KCNA")
+  bool sentence_start = false;
+  bool hyphen_joined = false;  // "-" between it and the previous word
+  bool paren_open = false;     // "(" between it and the previous word
+  bool after_punct = false;    // other punctuation (",", ";", quotes, a line end) before it
+  bool common = false;         // a common Indonesian word (hunspell-id)
+  bool date_word = false;      // a day or month name ("Senin", "Maret")
+  bool connector = false;      // lower case, yet may continue a name ("dan", "bin", "-un")
+  char evidence = 0;           // CapitalEvidence::of (names.h); 0: no evidence
+  unsigned cues = 0;           // TaggerCue bits
+  int rule = kTagO;            // the rule extractor's tag
+  int gazetteer = kTagO;       // the longest gazetteer match's tag
+};
+
+// Whether a word may start a name (upper-case first letter); connectors only
+// continue one ("Kementerian Hukum dan HAM", "Kim Jong-un"); other words are O.
+bool tagger_candidate(const TaggerToken& token);
+
+class NameTagger {
+ public:
+  // An empty tagger: tag() returns all O.
+  NameTagger() = default;
+  // Reads a model written by NameTaggerTrainer::model(). Throws telusur::Error
+  // naming the bad line.
+  explicit NameTagger(std::string_view model);
+
+  bool empty() const { return features_ == 0; }
+  std::size_t features() const { return features_; }
+
+  // The tag of each token (IOB over kTaggerTags; an I- never follows a tag
+  // of another type, nor punctuation other than a hyphen or parentheses).
+  std::vector<int> tag(const std::vector<TaggerToken>& tokens) const;
+
+ private:
+  const float* find(std::uint64_t hash) const;
+
+  // Open addressing: slot -> feature hash (0 = empty) and its weights.
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::array<float, kTaggerTags>> weights_;
+  std::size_t features_ = 0;
+};
+
+// Trains a NameTagger: add sentences with gold tags, then train().
+class NameTaggerTrainer {
+ public:
+  void add(std::vector<TaggerToken> tokens, std::vector<int> gold);
+  // Trains `runs` averaged perceptrons of `epochs` passes each (sentences
+  // shuffled with fixed seeds, so training is deterministic) and keeps the
+  // mean of their weights. `log` gets one line per epoch.
+  void train(int epochs, int runs, const std::function<void(const std::string&)>& log);
+  // The averaged model as text: "feature<TAB>w0 w1 ... w6" per line, weights
+  // below `min_weight` in every column dropped.
+  std::string model(double min_weight) const;
+
+ private:
+  struct Sentence {
+    std::vector<TaggerToken> tokens;
+    std::vector<int> gold;
+  };
+  std::vector<Sentence> sentences_;
+  struct Weight {
+    double w = 0, total = 0;
+    long stamp = 0;
+  };
+  std::vector<std::string> names_;
+  std::vector<std::array<Weight, kTaggerTags>> weights_;
+  long clock_ = 0;
+  std::vector<std::array<double, kTaggerTags>> ensemble_;
+};
+
+}  // namespace telusur
