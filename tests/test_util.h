@@ -82,15 +82,19 @@ struct CommandResult {
 };
 
 // Runs `argv` (no shell interpretation of the arguments) in `cwd` with extra
-// environment assignments ("NAME=value"), capturing stdout and stderr.
+// environment assignments ("NAME=value") and `input` on stdin (none when
+// empty), capturing stdout and stderr.
 inline CommandResult run(const std::vector<std::string>& argv, const fs::path& cwd,
-                         const std::vector<std::string>& env = {}) {
+                         const std::vector<std::string>& env = {}, const std::string& input = {}) {
   const fs::path out = cwd / ".stdout";
   const fs::path err = cwd / ".stderr";
+  const fs::path in = cwd / ".stdin";
+  write_file(in, input);
   std::string cmd = "cd " + shell_quote(cwd.string()) + " && env";
   for (const std::string& e : env) cmd += " " + shell_quote(e);
   for (const std::string& a : argv) cmd += " " + shell_quote(a);
-  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) + " </dev/null";
+  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) + " <" +
+         shell_quote(in.string());
   const int status = std::system(cmd.c_str());
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -98,6 +102,7 @@ inline CommandResult run(const std::vector<std::string>& argv, const fs::path& c
   r.err = read_file(err);
   fs::remove(out);
   fs::remove(err);
+  fs::remove(in);
   return r;
 }
 

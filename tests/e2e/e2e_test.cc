@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "test_util.h"
 
@@ -17,6 +19,7 @@ using testing::TempDir;
 const std::string kIndexBin = TELUSUR_INDEX_BIN;
 const std::string kSearchBin = TELUSUR_SEARCH_BIN;
 const std::string kStemBin = TELUSUR_STEM_BIN;
+const std::string kNamesBin = TELUSUR_NAMES_BIN;
 
 std::vector<json> parse_lines(const std::string& out) {
   std::vector<json> records;
@@ -298,6 +301,60 @@ TEST(Indexer, DefaultIndexFromEnvironment) {
 }
 
 // The real third-party collection: 22,136 articles, all must be indexed.
+// The tags of `telusur-names --conll` output, sentence by sentence.
+std::vector<std::vector<std::string>> conll_tags(const std::string& out) {
+  std::vector<std::vector<std::string>> sentences(1);
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) {
+      sentences.emplace_back();
+      continue;
+    }
+    const std::size_t tab = line.find('\t');
+    EXPECT_NE(tab, std::string::npos) << line;
+    sentences.back().push_back(line.substr(tab + 1));
+  }
+  while (!sentences.empty() && sentences.back().empty()) sentences.pop_back();
+  return sentences;
+}
+
+TEST(NamesTool, TrainsATaggerAndTagsCoNLLWithIt) {
+  TempDir dir;
+  const std::string gold = (testing::source_dir() / "tests/fixtures/ner-mini.conll").string();
+  const CommandResult train = testing::run({kNamesBin, "--train", gold, "--epochs", "8"}, dir.path());
+  ASSERT_EQ(train.exit_code, 0) << train.err;
+  ASSERT_EQ(train.out.rfind("# Name tagger model", 0), 0u);
+  EXPECT_NE(train.err.find("epoch 8"), std::string::npos) << train.err;
+  testing::write_file(dir.path() / "model.txt", train.out);
+
+  std::ifstream in(gold);
+  std::stringstream text;
+  text << in.rdbuf();
+  const CommandResult tagged =
+      testing::run({kNamesBin, "--conll", "--model", "model.txt"}, dir.path(), {}, text.str());
+  ASSERT_EQ(tagged.exit_code, 0) << tagged.err;
+  const auto sentences = conll_tags(tagged.out);
+  ASSERT_EQ(sentences.size(), 3u);
+  // Trained on these very sentences, the tagger gives back their names.
+  EXPECT_EQ(sentences[0], (std::vector<std::string>{"O", "O", "O", "O", "B-PER", "I-PER", "O",
+                                                    "B-LOC", "O"}));
+  EXPECT_EQ(sentences[2][7], "O");
+  EXPECT_EQ(sentences[2][8], "B-PER");
+  const std::set<std::string> allowed = {"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"};
+  for (const auto& s : sentences)
+    for (const auto& tag : s) EXPECT_TRUE(allowed.count(tag)) << tag;
+
+  const CommandResult missing =
+      testing::run({kNamesBin, "--conll", "--model", "nope.model"}, dir.path());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nope.model"), std::string::npos) << missing.err;
+  testing::write_file(dir.path() / "empty.conll", "");
+  const CommandResult empty = testing::run({kNamesBin, "--train", "empty.conll"}, dir.path());
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("no sentences"), std::string::npos) << empty.err;
+}
+
 TEST(ClickId, IndexesTheWholeCollection) {
   const auto data = testing::shared_data_dir();
   const auto file = data / "clickid-news" / "clickid-news.jsonl.zst";
