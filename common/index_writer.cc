@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -222,6 +223,12 @@ bool IndexWriter::add(const Article& a) {
     const std::string body = normalize(a.body);
     const std::vector<Word> title_words = words(title);
     const std::vector<Word> body_words = words(body);
+    // Names are found on the second core while the words are indexed here.
+    std::future<std::vector<Name>> found_names;
+    if (impl_->extract_names)
+      found_names = std::async(std::launch::async, [&] {
+        return NameExtractor::builtin().extract(title, title_words, body, body_words);
+      });
     ix.index(doc, tokens_from_words(title, title_words), schema::kTitlePrefix, schema::kTitleWdf,
              pos, true);
     pos += schema::kTitleBodyGap;
@@ -235,9 +242,7 @@ bool IndexWriter::add(const Article& a) {
 
     // Names: each in its field, with gaps so a phrase never spans two names;
     // the canonical form and every spelling found ("Kim Jong-un", "KCNA").
-    const std::vector<Name> names = impl_->extract_names ? NameExtractor::builtin().extract(
-                                                               title, title_words, body, body_words)
-                                                         : std::vector<Name>();
+    const std::vector<Name> names = found_names.valid() ? found_names.get() : std::vector<Name>();
     std::string names_value;
     for (const Name& name : names) {
       std::string_view prefix = schema::kPersonPrefix, exact = schema::kPersonExactPrefix;

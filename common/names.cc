@@ -160,6 +160,31 @@ NameType type_of_tag(int tag) {
 
 }  // namespace
 
+// Alias groups from the text of an alias list; throws Error naming the line.
+static std::vector<std::vector<std::string>> parse_alias_groups(std::string_view aliases) {
+  std::vector<std::vector<std::string>> groups;
+  std::size_t line_no = 0;
+  for (std::string_view raw : split_lines(aliases)) {
+    ++line_no;
+    const std::string_view line = trim(raw);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> group;
+    std::size_t start = 0;
+    while (start <= line.size()) {
+      std::size_t eq = line.find(" = ", start);
+      if (eq == std::string_view::npos) eq = line.size();
+      const std::string_view member = trim(line.substr(start, eq - start));
+      if (member.empty()) throw Error("aliases line " + std::to_string(line_no) + ": empty name");
+      group.emplace_back(member);
+      start = eq + 3;
+    }
+    if (group.size() < 2)
+      throw Error("aliases line " + std::to_string(line_no) + ": expected NAME = ALIAS ...");
+    groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
 class NameExtractorImpl {
  public:
   template <typename Map>
@@ -599,26 +624,9 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
       gazetteer_.emplace(key, t);  // the first gazetteer wins
     }
   }
-  line_no = 0;
-  for (std::string_view raw : split_lines(aliases)) {
-    ++line_no;
-    const std::string_view line = trim(raw);
-    if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string> group;
-    std::size_t start = 0;
-    while (start <= line.size()) {
-      std::size_t eq = line.find(" = ", start);
-      if (eq == std::string_view::npos) eq = line.size();
-      const std::string_view member = trim(line.substr(start, eq - start));
-      if (member.empty()) throw Error("aliases line " + std::to_string(line_no) + ": empty name");
-      group.emplace_back(member);
-      start = eq + 3;
-    }
-    if (group.size() < 2)
-      throw Error("aliases line " + std::to_string(line_no) + ": expected NAME = ALIAS ...");
+  alias_groups_ = parse_alias_groups(aliases);
+  for (const auto& group : alias_groups_)
     for (const std::string& member : group) canonical_[name_key(member)] = group.front();
-    alias_groups_.push_back(std::move(group));
-  }
   const auto index_first_words = [&](const auto& map) {
     for (const auto& [key, _] : map) {
       const std::size_t words =
@@ -631,6 +639,11 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
   index_first_words(org_heads_);
   index_first_words(common_);
   index_first_words(gazetteer_);
+}
+
+const std::vector<std::vector<std::string>>& builtin_alias_groups() {
+  static const std::vector<std::vector<std::string>> kGroups = parse_alias_groups(data::kAliases);
+  return kGroups;
 }
 
 const NameExtractor& NameExtractor::builtin_rules() {

@@ -126,6 +126,10 @@ class NameExtractor {
                                        const std::function<void(const std::string&)>&);
 };
 
+// The alias groups of data/names/aliases.txt as compiled in, canonical name
+// first; read without building an extractor (cheap: for the query path).
+const std::vector<std::vector<std::string>>& builtin_alias_groups();
+
 // The normalised key of a name as written: case-folded, hyphens and runs of
 // spaces made single spaces ("Kim Jong-un" -> "kim jong un").
 std::string name_key(std::string_view name);

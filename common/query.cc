@@ -1,5 +1,7 @@
 #include "query.h"
 
+#include "names.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -151,8 +153,91 @@ const std::vector<QueryField>& free_text_fields() {
   return kFields;
 }
 
+namespace {
+
+std::string rewrite_normalized(const std::string& q);
+
+// Alias groups with a name of two or more words ("AS = Amerika Serikat"):
+// Xapian's synonyms map one term to others, so these are expanded here.
+const std::vector<std::vector<std::string>>& multi_word_alias_groups() {
+  static const std::vector<std::vector<std::string>> kGroups = [] {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& group : builtin_alias_groups()) {
+      std::vector<std::string> keys;
+      bool multi = false;
+      for (const std::string& member : group) {
+        keys.push_back(name_key(member));
+        multi = multi || keys.back().find(' ') != std::string::npos;
+      }
+      if (multi) out.push_back(std::move(keys));
+    }
+    return out;
+  }();
+  return kGroups;
+}
+
+// Writes every alias of a multi-word group, outside quotes and field values,
+// as a group of alternatives: "AS" -> "(as OR "amerika serikat" OR ...)".
+std::string expand_aliases(const std::string& q) {
+  std::string out;
+  bool in_quote = false;
+  std::size_t i = 0;
+  const auto boundary = [&](std::size_t at) {
+    return at >= q.size() || q[at] == ' ' || q[at] == ')' || q[at] == '"' || q[at] == ',' ||
+           q[at] == '.' || q[at] == '?' || q[at] == '!' || q[at] == '\t';
+  };
+  while (i < q.size()) {
+    if (q[i] == '"') in_quote = !in_quote;
+    const bool word_start = !in_quote && (i == 0 || q[i - 1] == ' ' || q[i - 1] == '(' ||
+                                          q[i - 1] == '\t');
+    std::size_t best_len = 0;
+    const std::vector<std::string>* best = nullptr;
+    if (word_start) {
+      for (const auto& group : multi_word_alias_groups()) {
+        for (const std::string& key : group) {
+          if (key.size() <= best_len || i + key.size() > q.size() || !boundary(i + key.size()))
+            continue;
+          std::string candidate = ascii_lower(q.substr(i, key.size()));
+          std::replace(candidate.begin(), candidate.end(), '-', ' ');
+          if (candidate == key) {
+            best_len = key.size();
+            best = &group;
+          }
+        }
+      }
+    }
+    if (!best) {
+      out += q[i++];
+      continue;
+    }
+    out += '(';
+    for (std::size_t m = 0; m < best->size(); ++m) {
+      const std::string& key = (*best)[m];
+      if (m) out += " OR ";
+      const bool phrase = key.find(' ') != std::string::npos;
+      if (phrase) out += '"';
+      out += key;
+      if (phrase) out += '"';
+    }
+    out += ')';
+    i += best_len;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string rewrite_query(std::string_view raw) {
   const std::string q = normalize(raw);
+  // Checked as typed first, so error positions are the user's.
+  std::string out = rewrite_normalized(q);
+  const std::string expanded = expand_aliases(q);
+  return expanded == q ? out : rewrite_normalized(expanded);
+}
+
+namespace {
+
+std::string rewrite_normalized(const std::string& q) {
   std::string out;
   bool in_quote = false;
   std::size_t quote_at = 0;
@@ -261,5 +346,7 @@ std::string rewrite_query(std::string_view raw) {
                      std::to_string(char_pos(q, parens.back())) + " is never closed");
   return out;
 }
+
+}  // namespace
 
 }  // namespace telusur

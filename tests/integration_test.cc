@@ -346,6 +346,29 @@ TEST(SeedCorpus, NamesAreSearchableFields) {
   EXPECT_NE(s.search(o).parsed.find("SYNONYM"), std::string::npos);
 }
 
+TEST(Aliases, MultiWordAliasesFindEachOtherInPlainQueries) {
+  TempDir dir;
+  const std::filesystem::path corpus = dir.path() / "corpus";
+  std::filesystem::create_directories(corpus);
+  testing::write_file(corpus / "a.txt",
+                      "Sanksi baru\n\nPemerintah Amerika Serikat mengumumkan sanksi baru.\n");
+  testing::write_file(corpus / "b.txt",
+                      "Tarif impor\n\nPejabat AS mengatakan tarif impor akan naik.\n");
+  testing::write_file(corpus / "c.txt",
+                      "Harga beras\n\nHarga beras di pasar Bogor turun pekan ini.\n");
+  const std::string db = (dir.path() / "db").string();
+  std::string err;
+  ASSERT_EQ(index_paths(db, {corpus.string()}, err), 0) << err;
+  Searcher s(db);
+  const std::set<std::string> both = {"a", "b"};
+  EXPECT_EQ(ids(s, "AS"), both);
+  EXPECT_EQ(ids(s, "Amerika Serikat"), both);
+  EXPECT_EQ(ids(s, "\"amerika serikat\""), std::set<std::string>{"a"});  // a phrase as typed
+  SearchOptions o;
+  o.query = "AS";
+  EXPECT_NE(s.search(o).parsed.find("PHRASE"), std::string::npos);
+}
+
 TEST(SeedCorpus, SnowballStemmerStaysAvailable) {
   TempDir dir;
   const std::string db = (dir.path() / "db").string();
