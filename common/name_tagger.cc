@@ -43,7 +43,7 @@ int type_of(int tag) { return (tag + 1) / 2; }
 // it. One buffer is reused, so emit must not keep the view.
 template <typename Emit>
 void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, int prev2,
-              std::string& buf, Emit&& emit) {
+                   std::string& buf, Emit&& emit) {
   const std::size_t n = t.size();
   const TaggerToken& w = t[i];
   const auto key_at = [&](std::ptrdiff_t d) -> std::string_view {
@@ -126,8 +126,8 @@ template <typename Score>
 int best_tag(const Score& scores, int prev, const TaggerToken& token) {
   int best = kTagO;
   for (int tag = 1; tag < kTaggerTags; ++tag)
-    if (allowed(tag, prev, token) && scores[static_cast<std::size_t>(tag)] >
-                                         scores[static_cast<std::size_t>(best)])
+    if (allowed(tag, prev, token) &&
+        scores[static_cast<std::size_t>(tag)] > scores[static_cast<std::size_t>(best)])
       best = tag;
   return best;
 }
@@ -163,7 +163,8 @@ NameTagger::NameTagger(std::string_view model) {
     if (line.empty() || line.front() == '#') continue;
     const std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos)
-      throw Error("tagger model line " + std::to_string(line_no) + ": expected feature<TAB>weights");
+      throw Error("tagger model line " + std::to_string(line_no) +
+                  ": expected feature<TAB>weights");
     std::array<float, kTaggerTags> w{};
     const char* p = line.data() + tab + 1;
     const char* end = line.data() + line.size();
@@ -287,11 +288,10 @@ void NameTaggerTrainer::train(int epochs, int runs,
       }
       if (log) {
         char line[160];
-        std::snprintf(line, sizeof line,
-                      "run %d epoch %d: %zu features, %.2f%% of candidate words right", run + 1,
-                      epoch, names_.size(),
-                      tokens ? 100.0 * static_cast<double>(correct) / static_cast<double>(tokens)
-                             : 0.0);
+        std::snprintf(
+            line, sizeof line, "run %d epoch %d: %zu features, %.2f%% of candidate words right",
+            run + 1, epoch, names_.size(),
+            tokens ? 100.0 * static_cast<double>(correct) / static_cast<double>(tokens) : 0.0);
         log(line);
       }
     }

@@ -16,10 +16,10 @@ TEST(NameTagger, ReadsTagLabels) {
     const char* label;
     int tag;
   } cases[] = {
-      {"O", kTagO},           {"B-PER", kTagBPer},          {"I-PER", kTagIPer},
-      {"B-PERSON", kTagBPer}, {"I-LOCATION", kTagILoc},     {"B-ORGANIZATION", kTagBOrg},
-      {"I-ORG", kTagIOrg},    {"B-TIME", kTagO},            {"I-QUANTITY", kTagO},
-      {"B-", kTagO},          {"X-PER", kTagO},             {"", kTagO},
+      {"O", kTagO},           {"B-PER", kTagBPer},      {"I-PER", kTagIPer},
+      {"B-PERSON", kTagBPer}, {"I-LOCATION", kTagILoc}, {"B-ORGANIZATION", kTagBOrg},
+      {"I-ORG", kTagIOrg},    {"B-TIME", kTagO},        {"I-QUANTITY", kTagO},
+      {"B-", kTagO},          {"X-PER", kTagO},         {"", kTagO},
   };
   for (const auto& c : cases) EXPECT_EQ(tagger_tag_from_label(c.label), c.tag) << c.label;
   for (int tag = 0; tag < kTaggerTags; ++tag)
@@ -28,7 +28,7 @@ TEST(NameTagger, ReadsTagLabels) {
 
 TEST(NameTagger, RejectsBadModels) {
   EXPECT_THROW(NameTagger("w=budi 1 2 3 4 5 6 7\n"), Error);  // no tab
-  EXPECT_THROW(NameTagger("w=budi\t1 2 3\n"), Error);          // too few weights
+  EXPECT_THROW(NameTagger("w=budi\t1 2 3\n"), Error);         // too few weights
   EXPECT_THROW(NameTagger("w=budi\t1 2 x 4 5 6 7\n"), Error);
   EXPECT_TRUE(NameTagger("# only a comment\n").empty());
   EXPECT_EQ(NameTagger("w=budi\t0 1 0 0 0 0 0\nb\t1 0 0 0 0 0 0\n").features(), 2u);

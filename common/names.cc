@@ -96,7 +96,8 @@ void append_tokens(std::string_view text, const std::vector<Word>& ws, std::vect
     t.paren_open = !first && gap.find('(') != std::string_view::npos;
     // A bare hyphen joins ("Jong-un"); a spaced dash separates ("Prabowo - Hatta").
     // The first word of a text starts afresh: no name runs from title into body.
-    t.after_punct = first || (gap != "-" && gap.find_first_not_of(" \t()") != std::string_view::npos);
+    t.after_punct =
+        first || (gap != "-" && gap.find_first_not_of(" \t()") != std::string_view::npos);
     toks.push_back(std::move(t));
     prev_end = w.end;
     first = false;
@@ -203,185 +204,185 @@ class NameExtractorImpl {
 
   // The rules alone: capitalised runs, cues, gazetteers, then linking.
   static std::vector<Linked> rules(const NameExtractor& ex, const std::vector<Tok>& toks) {
-  const std::size_t n = toks.size();
-  // Longest phrase that can start at a word: 0 for most words, so their
-  // lookups are skipped.
-  const auto max_words_at = [&](std::size_t x) -> std::size_t {
-    auto it = ex.first_words_.find(toks[x].key);
-    return it == ex.first_words_.end() ? 0 : it->second;
-  };
-  
-  std::vector<Found> found;
-  std::vector<std::pair<std::size_t, std::size_t>> unresolved;
-  for (std::size_t i = 0; i < n;) {
-    if (!toks[i].cap) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1;
-    while (j < n && (toks[j].hyphen_joined || (toks[j].spaced && toks[j].cap))) ++j;
-    // Evidence before the run: a role ("pemimpin", "diplomat senior"), a
-    // speech verb ("kata"), a place preposition ("di").
-    bool role = false;
-    for (std::size_t back = 1; back <= 2 && back <= i; ++back)
-      if (ex.roles_.count(toks[i - back].key) && !toks[i - back].cap) role = true;
-    const bool speech = i > 0 && ex.speech_.count(toks[i - 1].key);
-    const bool place = i > 0 && ex.place_cues_.count(toks[i - 1].key) && !toks[i - 1].cap;
-    std::size_t k = i;
-    std::size_t pending = std::string::npos;  // start of a run of unmatched words
-    const auto close_pending = [&](std::size_t end) {
-      if (pending == std::string::npos) return;
-      const bool common_word =
-          end - pending == 1 && ex.common_words_ && ex.common_words_->is_common_word(toks[pending].key);
-      // A speech verb is strong evidence ("kata Budiman"); a role before a
-      // common word is not ("Menteri Hukum", "Ketua Fraksi").
-      if ((role && !common_word) || (speech && pending == i))
-        found.push_back({NameType::kPerson, pending, std::min(end, pending + 4)});
-      else if (end - pending == 1 && toks[pending].acronym)
-        found.push_back({NameType::kOrganisation, pending, end});
-      else if (place && pending == i && end - pending <= 3)
-        found.push_back({NameType::kPlace, pending, end});
-      else
-        unresolved.emplace_back(pending, end);
-      pending = std::string::npos;
+    const std::size_t n = toks.size();
+    // Longest phrase that can start at a word: 0 for most words, so their
+    // lookups are skipped.
+    const auto max_words_at = [&](std::size_t x) -> std::size_t {
+      auto it = ex.first_words_.find(toks[x].key);
+      return it == ex.first_words_.end() ? 0 : it->second;
     };
-    while (k < j) {
-      if (std::size_t m = match(ex.common_, max_words_at(k), toks, k, j)) {
-        close_pending(k);
-        k += m;
-        continue;
-      }
-      if (std::size_t m = match(ex.roles_, max_words_at(k), toks, k, j)) {
-        close_pending(k);
-        role = true;
-        k += m;
-        continue;
-      }
-      if (std::size_t m = match(ex.org_heads_, max_words_at(k), toks, k, j); m && k + m < j) {
-        close_pending(k);
-        // "Ketua Umum Partai Golkar Aburizal Bakrie": after a role, a long
-        // organisation ends with the person who holds the role.
-        if (role && j - k >= m + 3) {
-          found.push_back({NameType::kOrganisation, k, j - 2});
-          found.push_back({NameType::kPerson, j - 2, j});
-        } else {
-          found.push_back({NameType::kOrganisation, k, j});
-        }
-        k = j;
-        break;
-      }
-      if (std::size_t m = match(ex.gazetteer_, max_words_at(k), toks, k, j)) {
-        const NameType type = ex.gazetteer_.at(span_key(toks, k, k + m));
-        const std::size_t end_of_match = k + m;
-        // Initials before a known person belong to the name ("BJ Habibie").
-        if (type == NameType::kPerson && pending != std::string::npos && k - pending <= 2) {
-          bool initials = true;
-          for (std::size_t x = pending; x < k; ++x)
-            initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
-          if (initials) {
-            k = pending;
-            pending = std::string::npos;
-          }
-        }
-        close_pending(k);
-        std::size_t end = end_of_match;
-        // A known given name takes the capitalised words after it ("Arie Sudjito").
-        if (type == NameType::kPerson)
-          while (end < j && end - k < 4 &&
-                 !match(ex.gazetteer_, max_words_at(end), toks, end, j) &&
-                 !match(ex.roles_, max_words_at(end), toks, end, j))
-            ++end;
-        found.push_back({type, k, end});
-        k = end;
-        continue;
-      }
-      // After a role, the rest of the run is the person ("Wang Yi").
-      if (pending == std::string::npos) pending = k;
-      ++k;
-    }
-    close_pending(j);
-    i = j;
-  }
 
-  // Link: an unresolved span (or its longest prefix) that spells a name found
-  // with evidence in this article; a single word that is the first or last
-  // word of a person's full name ("Choe" -> "Choe Son Hui").
-  std::map<std::string, NameType> known;
-  std::map<std::string, std::pair<std::size_t, std::size_t>>
-      person_parts;  // word -> full-name span
-  std::map<std::string, int> part_uses;
-  for (const Found& f : found) {
-    if (f.b - f.a > 1 || f.type != NameType::kPerson)
-      known.emplace(span_key(toks, f.a, f.b), f.type);
-    if (f.type == NameType::kPerson && f.b - f.a >= 2) {
-      for (std::size_t x : {f.a, f.b - 1}) {
-        const std::string& w = toks[x].key;
-        auto [it, inserted] = person_parts.emplace(w, std::make_pair(f.a, f.b));
-        if (!inserted &&
-            span_key(toks, it->second.first, it->second.second) != span_key(toks, f.a, f.b))
-          part_uses[w] = 2;  // ambiguous: two persons share it
+    std::vector<Found> found;
+    std::vector<std::pair<std::size_t, std::size_t>> unresolved;
+    for (std::size_t i = 0; i < n;) {
+      if (!toks[i].cap) {
+        ++i;
+        continue;
       }
-    }
-  }
-  // A full name written once and then by one of its words alone ("Choe
-  // Son-hui ... kunjungan pertama Choe") is a person.
-  std::map<std::string, int> lone_words;  // a capitalised word standing alone, mid-sentence
-  for (std::size_t x = 0; x < n; ++x) {
-    const bool alone =
-        toks[x].cap && !toks[x].sentence_start && !(x > 0 && toks[x].spaced && toks[x - 1].cap) &&
-        !(x + 1 < n && ((toks[x + 1].spaced && toks[x + 1].cap) || toks[x + 1].hyphen_joined));
-    if (alone) ++lone_words[toks[x].key];
-  }
-  for (auto it = unresolved.begin(); it != unresolved.end();) {
-    const auto [a, b] = *it;
-    bool dated = false;  // "Pada Rabu", "Juni Lalu": days and months are not persons
-    for (std::size_t x = a; x < b; ++x)
-      dated = dated || is_weekday_name(toks[x].text) || month_from_name(toks[x].text) != 0;
-    if (b - a >= 2 && b - a <= 4 && !toks[a].sentence_start && !dated &&
-        (lone_words.count(toks[a].key) || lone_words.count(toks[b - 1].key)) &&
-        !known.count(span_key(toks, a, b))) {
-      found.push_back({NameType::kPerson, a, b});
-      known.emplace(span_key(toks, a, b), NameType::kPerson);
-      for (std::size_t x : {a, b - 1}) person_parts.emplace(toks[x].key, std::make_pair(a, b));
-      it = unresolved.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  std::vector<Linked> linked;
-  for (const Found& f : found) {
-    if (f.b - f.a == 1 && person_parts.count(toks[f.a].key) && !part_uses.count(toks[f.a].key)) {
-      const auto [fa, fb] = person_parts.at(toks[f.a].key);
-      linked.push_back({f.type, f.a, f.b, fa, fb});
-    } else {
-      linked.push_back({f.type, f.a, f.b, f.a, f.b});
-    }
-  }
-  for (const auto& [a, b] : unresolved) {
-    for (std::size_t s = a; s < b;) {
-      std::size_t best = 0;
-      for (std::size_t e = b; e > s; --e) {
-        if (known.count(span_key(toks, s, e))) {
-          best = e - s;
+      std::size_t j = i + 1;
+      while (j < n && (toks[j].hyphen_joined || (toks[j].spaced && toks[j].cap))) ++j;
+      // Evidence before the run: a role ("pemimpin", "diplomat senior"), a
+      // speech verb ("kata"), a place preposition ("di").
+      bool role = false;
+      for (std::size_t back = 1; back <= 2 && back <= i; ++back)
+        if (ex.roles_.count(toks[i - back].key) && !toks[i - back].cap) role = true;
+      const bool speech = i > 0 && ex.speech_.count(toks[i - 1].key);
+      const bool place = i > 0 && ex.place_cues_.count(toks[i - 1].key) && !toks[i - 1].cap;
+      std::size_t k = i;
+      std::size_t pending = std::string::npos;  // start of a run of unmatched words
+      const auto close_pending = [&](std::size_t end) {
+        if (pending == std::string::npos) return;
+        const bool common_word = end - pending == 1 && ex.common_words_ &&
+                                 ex.common_words_->is_common_word(toks[pending].key);
+        // A speech verb is strong evidence ("kata Budiman"); a role before a
+        // common word is not ("Menteri Hukum", "Ketua Fraksi").
+        if ((role && !common_word) || (speech && pending == i))
+          found.push_back({NameType::kPerson, pending, std::min(end, pending + 4)});
+        else if (end - pending == 1 && toks[pending].acronym)
+          found.push_back({NameType::kOrganisation, pending, end});
+        else if (place && pending == i && end - pending <= 3)
+          found.push_back({NameType::kPlace, pending, end});
+        else
+          unresolved.emplace_back(pending, end);
+        pending = std::string::npos;
+      };
+      while (k < j) {
+        if (std::size_t m = match(ex.common_, max_words_at(k), toks, k, j)) {
+          close_pending(k);
+          k += m;
+          continue;
+        }
+        if (std::size_t m = match(ex.roles_, max_words_at(k), toks, k, j)) {
+          close_pending(k);
+          role = true;
+          k += m;
+          continue;
+        }
+        if (std::size_t m = match(ex.org_heads_, max_words_at(k), toks, k, j); m && k + m < j) {
+          close_pending(k);
+          // "Ketua Umum Partai Golkar Aburizal Bakrie": after a role, a long
+          // organisation ends with the person who holds the role.
+          if (role && j - k >= m + 3) {
+            found.push_back({NameType::kOrganisation, k, j - 2});
+            found.push_back({NameType::kPerson, j - 2, j});
+          } else {
+            found.push_back({NameType::kOrganisation, k, j});
+          }
+          k = j;
           break;
         }
+        if (std::size_t m = match(ex.gazetteer_, max_words_at(k), toks, k, j)) {
+          const NameType type = ex.gazetteer_.at(span_key(toks, k, k + m));
+          const std::size_t end_of_match = k + m;
+          // Initials before a known person belong to the name ("BJ Habibie").
+          if (type == NameType::kPerson && pending != std::string::npos && k - pending <= 2) {
+            bool initials = true;
+            for (std::size_t x = pending; x < k; ++x)
+              initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
+            if (initials) {
+              k = pending;
+              pending = std::string::npos;
+            }
+          }
+          close_pending(k);
+          std::size_t end = end_of_match;
+          // A known given name takes the capitalised words after it ("Arie Sudjito").
+          if (type == NameType::kPerson)
+            while (end < j && end - k < 4 &&
+                   !match(ex.gazetteer_, max_words_at(end), toks, end, j) &&
+                   !match(ex.roles_, max_words_at(end), toks, end, j))
+              ++end;
+          found.push_back({type, k, end});
+          k = end;
+          continue;
+        }
+        // After a role, the rest of the run is the person ("Wang Yi").
+        if (pending == std::string::npos) pending = k;
+        ++k;
       }
-      if (best) {
-        linked.push_back({known.at(span_key(toks, s, s + best)), s, s + best, s, s + best});
-        s += best;
-      } else if (person_parts.count(toks[s].key) && !part_uses.count(toks[s].key) &&
-                 (s + 1 == b || !toks[s + 1].cap)) {
-        const auto [fa, fb] = person_parts.at(toks[s].key);
-        linked.push_back({NameType::kPerson, s, s + 1, fa, fb});
-        ++s;
-      } else {
-        ++s;
+      close_pending(j);
+      i = j;
+    }
+
+    // Link: an unresolved span (or its longest prefix) that spells a name found
+    // with evidence in this article; a single word that is the first or last
+    // word of a person's full name ("Choe" -> "Choe Son Hui").
+    std::map<std::string, NameType> known;
+    std::map<std::string, std::pair<std::size_t, std::size_t>>
+        person_parts;  // word -> full-name span
+    std::map<std::string, int> part_uses;
+    for (const Found& f : found) {
+      if (f.b - f.a > 1 || f.type != NameType::kPerson)
+        known.emplace(span_key(toks, f.a, f.b), f.type);
+      if (f.type == NameType::kPerson && f.b - f.a >= 2) {
+        for (std::size_t x : {f.a, f.b - 1}) {
+          const std::string& w = toks[x].key;
+          auto [it, inserted] = person_parts.emplace(w, std::make_pair(f.a, f.b));
+          if (!inserted &&
+              span_key(toks, it->second.first, it->second.second) != span_key(toks, f.a, f.b))
+            part_uses[w] = 2;  // ambiguous: two persons share it
+        }
       }
     }
-  }
+    // A full name written once and then by one of its words alone ("Choe
+    // Son-hui ... kunjungan pertama Choe") is a person.
+    std::map<std::string, int> lone_words;  // a capitalised word standing alone, mid-sentence
+    for (std::size_t x = 0; x < n; ++x) {
+      const bool alone =
+          toks[x].cap && !toks[x].sentence_start && !(x > 0 && toks[x].spaced && toks[x - 1].cap) &&
+          !(x + 1 < n && ((toks[x + 1].spaced && toks[x + 1].cap) || toks[x + 1].hyphen_joined));
+      if (alone) ++lone_words[toks[x].key];
+    }
+    for (auto it = unresolved.begin(); it != unresolved.end();) {
+      const auto [a, b] = *it;
+      bool dated = false;  // "Pada Rabu", "Juni Lalu": days and months are not persons
+      for (std::size_t x = a; x < b; ++x)
+        dated = dated || is_weekday_name(toks[x].text) || month_from_name(toks[x].text) != 0;
+      if (b - a >= 2 && b - a <= 4 && !toks[a].sentence_start && !dated &&
+          (lone_words.count(toks[a].key) || lone_words.count(toks[b - 1].key)) &&
+          !known.count(span_key(toks, a, b))) {
+        found.push_back({NameType::kPerson, a, b});
+        known.emplace(span_key(toks, a, b), NameType::kPerson);
+        for (std::size_t x : {a, b - 1}) person_parts.emplace(toks[x].key, std::make_pair(a, b));
+        it = unresolved.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    std::vector<Linked> linked;
+    for (const Found& f : found) {
+      if (f.b - f.a == 1 && person_parts.count(toks[f.a].key) && !part_uses.count(toks[f.a].key)) {
+        const auto [fa, fb] = person_parts.at(toks[f.a].key);
+        linked.push_back({f.type, f.a, f.b, fa, fb});
+      } else {
+        linked.push_back({f.type, f.a, f.b, f.a, f.b});
+      }
+    }
+    for (const auto& [a, b] : unresolved) {
+      for (std::size_t s = a; s < b;) {
+        std::size_t best = 0;
+        for (std::size_t e = b; e > s; --e) {
+          if (known.count(span_key(toks, s, e))) {
+            best = e - s;
+            break;
+          }
+        }
+        if (best) {
+          linked.push_back({known.at(span_key(toks, s, s + best)), s, s + best, s, s + best});
+          s += best;
+        } else if (person_parts.count(toks[s].key) && !part_uses.count(toks[s].key) &&
+                   (s + 1 == b || !toks[s + 1].cap)) {
+          const auto [fa, fb] = person_parts.at(toks[s].key);
+          linked.push_back({NameType::kPerson, s, s + 1, fa, fb});
+          ++s;
+        } else {
+          ++s;
+        }
+      }
+    }
 
-  std::sort(linked.begin(), linked.end(),
-            [](const Linked& x, const Linked& y) { return x.a < y.a; });
+    std::sort(linked.begin(), linked.end(),
+              [](const Linked& x, const Linked& y) { return x.a < y.a; });
     return linked;
   }
 
@@ -412,8 +413,7 @@ class NameExtractorImpl {
       }
       Tok& t = toks[i];
       if (t.cap && !t.acronym &&
-          (lower_in_body[t.key] ||
-           (ex.common_words_ && ex.common_words_->is_common_word(t.key))))
+          (lower_in_body[t.key] || (ex.common_words_ && ex.common_words_->is_common_word(t.key))))
         t.cap = false;
       ++i;
     }
@@ -441,8 +441,7 @@ class NameExtractorImpl {
       x.date_word = t.cap && (is_weekday_name(t.text) || month_from_name(t.text) != 0);
     }
     for (const Linked& l : rules)
-      for (std::size_t x = l.a; x < l.b; ++x)
-        out[x].rule = begin_tag(l.type) + (x == l.a ? 0 : 1);
+      for (std::size_t x = l.a; x < l.b; ++x) out[x].rule = begin_tag(l.type) + (x == l.a ? 0 : 1);
     const auto max_words_at = [&](std::size_t x) -> std::size_t {
       auto it = ex.first_words_.find(toks[x].key);
       return it == ex.first_words_.end() ? 0 : it->second;
@@ -535,8 +534,8 @@ class NameExtractorImpl {
       if (s.type != NameType::kPerson || s.fb - s.fa < 2) continue;
       for (std::size_t x : {s.fa, s.fb - 1}) {
         auto [it, inserted] = person_parts.emplace(toks[x].key, std::make_pair(s.fa, s.fb));
-        if (!inserted && span_key(toks, it->second.first, it->second.second) !=
-                             span_key(toks, s.fa, s.fb))
+        if (!inserted &&
+            span_key(toks, it->second.first, it->second.second) != span_key(toks, s.fa, s.fb))
           ambiguous[toks[x].key] = true;
       }
     }
@@ -771,8 +770,7 @@ std::vector<ConllSentence> read_conll(std::istream& in) {
     const std::size_t first_end = l.find_first_of(" \t");
     const std::size_t last_begin = l.find_last_of(" \t");
     sentence.tokens.emplace_back(l.substr(0, first_end));
-    sentence.tags.emplace_back(last_begin == std::string_view::npos ? l
-                                                                    : l.substr(last_begin + 1));
+    sentence.tags.emplace_back(last_begin == std::string_view::npos ? l : l.substr(last_begin + 1));
   }
   if (!sentence.tokens.empty()) out.push_back(std::move(sentence));
   return out;
@@ -832,7 +830,7 @@ std::vector<std::string> tag_tokens(const NameExtractor& extractor,
       const std::size_t tb = c.starts[i];
       const std::size_t te = i + 1 < tokens.size() ? c.starts[i + 1] - 1 : c.text.size();
       if (te <= b || tb >= e) continue;
-      const char* type = m.type == NameType::kPerson ? "PER"
+      const char* type = m.type == NameType::kPerson  ? "PER"
                          : m.type == NameType::kPlace ? "LOC"
                                                       : "ORG";
       tags[i] = std::string(first ? "B-" : "I-") + type;
@@ -884,7 +882,8 @@ std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int e
       auto toks = std::make_unique<std::vector<Tok>>();
       append_tokens(c->text, c->words, *toks);
       const std::vector<Linked> rules = NameExtractorImpl::rules(ex, *toks);
-      std::vector<TaggerToken> tagger_tokens = NameExtractorImpl::tagger_tokens(ex, *toks, rules, s % 2 ? &evidence : nullptr);
+      std::vector<TaggerToken> tagger_tokens =
+          NameExtractorImpl::tagger_tokens(ex, *toks, rules, s % 2 ? &evidence : nullptr);
       std::vector<int> gold(toks->size(), kTagO);
       for (std::size_t w = 0; w < gold.size(); ++w) {
         const int tag = tagger_tag_from_label(sentence.tags[c->token_of[w]]);

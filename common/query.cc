@@ -1,13 +1,12 @@
 #include "query.h"
 
-#include "names.h"
-
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <optional>
 
 #include "dates.h"
+#include "names.h"
 #include "schema.h"
 #include "status.h"
 #include "text.h"
@@ -188,8 +187,8 @@ std::string expand_aliases(const std::string& q) {
   };
   while (i < q.size()) {
     if (q[i] == '"') in_quote = !in_quote;
-    const bool word_start = !in_quote && (i == 0 || q[i - 1] == ' ' || q[i - 1] == '(' ||
-                                          q[i - 1] == '\t');
+    const bool word_start =
+        !in_quote && (i == 0 || q[i - 1] == ' ' || q[i - 1] == '(' || q[i - 1] == '\t');
     std::size_t best_len = 0;
     const std::vector<std::string>* best = nullptr;
     if (word_start) {

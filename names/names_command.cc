@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -59,8 +59,9 @@ int run_train(const std::string& path, int epochs, int runs, std::ostream& out, 
         << " sentences, " << runs << " runs of " << epochs
         << " epochs). feature<TAB>weights of O B-PER I-PER B-LOC\n"
         << "# I-LOC B-ORG I-ORG.\n"
-        << train_name_tagger(sentences, epochs, runs,
-                             [&](const std::string& line) { err << "telusur-names: " << line << "\n"; });
+        << train_name_tagger(sentences, epochs, runs, [&](const std::string& line) {
+             err << "telusur-names: " << line << "\n";
+           });
   } catch (const Error& e) {
     err << "telusur-names: error: " << e.what() << "\n";
     return 2;
@@ -110,7 +111,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
       return 2;
     }
   }
-  const NameExtractor& chosen = with_model  ? *with_model
+  const NameExtractor& chosen = with_model   ? *with_model
                                 : rules_only ? NameExtractor::builtin_rules()
                                              : NameExtractor::builtin();
   if (!train.empty() && !vm.count("help")) return run_train(train, epochs, runs, out, err);

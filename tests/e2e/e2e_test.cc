@@ -2,8 +2,8 @@
 // temporary directory and check exit codes, stderr and parsed --json output.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -322,7 +322,8 @@ std::vector<std::vector<std::string>> conll_tags(const std::string& out) {
 TEST(NamesTool, TrainsATaggerAndTagsCoNLLWithIt) {
   TempDir dir;
   const std::string gold = (testing::source_dir() / "tests/fixtures/ner-mini.conll").string();
-  const CommandResult train = testing::run({kNamesBin, "--train", gold, "--epochs", "8"}, dir.path());
+  const CommandResult train =
+      testing::run({kNamesBin, "--train", gold, "--epochs", "8"}, dir.path());
   ASSERT_EQ(train.exit_code, 0) << train.err;
   ASSERT_EQ(train.out.rfind("# Name tagger model", 0), 0u);
   EXPECT_NE(train.err.find("epoch 8"), std::string::npos) << train.err;
@@ -337,8 +338,8 @@ TEST(NamesTool, TrainsATaggerAndTagsCoNLLWithIt) {
   const auto sentences = conll_tags(tagged.out);
   ASSERT_EQ(sentences.size(), 3u);
   // Trained on these very sentences, the tagger gives back their names.
-  EXPECT_EQ(sentences[0], (std::vector<std::string>{"O", "O", "O", "O", "B-PER", "I-PER", "O",
-                                                    "B-LOC", "O"}));
+  EXPECT_EQ(sentences[0],
+            (std::vector<std::string>{"O", "O", "O", "O", "B-PER", "I-PER", "O", "B-LOC", "O"}));
   EXPECT_EQ(sentences[2][7], "O");
   EXPECT_EQ(sentences[2][8], "B-PER");
   const std::set<std::string> allowed = {"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"};
