@@ -202,16 +202,17 @@ class NameExtractorImpl {
     return best;
   }
 
+  // Longest cue or gazetteer phrase that can start at word x: 0 for most
+  // words, so their lookups are skipped.
+  static std::size_t max_words_at(const NameExtractor& ex, const std::vector<Tok>& toks,
+                                  std::size_t x) {
+    const auto it = ex.first_words_.find(toks[x].key);
+    return it == ex.first_words_.end() ? 0 : it->second;
+  }
+
   // The rules alone: capitalised runs, cues, gazetteers, then linking.
   static std::vector<Linked> rules(const NameExtractor& ex, const std::vector<Tok>& toks) {
     const std::size_t n = toks.size();
-    // Longest phrase that can start at a word: 0 for most words, so their
-    // lookups are skipped.
-    const auto max_words_at = [&](std::size_t x) -> std::size_t {
-      auto it = ex.first_words_.find(toks[x].key);
-      return it == ex.first_words_.end() ? 0 : it->second;
-    };
-
     std::vector<Found> found;
     std::vector<std::pair<std::size_t, std::size_t>> unresolved;
     for (std::size_t i = 0; i < n;) {
@@ -247,18 +248,19 @@ class NameExtractorImpl {
         pending = std::string::npos;
       };
       while (k < j) {
-        if (std::size_t m = match(ex.common_, max_words_at(k), toks, k, j)) {
+        if (std::size_t m = match(ex.common_, max_words_at(ex, toks, k), toks, k, j)) {
           close_pending(k);
           k += m;
           continue;
         }
-        if (std::size_t m = match(ex.roles_, max_words_at(k), toks, k, j)) {
+        if (std::size_t m = match(ex.roles_, max_words_at(ex, toks, k), toks, k, j)) {
           close_pending(k);
           role = true;
           k += m;
           continue;
         }
-        if (std::size_t m = match(ex.org_heads_, max_words_at(k), toks, k, j); m && k + m < j) {
+        if (std::size_t m = match(ex.org_heads_, max_words_at(ex, toks, k), toks, k, j);
+            m && k + m < j) {
           close_pending(k);
           // "Ketua Umum Partai Golkar Aburizal Bakrie": after a role, a long
           // organisation ends with the person who holds the role.
@@ -271,7 +273,7 @@ class NameExtractorImpl {
           k = j;
           break;
         }
-        if (std::size_t m = match(ex.gazetteer_, max_words_at(k), toks, k, j)) {
+        if (std::size_t m = match(ex.gazetteer_, max_words_at(ex, toks, k), toks, k, j)) {
           const NameType type = ex.gazetteer_.at(span_key(toks, k, k + m));
           const std::size_t end_of_match = k + m;
           // Initials before a known person belong to the name ("BJ Habibie").
@@ -289,8 +291,8 @@ class NameExtractorImpl {
           // A known given name takes the capitalised words after it ("Arie Sudjito").
           if (type == NameType::kPerson)
             while (end < j && end - k < 4 &&
-                   !match(ex.gazetteer_, max_words_at(end), toks, end, j) &&
-                   !match(ex.roles_, max_words_at(end), toks, end, j))
+                   !match(ex.gazetteer_, max_words_at(ex, toks, end), toks, end, j) &&
+                   !match(ex.roles_, max_words_at(ex, toks, end), toks, end, j))
               ++end;
           found.push_back({type, k, end});
           k = end;
@@ -402,12 +404,8 @@ class NameExtractorImpl {
     for (const Word& w : body_words)
       if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z')
         if (auto it = lower_in_body.find(w.text); it != lower_in_body.end()) it->second = true;
-    const auto max_words_at = [&](std::size_t x) -> std::size_t {
-      auto it = ex.first_words_.find(toks[x].key);
-      return it == ex.first_words_.end() ? 0 : it->second;
-    };
     for (std::size_t i = 0; i < n;) {
-      if (const std::size_t m = match(ex.gazetteer_, max_words_at(i), toks, i, n)) {
+      if (const std::size_t m = match(ex.gazetteer_, max_words_at(ex, toks, i), toks, i, n)) {
         i += m;
         continue;
       }
@@ -442,12 +440,9 @@ class NameExtractorImpl {
     }
     for (const Linked& l : rules)
       for (std::size_t x = l.a; x < l.b; ++x) out[x].rule = begin_tag(l.type) + (x == l.a ? 0 : 1);
-    const auto max_words_at = [&](std::size_t x) -> std::size_t {
-      auto it = ex.first_words_.find(toks[x].key);
-      return it == ex.first_words_.end() ? 0 : it->second;
-    };
     for (std::size_t i = 0; i < n;) {
-      const std::size_t m = toks[i].cap ? match(ex.gazetteer_, max_words_at(i), toks, i, n) : 0;
+      const std::size_t m =
+          toks[i].cap ? match(ex.gazetteer_, max_words_at(ex, toks, i), toks, i, n) : 0;
       if (m == 0) {
         ++i;
         continue;
@@ -482,15 +477,9 @@ class NameExtractorImpl {
   static std::vector<Linked> tagged(const NameExtractor& ex, const std::vector<Tok>& toks,
                                     const std::vector<Linked>& rules,
                                     const CapitalEvidence* evidence) {
-    const std::vector<int> tags = ex.tagger_->tag(tagger_tokens(ex, toks, rules, evidence));
+    const std::vector<TaggerToken> tokens = tagger_tokens(ex, toks, rules, evidence);
+    const std::vector<int> tags = ex.tagger_->tag(tokens);
     const std::size_t n = toks.size();
-    std::vector<int> rule_tag(n, kTagO);
-    for (const Linked& l : rules)
-      for (std::size_t x = l.a; x < l.b; ++x) rule_tag[x] = begin_tag(l.type) + (x == l.a ? 0 : 1);
-    const auto max_words_at = [&](std::size_t x) -> std::size_t {
-      auto it = ex.first_words_.find(toks[x].key);
-      return it == ex.first_words_.end() ? 0 : it->second;
-    };
     std::vector<Linked> spans;
     for (std::size_t i = 0; i < n;) {
       if (tags[i] == kTagO) {
@@ -503,7 +492,7 @@ class NameExtractorImpl {
       std::size_t a = i;
       // A title is not part of the name ("Presiden Xi Jinping").
       while (a + 1 < j) {
-        const std::size_t m = match(ex.roles_, max_words_at(a), toks, a, j - 1);
+        const std::size_t m = match(ex.roles_, max_words_at(ex, toks, a), toks, a, j - 1);
         if (m == 0) break;
         a += m;
       }
@@ -511,8 +500,8 @@ class NameExtractorImpl {
       // Jong Un"), so do we.
       NameType piece_type = type;
       for (std::size_t x = a + 1; x <= j; ++x) {
-        const bool split = x < j && rule_tag[x] == kTagBPer &&
-                           (rule_tag[x - 1] == kTagBLoc || rule_tag[x - 1] == kTagILoc);
+        const bool split = x < j && tokens[x].rule == kTagBPer &&
+                           (tokens[x - 1].rule == kTagBLoc || tokens[x - 1].rule == kTagILoc);
         if (x < j && !split) continue;
         std::size_t end = x;
         for (std::size_t y = a + 1; y < x; ++y)
@@ -521,7 +510,7 @@ class NameExtractorImpl {
             break;
           }
         spans.push_back({piece_type, a, x, a, end});
-        if (x < j) piece_type = type_of_tag(rule_tag[x]);
+        if (x < j) piece_type = type_of_tag(tokens[x].rule);
         a = x;
       }
       i = j;
