@@ -819,10 +819,7 @@ std::vector<std::string> tag_tokens(const NameExtractor& extractor,
       const std::size_t tb = c.starts[i];
       const std::size_t te = i + 1 < tokens.size() ? c.starts[i + 1] - 1 : c.text.size();
       if (te <= b || tb >= e) continue;
-      const char* type = m.type == NameType::kPerson  ? "PER"
-                         : m.type == NameType::kPlace ? "LOC"
-                                                      : "ORG";
-      tags[i] = std::string(first ? "B-" : "I-") + type;
+      tags[i] = tagger_tag_label(begin_tag(m.type) + (first ? 0 : 1));
       first = false;
     }
   }
