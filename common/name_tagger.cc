@@ -116,12 +116,25 @@ void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, i
   put("ts=", kLabels[prev], s0);
 }
 
+}  // namespace
+
+bool tagger_candidate(const TaggerToken& token) { return token.cap || token.acronym; }
+
+namespace {
+
 // Allowed: I-X only after B-X or I-X, with no punctuation between.
 bool allowed(int tag, int prev, const TaggerToken& token) {
   if (tag == kTagO || tag % 2 == 1) return true;
   return type_of(prev) == type_of(tag) && !token.after_punct;
 }
 
+// Whether a word is scored at all: a capitalised word, or a connector that
+// may continue the name before it. Other words are O.
+bool scored(const TaggerToken& token, int prev) {
+  return tagger_candidate(token) || (prev != kTagO && token.connector);
+}
+
+// The best allowed tag; a word that cannot start a name gets O, not B-.
 template <typename Score>
 int best_tag(const Score& scores, int prev, const TaggerToken& token) {
   int best = kTagO;
@@ -129,6 +142,7 @@ int best_tag(const Score& scores, int prev, const TaggerToken& token) {
     if (allowed(tag, prev, token) &&
         scores[static_cast<std::size_t>(tag)] > scores[static_cast<std::size_t>(best)])
       best = tag;
+  if (!tagger_candidate(token) && best % 2 == 1) best = kTagO;
   return best;
 }
 
@@ -152,8 +166,6 @@ int tagger_tag_from_label(std::string_view label) {
     return kTagO;
   return label[0] == 'B' ? base : base + 1;
 }
-
-bool tagger_candidate(const TaggerToken& token) { return token.cap || token.acronym; }
 
 NameTagger::NameTagger(std::string_view model) {
   std::vector<std::pair<std::uint64_t, std::array<float, kTaggerTags>>> rows;
@@ -206,15 +218,13 @@ std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens) const {
   int prev = kTagO, prev2 = kTagO;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int tag = kTagO;
-    if (tagger_candidate(tokens[i]) || (prev != kTagO && tokens[i].connector)) {
+    if (scored(tokens[i], prev)) {
       std::array<float, kTaggerTags> scores{};
       emit_features(tokens, i, prev, prev2, buf, [&](std::string_view f) {
         if (const float* w = find(hash_feature(f)))
           for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += w[k];
       });
       tag = best_tag(scores, prev, tokens[i]);
-      // Lower-case words only continue a name.
-      if (!tagger_candidate(tokens[i]) && tag % 2 == 1) tag = kTagO;
     }
     out[i] = tag;
     prev2 = prev;
@@ -262,8 +272,7 @@ void NameTaggerTrainer::train(int epochs, int runs,
         for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
           const int gold = sentence.gold[i];
           int guess = kTagO;
-          if (tagger_candidate(sentence.tokens[i]) ||
-              (prev != kTagO && sentence.tokens[i].connector)) {
+          if (scored(sentence.tokens[i], prev)) {
             feats.clear();
             emit_features(sentence.tokens, i, prev, prev2, buf,
                           [&](std::string_view f) { feats.push_back(id_of(f)); });
@@ -271,7 +280,6 @@ void NameTaggerTrainer::train(int epochs, int runs,
             for (std::size_t f : feats)
               for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += weights_[f][k].w;
             guess = best_tag(scores, prev, sentence.tokens[i]);
-            if (!tagger_candidate(sentence.tokens[i]) && guess % 2 == 1) guess = kTagO;
             ++clock_;
             if (guess != gold) {
               for (std::size_t f : feats) {
