@@ -95,6 +95,16 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
       "use the tagger model in FILE instead of the built-in one");
   po::variables_map vm;
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-names")) return 2;
+  if (!train.empty() && !vm.count("help")) return run_train(train, epochs, runs, out, err);
+  if (vm.count("help") || (paths.empty() && !conll)) {
+    (vm.count("help") ? out : err)
+        << "Usage: telusur-names PATH...\n\n"
+           "Prints the persons, places and organisations found in each article\n"
+           "as JSON Lines.\n\n"
+        << visible;
+    return vm.count("help") ? 0 : 2;
+  }
+  // The extractor is built only now: --help and --train need none.
   std::optional<NameExtractor> with_model;
   if (!model.empty()) {
     std::ifstream in(model);
@@ -114,16 +124,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   const NameExtractor& chosen = with_model   ? *with_model
                                 : rules_only ? NameExtractor::builtin_rules()
                                              : NameExtractor::builtin();
-  if (!train.empty() && !vm.count("help")) return run_train(train, epochs, runs, out, err);
-  if (conll && !vm.count("help")) return run_conll(chosen, in_stream(), out, err);
-  if (vm.count("help") || paths.empty()) {
-    (vm.count("help") ? out : err)
-        << "Usage: telusur-names PATH...\n\n"
-           "Prints the persons, places and organisations found in each article\n"
-           "as JSON Lines.\n\n"
-        << visible;
-    return vm.count("help") ? 0 : 2;
-  }
+  if (conll) return run_conll(chosen, in_stream(), out, err);
   bool skipped = false;
   const IssueFn on_issue = [&](const ReadIssue& issue) {
     skipped = skipped || issue.skipped;
