@@ -59,11 +59,7 @@ const Boilerplate& Boilerplate::builtin() {
 
 Boilerplate Boilerplate::parse(std::string_view text) {
   Boilerplate b;
-  std::size_t line_no = 0;
-  for (std::string_view raw : split_lines(text)) {
-    ++line_no;
-    const std::string_view line = trim(raw);
-    if (line.empty() || line.front() == '#') continue;
+  for_each_data_line(text, [&](std::string_view line, std::size_t line_no) {
     const std::size_t sp = line.find_first_of(" \t");
     const std::string_view kind = line.substr(0, sp);
     const std::string pattern =
@@ -89,7 +85,7 @@ Boilerplate Boilerplate::parse(std::string_view text) {
       throw Error("boilerplate rules line " + std::to_string(line_no) + ": '" + std::string(kind) +
                   (needs_pattern ? "' needs a pattern" : "' takes no pattern"));
     b.rules_.push_back(std::move(rule));
-  }
+  });
   return b;
 }
 

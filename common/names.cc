@@ -164,11 +164,7 @@ NameType type_of_tag(int tag) {
 // Alias groups from the text of an alias list; throws Error naming the line.
 static std::vector<std::vector<std::string>> parse_alias_groups(std::string_view aliases) {
   std::vector<std::vector<std::string>> groups;
-  std::size_t line_no = 0;
-  for (std::string_view raw : split_lines(aliases)) {
-    ++line_no;
-    const std::string_view line = trim(raw);
-    if (line.empty() || line.front() == '#') continue;
+  for_each_data_line(aliases, [&](std::string_view line, std::size_t line_no) {
     std::vector<std::string> group;
     std::size_t start = 0;
     while (start <= line.size()) {
@@ -182,7 +178,7 @@ static std::vector<std::vector<std::string>> parse_alias_groups(std::string_view
     if (group.size() < 2)
       throw Error("aliases line " + std::to_string(line_no) + ": expected NAME = ALIAS ...");
     groups.push_back(std::move(group));
-  }
+  });
   return groups;
 }
 
@@ -562,11 +558,7 @@ class NameExtractorImpl {
 
 NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::string_view>& gazetteers,
                              std::string_view aliases) {
-  std::size_t line_no = 0;
-  for (std::string_view raw : split_lines(cues)) {
-    ++line_no;
-    const std::string_view line = trim(raw);
-    if (line.empty() || line.front() == '#') continue;
+  for_each_data_line(cues, [&](std::string_view line, std::size_t line_no) {
     const std::size_t sp = line.find_first_of(" \t");
     const std::string_view kind = line.substr(0, sp);
     const std::string key =
@@ -586,13 +578,9 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
     else
       throw Error("name cues line " + std::to_string(line_no) + ": unknown kind '" +
                   std::string(kind) + "'");
-  }
+  });
   for (std::string_view gazetteer : gazetteers) {
-    line_no = 0;
-    for (std::string_view raw : split_lines(gazetteer)) {
-      ++line_no;
-      const std::string_view line = trim(raw);
-      if (line.empty() || line.front() == '#') continue;
+    for_each_data_line(gazetteer, [&](std::string_view line, std::size_t line_no) {
       const std::size_t tab = line.find('\t');
       if (tab == std::string_view::npos)
         throw Error("gazetteer line " + std::to_string(line_no) + ": expected TYPE<TAB>name");
@@ -608,9 +596,8 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
       else
         throw Error("gazetteer line " + std::to_string(line_no) + ": unknown type '" +
                     std::string(type) + "'");
-      if (key.empty()) continue;
-      gazetteer_.emplace(key, t);  // the first gazetteer wins
-    }
+      if (!key.empty()) gazetteer_.emplace(key, t);  // the first gazetteer wins
+    });
   }
   alias_groups_ = parse_alias_groups(aliases);
   for (const auto& group : alias_groups_)

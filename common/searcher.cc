@@ -38,10 +38,8 @@ class DateKey : public Xapian::KeyMaker {
 };
 
 void fill_stopper(Xapian::SimpleStopper& stopper) {
-  for (std::string_view line : split_lines(data::kStopwords)) {
-    const std::string_view w = trim(line);
-    if (!w.empty() && w.front() != '#') stopper.add(std::string(w));
-  }
+  for_each_data_line(data::kStopwords,
+                     [&](std::string_view w, std::size_t) { stopper.add(std::string(w)); });
 }
 
 // The stemmer an index names, without creating it when it is costly: the

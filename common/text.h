@@ -70,6 +70,20 @@ std::vector<std::string_view> split_lines(std::string_view text);
 // Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view s);
 
+// Calls fn(line, line_no) for each line of a data file (rules, cues,
+// gazetteers, aliases), trimmed, skipping blank lines and '#' comments;
+// line_no is 1-based, for error messages.
+template <typename Fn>
+void for_each_data_line(std::string_view text, Fn&& fn) {
+  std::size_t line_no = 0;
+  for (std::string_view raw : split_lines(text)) {
+    ++line_no;
+    const std::string_view line = trim(raw);
+    if (line.empty() || line.front() == '#') continue;
+    fn(line, line_no);
+  }
+}
+
 // Collapses runs of spaces and tabs into one space and trims each line.
 std::string collapse_spaces(std::string_view s);
 
