@@ -154,8 +154,6 @@ const std::vector<QueryField>& free_text_fields() {
 
 namespace {
 
-std::string rewrite_normalized(const std::string& q);
-
 // Alias groups with a name of two or more words ("AS = Amerika Serikat"):
 // Xapian's synonyms map one term to others, so these are expanded here.
 const std::vector<std::vector<std::string>>& multi_word_alias_groups() {
@@ -223,18 +221,6 @@ std::string expand_aliases(const std::string& q) {
   }
   return out;
 }
-
-}  // namespace
-
-std::string rewrite_query(std::string_view raw) {
-  const std::string q = normalize(raw);
-  // Checked as typed first, so error positions are the user's.
-  std::string out = rewrite_normalized(q);
-  const std::string expanded = expand_aliases(q);
-  return expanded == q ? out : rewrite_normalized(expanded);
-}
-
-namespace {
 
 std::string rewrite_normalized(const std::string& q) {
   std::string out;
@@ -347,5 +333,13 @@ std::string rewrite_normalized(const std::string& q) {
 }
 
 }  // namespace
+
+std::string rewrite_query(std::string_view raw) {
+  const std::string q = normalize(raw);
+  // Checked as typed first, so error positions are the user's.
+  std::string out = rewrite_normalized(q);
+  const std::string expanded = expand_aliases(q);
+  return expanded == q ? out : rewrite_normalized(expanded);
+}
 
 }  // namespace telusur
