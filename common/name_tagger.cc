@@ -106,8 +106,13 @@ void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, i
   put("gp=", tag_at(-1, true));
   put("gn=", tag_at(1, true));
   put("rg=", tag_at(0, false), tag_at(0, true));
-  const char cue_here[2] = {static_cast<char>('a' + w.cues), 0};
-  const char cue_prev[2] = {static_cast<char>(i > 0 ? 'a' + t[i - 1].cues : '_'), 0};
+  // Cue bits as letters: 'a' + bits stays a letter for up to five cue classes.
+  static_assert(kCuePlaceHead < 32);
+  const auto cue_letter = [](unsigned cues) {
+    return static_cast<char>(cues < 26 ? 'a' + cues : 'A' + cues - 26);
+  };
+  const char cue_here[2] = {cue_letter(w.cues), 0};
+  const char cue_prev[2] = {i > 0 ? cue_letter(t[i - 1].cues) : '_', 0};
   put("c=", cue_here);
   put("cp=", cue_prev);
   put("t=", kLabels[prev]);
@@ -158,9 +163,9 @@ int tagger_tag_from_label(std::string_view label) {
   int base;
   if (type == "PER" || type == "PERSON")
     base = kTagBPer;
-  else if (type == "LOC" || type == "LOCATION")
+  else if (type == "LOC" || type == "LOCATION" || type == "PLACE")
     base = kTagBLoc;
-  else if (type == "ORG" || type == "ORGANIZATION")
+  else if (type == "ORG" || type == "ORGANIZATION" || type == "ORGANISATION")
     base = kTagBOrg;
   else
     return kTagO;

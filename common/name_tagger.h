@@ -40,6 +40,7 @@ enum TaggerCue : unsigned {
   kCueOrgHead = 2,
   kCueSpeech = 4,
   kCuePlace = 8,
+  kCuePlaceHead = 16,
 };
 
 // One word as the tagger sees it; views stay owned by the caller.
@@ -54,7 +55,8 @@ struct TaggerToken {
   bool after_punct = false;    // other punctuation (",", ";", quotes, a line end) before it
   bool common = false;         // a common Indonesian word (hunspell-id)
   bool date_word = false;      // a day or month name ("Senin", "Maret")
-  bool connector = false;      // lower case, yet may continue a name ("dan", "bin", "-un")
+  bool connector = false;      // lower case, yet may continue a name ("dan", "bin", "-un",
+                               // "Afrika timur")
   char evidence = 0;           // CapitalEvidence::of (names.h); 0: no evidence
   unsigned cues = 0;           // TaggerCue bits
   int rule = kTagO;            // the rule extractor's tag

@@ -134,6 +134,8 @@ struct Found {
 // America", "Osama bin Laden".
 constexpr std::string_view kConnectors =
     " dan and of the de da del della van von der den bin binti al el la le ";
+// Lower-case compass words after a place: "Afrika timur", "Sumatera selatan".
+constexpr std::string_view kCompass = " utara selatan timur barat tenggara tengah ";
 
 struct Linked {
   NameType type;
@@ -269,15 +271,29 @@ class NameExtractorImpl {
           k = j;
           break;
         }
+        // "Kabupaten Klaten", "Gedung Sate", "Selat Sunda".
+        if (std::size_t m = match(ex.place_heads_, max_words_at(ex, toks, k), toks, k, j);
+            m && k + m < j) {
+          close_pending(k);
+          found.push_back({NameType::kPlace, k, j});
+          k = j;
+          break;
+        }
         if (std::size_t m = match(ex.gazetteer_, max_words_at(ex, toks, k), toks, k, j)) {
           const NameType type = ex.gazetteer_.at(span_key(toks, k, k + m));
           const std::size_t end_of_match = k + m;
-          // Initials before a known person belong to the name ("BJ Habibie").
+          // Initials before a known person belong to the name ("BJ Habibie"),
+          // and so do given names before a known surname ("Paul Kagame").
           if (type == NameType::kPerson && pending != std::string::npos && k - pending <= 2) {
             bool initials = true;
-            for (std::size_t x = pending; x < k; ++x)
+            bool given_names = m == 1;
+            for (std::size_t x = pending; x < k; ++x) {
               initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
-            if (initials) {
+              given_names = given_names && !toks[x].acronym &&
+                            !(toks[x].sentence_start && ex.common_words_ &&
+                              ex.common_words_->is_common_word(toks[x].key));
+            }
+            if (initials || given_names) {
               k = pending;
               pending = std::string::npos;
             }
@@ -448,19 +464,24 @@ class NameExtractorImpl {
       i += m;
     }
     for (std::size_t i = 0; i < n; ++i) {
-      // Only words that are, or stand before, a capitalised word are read.
-      if (!toks[i].cap && !toks[i].hyphen_joined && !(i + 1 < n && toks[i + 1].cap)) continue;
+      // Only words that are, or stand next to, a capitalised word are read.
+      if (!toks[i].cap && !toks[i].hyphen_joined && !(i + 1 < n && toks[i + 1].cap) &&
+          !(i > 0 && toks[i - 1].cap))
+        continue;
       const std::string& key = toks[i].key;
       unsigned cues = 0;
       if (ex.roles_.count(key)) cues |= kCueRole;
       if (ex.org_heads_.count(key)) cues |= kCueOrgHead;
+      if (ex.place_heads_.count(key)) cues |= kCuePlaceHead;
       if (ex.speech_.count(key)) cues |= kCueSpeech;
       if (ex.place_cues_.count(key)) cues |= kCuePlace;
       out[i].cues = cues;
       out[i].common = toks[i].cap && ex.common_words_ && ex.common_words_->is_common_word(key);
-      out[i].connector =
-          toks[i].hyphen_joined || (!toks[i].cap && i + 1 < n && toks[i + 1].cap &&
-                                    kConnectors.find(" " + key + " ") != std::string_view::npos);
+      out[i].connector = toks[i].hyphen_joined ||
+                         (!toks[i].cap && i + 1 < n && toks[i + 1].cap &&
+                          kConnectors.find(" " + key + " ") != std::string_view::npos) ||
+                         (!toks[i].cap && i > 0 && toks[i - 1].cap && !toks[i].after_punct &&
+                          kCompass.find(" " + key + " ") != std::string_view::npos);
       if (evidence && toks[i].cap) out[i].evidence = evidence->of(key);
     }
     return out;
@@ -569,6 +590,8 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
       roles_[key] = n;
     else if (kind == "org-head")
       org_heads_[key] = n;
+    else if (kind == "place-head")
+      place_heads_[key] = n;
     else if (kind == "speech")
       speech_[key] = true;
     else if (kind == "place-cue")
@@ -612,6 +635,7 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
   };
   index_first_words(roles_);
   index_first_words(org_heads_);
+  index_first_words(place_heads_);
   index_first_words(common_);
   index_first_words(gazetteer_);
 }

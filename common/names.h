@@ -109,6 +109,7 @@ class NameExtractor {
   std::unordered_map<std::string, NameType> gazetteer_;     // key -> type
   std::unordered_map<std::string, int> roles_;              // key -> words
   std::unordered_map<std::string, int> org_heads_;          // key -> words
+  std::unordered_map<std::string, int> place_heads_;        // key -> words
   std::unordered_map<std::string, bool> speech_;            // key
   std::unordered_map<std::string, bool> place_cues_;        // key
   std::unordered_map<std::string, bool> common_;            // capitalised, yet not names
