@@ -127,10 +127,11 @@ bool tagger_candidate(const TaggerToken& token) { return token.cap || token.acro
 
 namespace {
 
-// Allowed: I-X only after B-X or I-X, with no punctuation between.
+// Allowed: I-X only after B-X or I-X, with no punctuation between, and
+// never on a day name.
 bool allowed(int tag, int prev, const TaggerToken& token) {
   if (tag == kTagO || tag % 2 == 1) return true;
-  return type_of(prev) == type_of(tag) && !token.after_punct;
+  return type_of(prev) == type_of(tag) && !token.after_punct && !token.weekday;
 }
 
 // Whether a word is scored at all: a capitalised word, or a connector that

@@ -55,6 +55,7 @@ struct TaggerToken {
   bool after_punct = false;    // other punctuation (",", ";", quotes, a line end) before it
   bool common = false;         // a common Indonesian word (hunspell-id)
   bool date_word = false;      // a day or month name ("Senin", "Maret")
+  bool weekday = false;        // a day name: it never continues a name ("Amanda Vanstone Selasa")
   bool connector = false;      // lower case, yet may continue a name ("dan", "bin", "-un",
                                // "Afrika timur")
   char evidence = 0;           // CapitalEvidence::of (names.h); 0: no evidence

@@ -81,6 +81,13 @@ TEST(NameTagger, LearnsFromExamplesAndNeverJoinsAcrossPunctuation) {
   EXPECT_NE(list_tags[3], kTagIPer);
   EXPECT_NE(list_tags[3], kTagILoc);
   EXPECT_NE(list_tags[3], kTagIOrg);
+  // "kata Andi Wijaya Senin": a day name never continues a name, though
+  // "Wijaya" was learnt as I-PER after "Andi".
+  std::vector<TaggerToken> dated = tokens_of({"kata", "Andi", "Wijaya", "Senin"}, k);
+  EXPECT_EQ(tagger.tag(dated)[3], kTagIPer)
+      << "without the day-name flag, a capitalised word may continue";
+  dated[3].weekday = true;
+  EXPECT_NE(tagger.tag(dated)[3], kTagIPer);
   // Lower-case words that are no connectors are never tagged.
   EXPECT_EQ(tagger.tag(tokens_of({"harga", "naik", "lagi"}, k)),
             (std::vector<int>{kTagO, kTagO, kTagO}));

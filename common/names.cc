@@ -1,12 +1,15 @@
 #include "names.h"
 
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <istream>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "dates.h"
@@ -186,6 +189,13 @@ static std::vector<std::vector<std::string>> parse_alias_groups(std::string_view
 
 class NameExtractorImpl {
  public:
+  // Whether word x is a lower-case compass word ending the place before it
+  // ("Afrika timur").
+  static bool compass_at(const std::vector<Tok>& toks, std::size_t x) {
+    return x > 0 && x < toks.size() && !toks[x].cap && toks[x - 1].cap && toks[x].spaced &&
+           kCompass.find(" " + toks[x].key + " ") != std::string_view::npos;
+  }
+
   template <typename Map>
   static std::size_t match(const Map& map, std::size_t max_words, const std::vector<Tok>& toks,
                            std::size_t k, std::size_t limit) {
@@ -219,7 +229,10 @@ class NameExtractorImpl {
         continue;
       }
       std::size_t j = i + 1;
-      while (j < n && (toks[j].hyphen_joined || (toks[j].spaced && toks[j].cap))) ++j;
+      // A run of capitalised words; a day name ends it ("Amanda Vanstone Selasa").
+      while (j < n && (toks[j].hyphen_joined || (toks[j].spaced && toks[j].cap)) &&
+             !is_weekday_name(toks[j].text))
+        ++j;
       // Evidence before the run: a role ("pemimpin", "diplomat senior"), a
       // speech verb ("kata"), a place preposition ("di").
       bool role = false;
@@ -306,6 +319,7 @@ class NameExtractorImpl {
                    !match(ex.gazetteer_, max_words_at(ex, toks, end), toks, end, j) &&
                    !match(ex.roles_, max_words_at(ex, toks, end), toks, end, j))
               ++end;
+          if (type == NameType::kPlace && end == j && compass_at(toks, end)) ++end;
           found.push_back({type, k, end});
           k = end;
           continue;
@@ -448,7 +462,8 @@ class NameExtractorImpl {
       x.hyphen_joined = t.hyphen_joined;
       x.paren_open = t.paren_open;
       x.after_punct = t.after_punct;
-      x.date_word = t.cap && (is_weekday_name(t.text) || month_from_name(t.text) != 0);
+      x.weekday = t.cap && is_weekday_name(t.text);
+      x.date_word = x.weekday || (t.cap && month_from_name(t.text) != 0);
     }
     for (const Linked& l : rules)
       for (std::size_t x = l.a; x < l.b; ++x) out[x].rule = begin_tag(l.type) + (x == l.a ? 0 : 1);
@@ -495,8 +510,21 @@ class NameExtractorImpl {
                                     const std::vector<Linked>& rules,
                                     const CapitalEvidence* evidence) {
     const std::vector<TaggerToken> tokens = tagger_tokens(ex, toks, rules, evidence);
-    const std::vector<int> tags = ex.tagger_->tag(tokens);
+    std::vector<int> tags = ex.tagger_->tag(tokens);
     const std::size_t n = toks.size();
+    // A known person's full name is one whole person ("Kim Jong-un", where
+    // the tagger may stop at "Kim").
+    for (std::size_t i = 0; i < n;) {
+      const std::size_t m =
+          toks[i].cap ? match(ex.gazetteer_, max_words_at(ex, toks, i), toks, i, n) : 0;
+      if (m < 2 || ex.gazetteer_.at(span_key(toks, i, i + m)) != NameType::kPerson) {
+        i += std::max<std::size_t>(m, 1);
+        continue;
+      }
+      for (std::size_t x = i; x < i + m; ++x) tags[x] = x == i ? kTagBPer : kTagIPer;
+      if (i + m < n && tags[i + m] % 2 == 0 && tags[i + m] != kTagO) --tags[i + m];
+      i += m;
+    }
     std::vector<Linked> spans;
     for (std::size_t i = 0; i < n;) {
       if (tags[i] == kTagO) {
@@ -506,6 +534,7 @@ class NameExtractorImpl {
       const NameType type = type_of_tag(tags[i]);
       std::size_t j = i + 1;
       while (j < n && tags[j] == begin_tag(type) + 1) ++j;
+      if (type == NameType::kPlace && compass_at(toks, j)) ++j;
       std::size_t a = i;
       // A title is not part of the name ("Presiden Xi Jinping").
       while (a + 1 < j) {
@@ -533,7 +562,17 @@ class NameExtractorImpl {
       i = j;
     }
     std::map<std::pair<std::size_t, std::size_t>, std::pair<std::size_t, std::size_t>> rule_full;
-    for (const Linked& l : rules) rule_full[{l.a, l.b}] = {l.fa, l.fb};
+    std::set<std::pair<std::size_t, std::size_t>> linked_persons;  // full names linked to
+    for (const Linked& l : rules) {
+      rule_full[{l.a, l.b}] = {l.fa, l.fb};
+      if (l.type == NameType::kPerson && (l.fa != l.a || l.fb != l.b))
+        linked_persons.insert({l.fa, l.fb});
+    }
+    // A full name that later short mentions name as a person is a person
+    // ("Korea Utara, Choe Son-hui ... kata Choe").
+    for (Linked& s : spans)
+      if (s.fa == s.a && s.fb == s.b && linked_persons.count({s.a, s.b}))
+        s.type = NameType::kPerson;
     std::map<std::string, std::pair<std::size_t, std::size_t>> person_parts;
     std::map<std::string, bool> ambiguous;
     for (const Linked& s : spans) {
@@ -645,9 +684,31 @@ const std::vector<std::vector<std::string>>& builtin_alias_groups() {
   return kGroups;
 }
 
+const std::string& country_gazetteer() {
+  static const std::string kText = [] {
+    std::string text;
+    const icu::Locale indonesian("id");
+    for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+      icu::UnicodeString display;
+      icu::Locale("", *code).getDisplayCountry(indonesian, display);
+      std::string name;
+      display.toUTF8String(name);
+      // "Kongo - Kinshasa", "Myanmar (Burma)", "Hong Kong DAK Tiongkok", "Kep."
+      if (name.empty() || name == *code || name.find_first_of("()&.") != std::string::npos ||
+          name.find(" - ") != std::string::npos || name.find("DAK") != std::string::npos)
+        continue;
+      text += "LOC\t" + name + "\n";
+    }
+    return text;
+  }();
+  return kText;
+}
+
 const NameExtractor& NameExtractor::builtin_rules() {
   static const NameExtractor extractor = [] {
-    NameExtractor e(data::kNameCues, {data::kGazetteer, data::kNerTrainGazetteer}, data::kAliases);
+    NameExtractor e(data::kNameCues,
+                    {data::kGazetteer, country_gazetteer(), data::kNerTrainGazetteer},
+                    data::kAliases);
     try {
       e.common_words_ = RootDictionary::load_default();
     } catch (const Error&) {
@@ -871,7 +932,8 @@ std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int e
         i = j;
       }
     }
-    NameExtractor ex(data::kNameCues, {data::kGazetteer, gazetteer}, data::kAliases);
+    NameExtractor ex(data::kNameCues, {data::kGazetteer, country_gazetteer(), gazetteer},
+                     data::kAliases);
     ex.common_words_ = base.common_words_;
     for (std::size_t s = fold; s < sentences.size(); s += kFolds) {
       const ConllSentence& sentence = sentences[s];

@@ -127,6 +127,12 @@ class NameExtractor {
                                        const std::function<void(const std::string&)>&);
 };
 
+// Country and territory names in Indonesian ("Sudan", "Korea Utara",
+// "Tiongkok"), from ICU's locale data, as a gazetteer: LOC<TAB>name lines.
+// Names with brackets, "&", " - " or abbreviations are left out. Built once;
+// never throws.
+const std::string& country_gazetteer();
+
 // The alias groups of data/names/aliases.txt as compiled in, canonical name
 // first; read without building an extractor (cheap: for the query path).
 const std::vector<std::vector<std::string>>& builtin_alias_groups();

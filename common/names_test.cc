@@ -10,9 +10,10 @@ namespace telusur {
 namespace {
 
 // "type:name" for every name found, e.g. "person:Wang Yi".
-std::set<std::string> found(std::string_view body, std::string_view title = "") {
+std::set<std::string> found(std::string_view body, std::string_view title = "",
+                            const NameExtractor& extractor = NameExtractor::builtin()) {
   std::set<std::string> out;
-  for (const Name& n : NameExtractor::builtin().extract(title, body))
+  for (const Name& n : extractor.extract(title, body))
     out.insert(std::string(name_type_label(n.type)) + ":" + n.name);
   return out;
 }
@@ -43,6 +44,26 @@ TEST(NameExtractor, Rules) {
       {"Data itu dirilis oleh BPJS kemarin.", {"organisation:BPJS"}, {}},
       // Place prepositions.
       {"Ia tinggal di Purwokerto sejak kecil.", {"place:Purwokerto"}, {}},
+      // Place heads, and compass words after a place.
+      {"Pameran dibuka Bupati Kabupaten Klaten kemarin.", {"place:Kabupaten Klaten"}, {}},
+      {"Kapal itu tenggelam di Selat Sunda pada malam hari.", {"place:Selat Sunda"}, {}},
+      {"Kekeringan melanda Afrika timur tahun ini.", {"place:Afrika Timur"}, {"place:Afrika"}},
+      // Countries come from ICU's Indonesian region names.
+      {"Hal itu dikatakan Presiden Sudan Omar Beshir kemarin.",
+       {"person:Omar Beshir", "place:Sudan"},
+       {"person:Sudan Omar Beshir"}},
+      // A known person's full name is one whole person.
+      {"Hal ini mengikuti kunjungan pemimpin Korea Utara Kim Jong-un awal bulan ini.",
+       {"person:Kim Jong Un", "place:Korea Utara"},
+       {"person:Kim"}},
+      // A full name that later short mentions name as a person is a person.
+      {"Ia bertemu mitranya dari Korea Utara, Choe Son-hui, di Beijing. Kunjungan Choe "
+       "berlangsung empat hari. \"Baik,\" kata Choe.",
+       {"person:Choe Son Hui"},
+       {"place:Choe Son Hui"}},
+      // A day name ends a name.
+      {"Usul itu ditolak Amanda Vanstone Selasa lalu.", {}, {"person:Amanda Vanstone Selasa"}},
+      {"Ia didampingi Ny Herawati Boediono.", {"person:Herawati Boediono"}, {}},
       // A sentence-initial word needs evidence.
       {"Pertemuan itu berlangsung lama. Sementara itu harga naik.",
        {},
@@ -53,6 +74,35 @@ TEST(NameExtractor, Rules) {
     for (const auto& m : c.must) EXPECT_TRUE(got.count(m)) << c.text << " must give " << m;
     for (const auto& m : c.must_not) EXPECT_FALSE(got.count(m)) << c.text << " must not give " << m;
   }
+}
+
+// The rules alone (the tagger's features; what --rules-only prints).
+TEST(NameExtractor, RulesAlone) {
+  const Case cases[] = {
+      // A given name before a known surname ("Kagame" is in the NER gazetteer).
+      {"Hal itu dikatakan Presiden Paul Kagame kemarin.",
+       {"person:Paul Kagame"},
+       {"person:Kagame"}},
+      // A day name ends a run of capitalised words.
+      {"Usul itu ditolak Amanda Vanstone Selasa lalu.",
+       {"person:Amanda Vanstone"},
+       {"person:Amanda Vanstone Selasa"}},
+      {"Kekeringan melanda Afrika timur tahun ini.", {"place:Afrika Timur"}, {"place:Afrika"}},
+      {"Pameran dibuka Bupati Kabupaten Klaten kemarin.", {"place:Kabupaten Klaten"}, {}},
+  };
+  for (const Case& c : cases) {
+    const auto got = found(c.text, "", NameExtractor::builtin_rules());
+    for (const auto& m : c.must) EXPECT_TRUE(got.count(m)) << c.text << " must give " << m;
+    for (const auto& m : c.must_not) EXPECT_FALSE(got.count(m)) << c.text << " must not give " << m;
+  }
+}
+
+TEST(NameExtractor, CountryGazetteerFromIcu) {
+  const std::string& text = country_gazetteer();
+  for (const char* line : {"LOC\tSudan\n", "LOC\tKorea Utara\n", "LOC\tTiongkok\n"})
+    EXPECT_NE(text.find(line), std::string::npos) << line;
+  EXPECT_EQ(text.find_first_of("()&"), std::string::npos);
+  EXPECT_EQ(text.find("Kinshasa"), std::string::npos);
 }
 
 TEST(NameExtractor, NormalisesAndLinksWithinAnArticle) {

@@ -23,14 +23,16 @@ namespace {
 
 std::istream& in_stream() { return std::cin; }
 
-int run_conll(const NameExtractor& extractor, std::istream& in, std::ostream& out,
+int run_conll(const NameExtractor& extractor, bool evidence_on, std::istream& in, std::ostream& out,
               std::ostream& err) {
   try {
-    // The whole input is the collection the evidence comes from.
+    // The whole input is the collection the evidence comes from, unless
+    // --no-evidence reads each sentence alone (as telusur-index does).
     const std::vector<ConllSentence> sentences = read_conll(in);
     const CapitalEvidence evidence = conll_evidence(sentences);
     for (const ConllSentence& sentence : sentences) {
-      const std::vector<std::string> tags = tag_tokens(extractor, sentence.tokens, &evidence);
+      const std::vector<std::string> tags =
+          tag_tokens(extractor, sentence.tokens, evidence_on ? &evidence : nullptr);
       for (std::size_t i = 0; i < tags.size(); ++i)
         out << sentence.tokens[i] << '\t' << tags[i] << '\n';
       out << '\n';
@@ -75,6 +77,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   std::vector<std::string> paths;
   bool conll = false;
   bool rules_only = false;
+  bool no_evidence = false;
   std::string train;
   int epochs = 10;
   int runs = 1;
@@ -86,6 +89,9 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
       "write token<TAB>IOB tag (B-PER I-PER B-LOC I-LOC B-ORG I-ORG O)")(
       "rules-only", po::bool_switch(&rules_only),
       "rules and gazetteers alone, without the tagger model")(
+      "no-evidence", po::bool_switch(&no_evidence),
+      "with --conll: tag each sentence alone, without evidence from the other sentences of "
+      "the input (capitalisation counts), as telusur-index tags each article")(
       "train", po::value(&train)->value_name("CONLL"),
       "train the tagger on gold CoNLL data (token first, IOB tag last) and write the model "
       "to stdout")("epochs", po::value(&epochs)->default_value(10), "training passes")(
@@ -124,7 +130,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   const NameExtractor& chosen = with_model   ? *with_model
                                 : rules_only ? NameExtractor::builtin_rules()
                                              : NameExtractor::builtin();
-  if (conll) return run_conll(chosen, in_stream(), out, err);
+  if (conll) return run_conll(chosen, !no_evidence, in_stream(), out, err);
   bool skipped = false;
   const IssueFn on_issue = [&](const ReadIssue& issue) {
     skipped = skipped || issue.skipped;

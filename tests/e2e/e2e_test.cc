@@ -346,6 +346,22 @@ TEST(NamesTool, TrainsATaggerAndTagsCoNLLWithIt) {
   for (const auto& s : sentences)
     for (const auto& tag : s) EXPECT_TRUE(allowed.count(tag)) << tag;
 
+  // --no-evidence tags each sentence alone: a sentence gets the same tags
+  // with or without the others around it.
+  const std::string all = text.str();
+  const std::string first = all.substr(0, all.find("\n\n") + 2);
+  const auto alone =
+      conll_tags(testing::run({kNamesBin, "--conll", "--no-evidence", "--model", "model.txt"},
+                              dir.path(), {}, first)
+                     .out);
+  const auto among =
+      conll_tags(testing::run({kNamesBin, "--conll", "--no-evidence", "--model", "model.txt"},
+                              dir.path(), {}, all)
+                     .out);
+  ASSERT_EQ(alone.size(), 1u);
+  ASSERT_EQ(among.size(), 3u);
+  EXPECT_EQ(alone[0], among[0]);
+
   const CommandResult missing =
       testing::run({kNamesBin, "--conll", "--model", "nope.model"}, dir.path());
   EXPECT_EQ(missing.exit_code, 2);
