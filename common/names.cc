@@ -879,11 +879,11 @@ CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences) {
 
 std::vector<std::string> tag_tokens(const NameExtractor& extractor,
                                     const std::vector<std::string>& tokens,
-                                    const CapitalEvidence* evidence) {
+                                    const CapitalEvidence* evidence, bool rules_only_places) {
   const ConllText c = conll_text(tokens);
   std::vector<std::string> tags(tokens.size(), "O");
   for (const NameMention& m : extractor.mentions("", {}, c.text, c.words, evidence)) {
-    if (m.rules_only) continue;
+    if (m.rules_only && !(rules_only_places && m.type == NameType::kPlace)) continue;
     const std::size_t b = static_cast<std::size_t>(m.surface.data() - c.text.data());
     const std::size_t e = b + m.surface.size();
     bool first = true;

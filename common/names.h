@@ -152,10 +152,13 @@ struct ConllSentence {
 std::vector<ConllSentence> read_conll(std::istream& in);
 
 // The IOB tag ("B-PER", "I-LOC", "O", ...) of each token of one sentence as
-// `extractor` finds the names in the tokens joined by spaces.
+// `extractor` finds the names in the tokens joined by spaces. Mentions found
+// by the rules alone (NameMention::rules_only) are left out, except places
+// (a country named as an actor, "militer Israel") with `rules_only_places`.
 std::vector<std::string> tag_tokens(const NameExtractor& extractor,
                                     const std::vector<std::string>& tokens,
-                                    const CapitalEvidence* evidence = nullptr);
+                                    const CapitalEvidence* evidence = nullptr,
+                                    bool rules_only_places = false);
 
 // The evidence of a set of CoNLL sentences, each read as one text.
 CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences);

@@ -23,8 +23,8 @@ namespace {
 
 std::istream& in_stream() { return std::cin; }
 
-int run_conll(const NameExtractor& extractor, bool evidence_on, std::istream& in, std::ostream& out,
-              std::ostream& err) {
+int run_conll(const NameExtractor& extractor, bool evidence_on, bool all_places, std::istream& in,
+              std::ostream& out, std::ostream& err) {
   try {
     // The whole input is the collection the evidence comes from, unless
     // --no-evidence reads each sentence alone (as telusur-index does).
@@ -32,7 +32,7 @@ int run_conll(const NameExtractor& extractor, bool evidence_on, std::istream& in
     const CapitalEvidence evidence = conll_evidence(sentences);
     for (const ConllSentence& sentence : sentences) {
       const std::vector<std::string> tags =
-          tag_tokens(extractor, sentence.tokens, evidence_on ? &evidence : nullptr);
+          tag_tokens(extractor, sentence.tokens, evidence_on ? &evidence : nullptr, all_places);
       for (std::size_t i = 0; i < tags.size(); ++i)
         out << sentence.tokens[i] << '\t' << tags[i] << '\n';
       out << '\n';
@@ -78,6 +78,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   bool conll = false;
   bool rules_only = false;
   bool no_evidence = false;
+  bool all_places = false;
   std::string train;
   int epochs = 10;
   int runs = 1;
@@ -92,6 +93,10 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
       "no-evidence", po::bool_switch(&no_evidence),
       "with --conll: tag each sentence alone, without evidence from the other sentences of "
       "the input (capitalisation counts), as telusur-index tags each article")(
+      "all-places", po::bool_switch(&all_places),
+      "with --conll: also tag the places that the rules find and the tagger leaves out, "
+      "such as a country named as an actor (\"militer Israel\"); telusur-index "
+      "indexes them, NER UGM marks them, idner-news-2k does not")(
       "train", po::value(&train)->value_name("CONLL"),
       "train the tagger on gold CoNLL data (token first, IOB tag last) and write the model "
       "to stdout")("epochs", po::value(&epochs)->default_value(10), "training passes")(
@@ -130,7 +135,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   const NameExtractor& chosen = with_model   ? *with_model
                                 : rules_only ? NameExtractor::builtin_rules()
                                              : NameExtractor::builtin();
-  if (conll) return run_conll(chosen, !no_evidence, in_stream(), out, err);
+  if (conll) return run_conll(chosen, !no_evidence, all_places, in_stream(), out, err);
   bool skipped = false;
   const IssueFn on_issue = [&](const ReadIssue& issue) {
     skipped = skipped || issue.skipped;
