@@ -7,10 +7,14 @@
 #include <xapian.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <future>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -146,24 +150,199 @@ void install_alias_synonyms(Xapian::WritableDatabase& db, Xapian::Stem stem) {
   }
 }
 
+// One article made into a Xapian document, ready to be written.
+struct Prepared {
+  std::string id_term;
+  Xapian::Document doc;
+  std::vector<std::pair<std::string, std::string>> new_stems;  // word, stem
+};
+
+// Analyses an article: words, terms, names, values and data. Runs on an
+// analysis thread; touches no database.
+Prepared prepare(const Article& a, TermIndexer& ix, bool extract_names) {
+  Prepared p;
+  p.id_term = str(schema::kIdPrefix) + a.id;
+  Xapian::termpos pos = 0;
+  // Title and body are split into words once, for terms and for names.
+  const std::string title = normalize(a.title);
+  const std::string body = normalize(a.body);
+  const std::vector<Word> title_words = words(title);
+  const std::vector<Word> body_words = words(body);
+  ix.index(p.doc, tokens_from_words(title, title_words), schema::kTitlePrefix, schema::kTitleWdf,
+           pos, true);
+  pos += schema::kTitleBodyGap;
+  ix.index(p.doc, tokens_from_words(body, body_words), "", 1, pos, true);
+  Xapian::termpos field_pos = 0;
+  ix.index(p.doc, a.author, schema::kAuthorPrefix, 1, field_pos, false);
+  field_pos += schema::kTitleBodyGap;
+  ix.index(p.doc, a.source, schema::kSourcePrefix, 1, field_pos, false);
+  field_pos += schema::kTitleBodyGap;
+  ix.index(p.doc, a.category, schema::kCategoryPrefix, 1, field_pos, false);
+
+  // Names: each in its field, with gaps so a phrase never spans two names;
+  // the canonical form and every spelling found ("Kim Jong-un", "KCNA").
+  const std::vector<Name> names =
+      extract_names ? NameExtractor::builtin().extract(title, title_words, body, body_words)
+                    : std::vector<Name>();
+  std::string names_value;
+  for (const Name& name : names) {
+    std::string_view prefix = schema::kPersonPrefix, exact = schema::kPersonExactPrefix;
+    if (name.type == NameType::kPlace)
+      prefix = schema::kPlacePrefix, exact = schema::kPlaceExactPrefix;
+    if (name.type == NameType::kOrganisation)
+      prefix = schema::kOrgPrefix, exact = schema::kOrgExactPrefix;
+    field_pos += kNameGap;
+    ix.index(p.doc, name.name, prefix, 1, field_pos, false);
+    for (const std::string& surface : name.surfaces) {
+      // Only spellings with other words than the name's ("Cina" for China,
+      // "KCNA"); "Kim Jong-un" and a short "Choe" add nothing.
+      const std::string key = name_key(surface);
+      bool other_words = false;
+      for (const Token& t : tokenize(key))
+        other_words =
+            other_words || (" " + name.key + " ").find(" " + t.term + " ") == std::string::npos;
+      if (!other_words) continue;
+      field_pos += kNameGap;
+      ix.index(p.doc, surface, prefix, 1, field_pos, false);
+    }
+    p.doc.add_boolean_term(str(exact) + name.key.substr(0, 200));
+    names_value += name.type == NameType::kPerson ? 'p' : name.type == NameType::kPlace ? 'l' : 'o';
+    names_value += '\t' + name.name + '\n';
+  }
+  if (!names_value.empty()) p.doc.add_value(schema::kNamesSlot, names_value);
+
+  p.doc.add_boolean_term(p.id_term);
+  if (a.date) {
+    const std::string ymd = a.date->compact();
+    p.doc.add_boolean_term(str(schema::kYearPrefix) + ymd.substr(0, 4));
+    p.doc.add_boolean_term(str(schema::kMonthPrefix) + ymd.substr(0, 6));
+    p.doc.add_boolean_term(str(schema::kDayPrefix) + ymd);
+    p.doc.add_value(schema::kDateSlot, ymd);
+  }
+  if (!a.source.empty()) p.doc.add_value(schema::kSourceSlot, a.source);
+  p.doc.set_data(document_data(a));
+  ix.drain_new_stems([&](const std::string& word, const std::string& stem) {
+    p.new_stems.emplace_back(word, stem);
+  });
+  return p;
+}
+
+// Analysis threads: articles in, documents out (as futures, so the writer
+// takes them in the order they were added). Each thread has its own
+// TermIndexer, stemmer and stem cache (a Xapian::Stem is not thread-safe).
+class AnalysisPool {
+ public:
+  // Throws Error for an unknown stemmer.
+  AnalysisPool(std::size_t threads, const std::string& stemmer, bool extract_names) {
+    std::vector<Xapian::Stem> stems;
+    for (std::size_t i = 0; i < threads; ++i) stems.push_back(make_stemmer(stemmer));
+    for (std::size_t i = 0; i < threads; ++i)
+      threads_.emplace_back([this, stem = stems[i], extract_names] {
+        TermIndexer ix(stem);
+        for (;;) {
+          Job job;
+          {
+            std::unique_lock lock(mutex_);
+            ready_.wait(lock, [&] { return stop_ || !jobs_.empty(); });
+            if (jobs_.empty()) return;
+            job = std::move(jobs_.front());
+            jobs_.pop_front();
+          }
+          try {
+            job.done.set_value(prepare(job.article, ix, extract_names));
+          } catch (...) {
+            job.done.set_exception(std::current_exception());
+          }
+        }
+      });
+  }
+  ~AnalysisPool() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  AnalysisPool(const AnalysisPool&) = delete;
+  AnalysisPool& operator=(const AnalysisPool&) = delete;
+
+  std::future<Prepared> submit(const Article& article) {
+    Job job{article, {}};
+    std::future<Prepared> result = job.done.get_future();
+    {
+      std::lock_guard lock(mutex_);
+      jobs_.push_back(std::move(job));
+    }
+    ready_.notify_one();
+    return result;
+  }
+
+ private:
+  struct Job {
+    Article article;
+    std::promise<Prepared> done;
+  };
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<Job> jobs_;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
 }  // namespace
 
 struct IndexWriter::Impl {
   std::string dir;
   Xapian::WritableDatabase db;
   std::string stemmer_name;
-  std::unique_ptr<TermIndexer> indexer;
+  bool stem_table = false;  // the stemmer's words go in the index's metadata
   std::unordered_set<std::string> ids_this_run;
   std::size_t batch_size = 0;
   std::size_t pending = 0;
-  bool extract_names = true;
   std::uint64_t added = 0;
   std::uint64_t final_count = 0;
   bool closed = false;
+  // Articles being analysed, oldest first, with their ids; at most `window`.
+  std::deque<std::pair<std::string, std::future<Prepared>>> in_flight;
+  std::size_t window = 0;
+  std::vector<std::pair<std::string, std::string>> new_stems;  // for the next commit
+  std::unique_ptr<AnalysisPool> pool;                          // last: its threads stop first
 
   [[noreturn]] void fail(const std::string& what, const Xapian::Error& e) const {
     throw IndexError(what + " index '" + dir + "': " + e.get_msg() +
                      (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
+  }
+
+  // Writes the oldest article in flight (waiting for its analysis).
+  void write_next() {
+    auto [id, future] = std::move(in_flight.front());
+    in_flight.pop_front();
+    try {
+      Prepared p = future.get();
+      if (stem_table)
+        new_stems.insert(new_stems.end(), std::make_move_iterator(p.new_stems.begin()),
+                         std::make_move_iterator(p.new_stems.end()));
+      db.replace_document(p.id_term, p.doc);
+    } catch (const Xapian::Error& e) {
+      fail("cannot add article " + id + " to", e);
+    }
+    ++added;
+    if (++pending >= batch_size) commit();
+  }
+
+  // Writes everything in flight and commits it, with the stems of its words,
+  // so the searcher can look them up instead of loading the stemmer's dictionary.
+  void commit() {
+    while (!in_flight.empty()) write_next();
+    try {
+      for (const auto& [word, stem] : new_stems) db.set_metadata(stem_table_key(word), stem);
+      new_stems.clear();
+      db.commit();
+      pending = 0;
+    } catch (const Xapian::Error& e) {
+      fail("cannot commit", e);
+    }
   }
 };
 
@@ -171,7 +350,6 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     : impl_(std::make_unique<Impl>()) {
   impl_->dir = dir;
   impl_->batch_size = options.batch_size == 0 ? 1 : options.batch_size;
-  impl_->extract_names = options.extract_names;
   const Xapian::Stem stem = make_stemmer(options.stemmer);  // validates the name
   try {
     const int flags =
@@ -200,112 +378,30 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     impl_->fail("cannot open", e);
   }
   impl_->stemmer_name = options.stemmer;
-  impl_->indexer = std::make_unique<TermIndexer>(stem);
+  impl_->stem_table = stemmer_uses_lookup_table(options.stemmer);
+  const std::size_t threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  impl_->window = 4 * threads + 16;
+  impl_->pool = std::make_unique<AnalysisPool>(threads, options.stemmer, options.extract_names);
 }
 
 IndexWriter::~IndexWriter() {
   if (!impl_ || impl_->closed) return;
   try {
-    impl_->db.commit();
-  } catch (const Xapian::Error&) {
+    impl_->commit();
+  } catch (...) {
     // Reported by an explicit commit(); nothing useful to do in a destructor.
   }
 }
 
 bool IndexWriter::add(const Article& a) {
   if (!impl_->ids_this_run.insert(a.id).second) return false;
-  try {
-    Xapian::Document doc;
-    TermIndexer& ix = *impl_->indexer;
-    Xapian::termpos pos = 0;
-    // Title and body are split into words once, for terms and for names.
-    const std::string title = normalize(a.title);
-    const std::string body = normalize(a.body);
-    const std::vector<Word> title_words = words(title);
-    const std::vector<Word> body_words = words(body);
-    // Names are found on the second core while the words are indexed here.
-    std::future<std::vector<Name>> found_names;
-    if (impl_->extract_names)
-      found_names = std::async(std::launch::async, [&] {
-        return NameExtractor::builtin().extract(title, title_words, body, body_words);
-      });
-    ix.index(doc, tokens_from_words(title, title_words), schema::kTitlePrefix, schema::kTitleWdf,
-             pos, true);
-    pos += schema::kTitleBodyGap;
-    ix.index(doc, tokens_from_words(body, body_words), "", 1, pos, true);
-    Xapian::termpos field_pos = 0;
-    ix.index(doc, a.author, schema::kAuthorPrefix, 1, field_pos, false);
-    field_pos += schema::kTitleBodyGap;
-    ix.index(doc, a.source, schema::kSourcePrefix, 1, field_pos, false);
-    field_pos += schema::kTitleBodyGap;
-    ix.index(doc, a.category, schema::kCategoryPrefix, 1, field_pos, false);
-
-    // Names: each in its field, with gaps so a phrase never spans two names;
-    // the canonical form and every spelling found ("Kim Jong-un", "KCNA").
-    const std::vector<Name> names = found_names.valid() ? found_names.get() : std::vector<Name>();
-    std::string names_value;
-    for (const Name& name : names) {
-      std::string_view prefix = schema::kPersonPrefix, exact = schema::kPersonExactPrefix;
-      if (name.type == NameType::kPlace)
-        prefix = schema::kPlacePrefix, exact = schema::kPlaceExactPrefix;
-      if (name.type == NameType::kOrganisation)
-        prefix = schema::kOrgPrefix, exact = schema::kOrgExactPrefix;
-      field_pos += kNameGap;
-      ix.index(doc, name.name, prefix, 1, field_pos, false);
-      for (const std::string& surface : name.surfaces) {
-        // Only spellings with other words than the name's ("Cina" for China,
-        // "KCNA"); "Kim Jong-un" and a short "Choe" add nothing.
-        const std::string key = name_key(surface);
-        bool other_words = false;
-        for (const Token& t : tokenize(key))
-          other_words =
-              other_words || (" " + name.key + " ").find(" " + t.term + " ") == std::string::npos;
-        if (!other_words) continue;
-        field_pos += kNameGap;
-        ix.index(doc, surface, prefix, 1, field_pos, false);
-      }
-      doc.add_boolean_term(str(exact) + name.key.substr(0, 200));
-      names_value += name.type == NameType::kPerson  ? 'p'
-                     : name.type == NameType::kPlace ? 'l'
-                                                     : 'o';
-      names_value += '\t' + name.name + '\n';
-    }
-    if (!names_value.empty()) doc.add_value(schema::kNamesSlot, names_value);
-
-    const std::string id_term = str(schema::kIdPrefix) + a.id;
-    doc.add_boolean_term(id_term);
-    if (a.date) {
-      const std::string ymd = a.date->compact();
-      doc.add_boolean_term(str(schema::kYearPrefix) + ymd.substr(0, 4));
-      doc.add_boolean_term(str(schema::kMonthPrefix) + ymd.substr(0, 6));
-      doc.add_boolean_term(str(schema::kDayPrefix) + ymd);
-      doc.add_value(schema::kDateSlot, ymd);
-    }
-    if (!a.source.empty()) doc.add_value(schema::kSourceSlot, a.source);
-    doc.set_data(document_data(a));
-    impl_->db.replace_document(id_term, doc);
-    ++impl_->added;
-    if (++impl_->pending >= impl_->batch_size) commit();
-  } catch (const Xapian::Error& e) {
-    impl_->fail("cannot add article " + a.id + " to", e);
-  }
+  impl_->in_flight.emplace_back(a.id, impl_->pool->submit(a));
+  while (impl_->in_flight.size() > impl_->window) impl_->write_next();
   return true;
 }
 
-void IndexWriter::commit() {
-  try {
-    // The stems of this batch's words go in with it, so the searcher can look
-    // them up instead of loading the stemmer's dictionary.
-    const bool table = stemmer_uses_lookup_table(impl_->stemmer_name);
-    impl_->indexer->drain_new_stems([&](const std::string& word, const std::string& stem) {
-      if (table) impl_->db.set_metadata(stem_table_key(word), stem);
-    });
-    impl_->db.commit();
-    impl_->pending = 0;
-  } catch (const Xapian::Error& e) {
-    impl_->fail("cannot commit", e);
-  }
-}
+void IndexWriter::commit() { impl_->commit(); }
 
 bool IndexWriter::finish() {
   commit();

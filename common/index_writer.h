@@ -20,10 +20,14 @@ struct WriterOptions {
   bool extract_names = true;
   // Commit after this many added articles (and at commit()/destruction).
   std::size_t batch_size = 1000;
+  // Threads that analyse articles (words, stems, names) while the calling
+  // thread writes to Xapian; 0: one per core.
+  std::size_t threads = 0;
 };
 
 // Opens or creates the index directory for writing and holds Xapian's write
-// lock until destroyed. Not thread-safe.
+// lock until destroyed. Not thread-safe (one thread calls it; it runs its own
+// analysis threads).
 class IndexWriter {
  public:
   // Throws IndexError when the directory cannot be created or opened, is
@@ -37,7 +41,10 @@ class IndexWriter {
 
   // Adds the article, replacing any indexed article with the same id from an
   // earlier run. Returns false (and adds nothing) when an article with this id
-  // was already added by this writer: ids are unique. Throws IndexError.
+  // was already added by this writer: ids are unique. The article is copied
+  // and analysed on another thread; it is written in the order added, at the
+  // latest by commit(). Throws IndexError (naming the article) or Error, for
+  // this article or for one added before it.
   bool add(const Article& article);
 
   // Makes everything added so far durable and visible to searchers. Throws IndexError.
@@ -52,7 +59,8 @@ class IndexWriter {
   // compaction leaves the committed, uncompacted index in place.
   bool finish();
 
-  // Articles in the index, including uncommitted ones.
+  // Articles in the index, including those written but not yet committed (an
+  // article still being analysed counts once commit() has run).
   std::uint64_t document_count() const;
 
   // The stemmer name recorded in the index.
