@@ -35,6 +35,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   std::string stemmer;
   std::vector<std::string> paths;
   bool rebuild = false, verbose = false, quiet = false, no_names = false;
+  std::size_t threads = 0;
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
@@ -46,7 +47,9 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "Snowball Indonesian) or none; recorded in the index, changing it needs --rebuild")(
       "no-names", po::bool_switch(&no_names),
       "do not extract person, place and organisation names (faster)")(
-      "verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
+      "threads", po::value(&threads)->default_value(0),
+      "threads that analyse articles while another writes the index (default 0: one per "
+      "core)")("verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
       "quiet,q", po::bool_switch(&quiet), "print only warnings and errors");
   po::variables_map vm;
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-index")) return 2;
@@ -88,6 +91,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
     options.rebuild = rebuild;
     options.stemmer = stemmer;
     options.extract_names = !no_names;
+    options.threads = threads;
     IndexWriter writer(index_dir, options);
     std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
     const std::vector<std::filesystem::path> files = collect_article_files(inputs, on_issue);

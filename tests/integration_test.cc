@@ -277,6 +277,44 @@ TEST_F(FixtureCorpus, ReindexingReplacesInsteadOfDuplicating) {
   EXPECT_EQ(s.document_count(), 23u);
 }
 
+// Analysis threads change nothing: one thread and three give the same
+// ranking, weights and names.
+TEST(Indexer, ThreadsGiveTheSameIndex) {
+  TempDir dir;
+  const auto corpus = dir.path() / "corpus";
+  testing::copy_fixtures(corpus);
+  std::string err;
+  const std::string one = (dir.path() / "one.db").string();
+  const std::string three = (dir.path() / "three.db").string();
+  ASSERT_LE(index_paths(one, {"--threads", "1", corpus.string()}, err), 1) << err;
+  ASSERT_LE(index_paths(three, {"--threads", "3", corpus.string()}, err), 1) << err;
+  Searcher a(one), b(three);
+  ASSERT_EQ(a.document_count(), b.document_count());
+  for (const std::string q :
+       {"harga", "banjir jakarta", "org:BPBD", "place:Jakarta", "name:Maluku"}) {
+    SearchOptions o;
+    o.query = q;
+    o.limit = 100;
+    o.facets = 20;
+    const SearchResults ra = a.search(o), rb = b.search(o);
+    ASSERT_EQ(ra.hits.size(), rb.hits.size()) << q;
+    EXPECT_GT(ra.hits.size(), 0u) << q;
+    for (std::size_t i = 0; i < ra.hits.size(); ++i) {
+      EXPECT_EQ(ra.hits[i].id, rb.hits[i].id) << q;
+      EXPECT_DOUBLE_EQ(ra.hits[i].score, rb.hits[i].score) << q;
+      EXPECT_EQ(ra.hits[i].snippet, rb.hits[i].snippet) << q;
+    }
+    const auto names = [](const std::vector<Facet>& f) {
+      std::vector<std::pair<std::string, std::uint64_t>> out;
+      for (const Facet& x : f) out.emplace_back(x.name, x.count);
+      return out;
+    };
+    EXPECT_EQ(names(ra.persons), names(rb.persons)) << q;
+    EXPECT_EQ(names(ra.places), names(rb.places)) << q;
+    EXPECT_EQ(names(ra.organisations), names(rb.organisations)) << q;
+  }
+}
+
 TEST(SeedCorpus, IssueQueries) {
   TempDir dir;
   const std::string db = (dir.path() / "db").string();
