@@ -610,6 +610,16 @@ class NameExtractorImpl {
         spans.push_back(extra);
       }
     }
+    // A known place is no person ("presiden ketiga RI"); a lone organisation
+    // or place head is no name ("di SMA", "PT. Djarum").
+    std::erase_if(spans, [&](Linked& s) {
+      if (s.fa != s.a || s.fb != s.b) return false;
+      const std::string key = span_key(toks, s.a, s.b);
+      if (s.type == NameType::kPerson && ex.known_type(key) == NameType::kPlace)
+        s.type = NameType::kPlace;
+      return s.b - s.a == 1 && (ex.org_heads_.count(key) || ex.place_heads_.count(key)) &&
+             !ex.gazetteer_.count(key);
+    });
     std::sort(spans.begin(), spans.end(),
               [](const Linked& x, const Linked& y) { return x.a < y.a; });
     return spans;
@@ -677,6 +687,13 @@ NameExtractor::NameExtractor(std::string_view cues, const std::vector<std::strin
   index_first_words(place_heads_);
   index_first_words(common_);
   index_first_words(gazetteer_);
+}
+
+std::optional<NameType> NameExtractor::known_type(const std::string& key) const {
+  if (auto it = gazetteer_.find(key); it != gazetteer_.end()) return it->second;
+  if (auto it = canonical_.find(key); it != canonical_.end())
+    if (auto g = gazetteer_.find(name_key(it->second)); g != gazetteer_.end()) return g->second;
+  return std::nullopt;
 }
 
 const std::vector<std::vector<std::string>>& builtin_alias_groups() {

@@ -114,6 +114,8 @@ class NameExtractor {
   std::unordered_map<std::string, bool> place_cues_;        // key
   std::unordered_map<std::string, bool> common_;            // capitalised, yet not names
   std::unordered_map<std::string, std::string> canonical_;  // key -> canonical display
+  // The gazetteer type of a name key, or of its alias group's canonical name.
+  std::optional<NameType> known_type(const std::string& key) const;
   std::vector<std::vector<std::string>> alias_groups_;
   // First word of any cue or gazetteer phrase -> words in its longest phrase.
   std::unordered_map<std::string, std::size_t> first_words_;

@@ -61,6 +61,11 @@ TEST(NameExtractor, Rules) {
        "berlangsung empat hari. \"Baik,\" kata Choe.",
        {"person:Choe Son Hui"},
        {"place:Choe Son Hui"}},
+      // A known place is no person; a lone organisation head is no name.
+      {"Tokoh yang pernah menjabat sebagai presiden ketiga RI ini meninggal.",
+       {},
+       {"person:Indonesia", "person:RI"}},
+      {"Memasuki jenjang SMA, ia pindah ke Bandung.", {}, {"organisation:SMA"}},
       // A day name ends a name.
       {"Usul itu ditolak Amanda Vanstone Selasa lalu.", {}, {"person:Amanda Vanstone Selasa"}},
       {"Ia didampingi Ny Herawati Boediono.", {"person:Herawati Boediono"}, {}},
