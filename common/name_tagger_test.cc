@@ -128,6 +128,15 @@ TEST(Conll, ReadsSentencesAndTagsEveryToken) {
   ASSERT_EQ(tags.size(), tokens.size());
   EXPECT_EQ(tags[0], "O");
   EXPECT_EQ(tags[3], "O");
+  // An organisation's acronym in parentheses belongs to the mention, closing
+  // parenthesis included; a person's is a name of its own.
+  const std::vector<std::string> org = {"Partai", "Persatuan", "Pembangunan", "(",
+                                        "PPP",    ")",         "menolak"};
+  EXPECT_EQ(tag_tokens(NameExtractor::builtin(), org),
+            (std::vector<std::string>{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  const std::vector<std::string> person = {"kata", "Joko", "Widodo", "(", "Jokowi", ")", "."};
+  EXPECT_EQ(tag_tokens(NameExtractor::builtin(), person),
+            (std::vector<std::string>{"O", "B-PER", "I-PER", "O", "B-PER", "O", "O"}));
 }
 
 }  // namespace

@@ -543,12 +543,17 @@ class NameExtractorImpl {
         a += m;
       }
       // Where the rules see a place and then a person ("Korea Utara | Kim
-      // Jong Un"), so do we.
+      // Jong Un"), so do we. A parenthesised tail is a person's other name
+      // ("Joko Widodo | (Jokowi)"); an organisation's or a place's acronym
+      // belongs to the mention but not to the name ("Partai Persatuan
+      // Pembangunan (PPP)").
       NameType piece_type = type;
       for (std::size_t x = a + 1; x <= j; ++x) {
-        const bool split = x < j && tokens[x].rule == kTagBPer &&
-                           (tokens[x - 1].rule == kTagBLoc || tokens[x - 1].rule == kTagILoc);
-        if (x < j && !split) continue;
+        const bool place_person =
+            x < j && tokens[x].rule == kTagBPer &&
+            (tokens[x - 1].rule == kTagBLoc || tokens[x - 1].rule == kTagILoc);
+        const bool other_name = x < j && toks[x].paren_open && piece_type == NameType::kPerson;
+        if (x < j && !place_person && !other_name) continue;
         std::size_t end = x;
         for (std::size_t y = a + 1; y < x; ++y)
           if (toks[y].paren_open) {
@@ -556,7 +561,7 @@ class NameExtractorImpl {
             break;
           }
         spans.push_back({piece_type, a, x, a, end});
-        if (x < j) piece_type = type_of_tag(tokens[x].rule);
+        if (place_person) piece_type = type_of_tag(tokens[x].rule);
         a = x;
       }
       i = j;
@@ -611,9 +616,10 @@ class NameExtractorImpl {
       }
     }
     // A known place is no person ("presiden ketiga RI"); a lone organisation
-    // or place head is no name ("di SMA", "PT. Djarum").
+    // or place head is no name ("di SMA", "PT. Djarum"), nor a lone letter.
     std::erase_if(spans, [&](Linked& s) {
       if (s.fa != s.a || s.fb != s.b) return false;
+      if (s.b - s.a == 1 && toks[s.a].text.size() == 1) return true;
       const std::string key = span_key(toks, s.a, s.b);
       if (s.type == NameType::kPerson && ex.known_type(key) == NameType::kPlace)
         s.type = NameType::kPlace;
@@ -827,6 +833,16 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
     // As written: the words from first to last with what stands between them.
     const char* from = toks[l.a].text.data();
     const char* to = toks[l.b - 1].text.data() + toks[l.b - 1].text.size();
+    // "(PPP" takes its closing parenthesis.
+    const std::string_view& text =
+        from >= title.data() && from < title.data() + title.size() ? title : body;
+    if (std::string_view(from, static_cast<std::size_t>(to - from)).find('(') !=
+        std::string_view::npos) {
+      const char* end = text.data() + text.size();
+      const char* c = to;
+      while (c < end && *c == ' ') ++c;
+      if (c < end && *c == ')') to = c + 1;
+    }
     out.push_back({l.type, std::string_view(from, static_cast<std::size_t>(to - from)),
                    display_of(toks, l.fa, l.fb), l.rules_only});
   }

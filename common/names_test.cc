@@ -66,6 +66,16 @@ TEST(NameExtractor, Rules) {
        {},
        {"person:Indonesia", "person:RI"}},
       {"Memasuki jenjang SMA, ia pindah ke Bandung.", {}, {"organisation:SMA"}},
+      // A parenthesised acronym is not part of an organisation's name; a
+      // person's other name in parentheses is a name of its own.
+      {"Sikap Partai Persatuan Pembangunan (PPP) jelas.",
+       {"organisation:Partai Persatuan Pembangunan"},
+       {"organisation:Partai Persatuan Pembangunan (PPP)"}},
+      {"Hal itu disampaikan Presiden Joko Widodo (Jokowi) kemarin.",
+       {"person:Joko Widodo"},
+       {"person:Joko Widodo (Jokowi)", "person:Joko Widodo Jokowi"}},
+      // A lone letter is no name.
+      {"Ia bertemu Budi dan M kemarin.", {}, {"person:M"}},
       // A day name ends a name.
       {"Usul itu ditolak Amanda Vanstone Selasa lalu.", {}, {"person:Amanda Vanstone Selasa"}},
       {"Ia didampingi Ny Herawati Boediono.", {"person:Herawati Boediono"}, {}},
