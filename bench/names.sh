@@ -1,12 +1,47 @@
 #!/usr/bin/env bash
 # Name extraction benchmark: telusur-names --conll against idner-news-2k dev
-# and NER UGM (../shared/data), with a naive baseline; prints one table.
+# and NER UGM (../shared/data), with a naive baseline, in one table; then, on
+# the CLICK-ID articles, the 30 most frequent names and what names cost the
+# indexer (median of RUNS full builds with and without --no-names).
+# Usage: bench/names.sh [RUNS]   (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=../shared/data
+runs=${1:-3}
 if [ ! -d "$data/ner-idner-news-2k" ]; then
   echo "bench: $data/ner-idner-news-2k not found; skipping" >&2
   exit 0
 fi
 [ -x build/bin/telusur-names ] || ./scripts/setup >/dev/null
 python3 bench/names_eval.py build/bin/telusur-names "$data"
+
+clickid=$data/clickid-news/clickid-news.jsonl.zst
+if [ ! -f "$clickid" ]; then
+  echo "bench: $clickid not found; skipping the CLICK-ID part" >&2
+  exit 0
+fi
+echo
+build/bin/telusur-names "$clickid" | python3 bench/names_top.py 30
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+build_seconds() {  # telusur-index options...: median wall seconds of $runs full builds
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/db"
+    local t0 t1
+    t0=$(date +%s.%N)
+    build/bin/telusur-index -q --index "$work/db" "$@" "$clickid" >/dev/null 2>&1
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}'
+  done | median
+}
+without=$(build_seconds --no-names)
+with=$(build_seconds)
+size_with=$(du -sm "$work/db" | cut -f1)
+echo
+echo "| full build of CLICK-ID (median of $runs) | seconds | index size |"
+echo "|---|---|---|"
+echo "| telusur-index --no-names | $without | |"
+echo "| telusur-index (names) | $with | ${size_with} MB |"
+awk -v a="$without" -v b="$with" 'BEGIN {printf "| names cost | %+.1f%% | |\n", 100 * (b - a) / a}'

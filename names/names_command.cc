@@ -81,7 +81,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   bool all_places = false;
   std::string train;
   int epochs = 10;
-  int runs = 1;
+  int runs = 3;
   std::string model;
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
@@ -100,7 +100,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
       "train", po::value(&train)->value_name("CONLL"),
       "train the tagger on gold CoNLL data (token first, IOB tag last) and write the model "
       "to stdout")("epochs", po::value(&epochs)->default_value(10), "training passes")(
-      "runs", po::value(&runs)->default_value(1),
+      "runs", po::value(&runs)->default_value(3),
       "models trained on differently shuffled data, averaged")(
       "model", po::value(&model)->value_name("FILE"),
       "use the tagger model in FILE instead of the built-in one");
