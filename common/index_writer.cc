@@ -65,15 +65,21 @@ class TermIndexer {
     index(doc, tokenize(normalize(text)), prefix, wdf, pos, also_plain);
   }
 
-  // The same for text already split into tokens.
+  // The same for text already split into tokens. A one-word name gets no
+  // position: only phrases need positions, and a phrase never matches it.
   void index(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix,
              Xapian::termcount wdf, Xapian::termpos& pos, bool also_plain) {
+    const bool name = !also_plain && is_name_prefix(prefix);
+    const bool positions = !name || tokens.size() > 1;
     for (const Token& t : tokens) {
       ++pos;
-      const bool stem = should_stem(t.term) && !(also_plain == false && is_name_prefix(prefix));
+      const bool stem = should_stem(t.term) && !name;
       const std::string& stemmed = stem ? stem_of(t.term) : t.term;
       if (!prefix.empty()) {
-        doc.add_posting(str(prefix) + t.term, pos, wdf);
+        if (positions)
+          doc.add_posting(str(prefix) + t.term, pos, wdf);
+        else
+          doc.add_term(str(prefix) + t.term, wdf);
         if (stem) doc.add_term(str(schema::kStemPrefix) + str(prefix) + stemmed, wdf);
       }
       if (also_plain) {
