@@ -2,18 +2,25 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 #include <xapian.h>
+#include <xxhash.h>
 
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -163,11 +170,19 @@ struct Prepared {
   std::vector<std::pair<std::string, std::string>> new_stems;  // word, stem
 };
 
+// What an analysis thread needs besides the article.
+struct JobInfo {
+  std::string signature;  // value of schema::kSignatureSlot
+  std::string file_term;  // schema::kFilePrefix term of the article's file
+};
+
 // Analyses an article: words, terms, names, values and data. Runs on an
 // analysis thread; touches no database.
-Prepared prepare(const Article& a, TermIndexer& ix, bool extract_names) {
+Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, bool extract_names) {
   Prepared p;
   p.id_term = str(schema::kIdPrefix) + a.id;
+  p.doc.add_boolean_term(info.file_term);
+  p.doc.add_value(schema::kSignatureSlot, info.signature);
   Xapian::termpos pos = 0;
   // Title and body are split into words once, for terms and for names.
   const std::string title = normalize(a.title);
@@ -255,7 +270,7 @@ class AnalysisPool {
             jobs_.pop_front();
           }
           try {
-            job.done.set_value(prepare(job.article, ix, extract_names));
+            job.done.set_value(prepare(job.article, job.info, ix, extract_names));
           } catch (...) {
             job.done.set_exception(std::current_exception());
           }
@@ -273,8 +288,8 @@ class AnalysisPool {
   AnalysisPool(const AnalysisPool&) = delete;
   AnalysisPool& operator=(const AnalysisPool&) = delete;
 
-  std::future<Prepared> submit(const Article& article) {
-    Job job{article, {}};
+  std::future<Prepared> submit(const Article& article, JobInfo info) {
+    Job job{article, std::move(info), {}};
     std::future<Prepared> result = job.done.get_future();
     {
       std::lock_guard lock(mutex_);
@@ -287,6 +302,7 @@ class AnalysisPool {
  private:
   struct Job {
     Article article;
+    JobInfo info;
     std::promise<Prepared> done;
   };
   std::mutex mutex_;
@@ -296,21 +312,170 @@ class AnalysisPool {
   std::vector<std::thread> threads_;
 };
 
+// The identity of a file across runs: its absolute, normalised path.
+std::string file_identity(const std::filesystem::path& file) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(file), ec);
+  if (ec) p = std::filesystem::absolute(file).lexically_normal();
+  return p.string();
+}
+
+std::string hex64(std::uint64_t v) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = kDigits[v & 15];
+  return out;
+}
+
+std::uint64_t hash_of(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+
+// The content of an article that the index shows or searches: its
+// signature changes when any of it does (not with its line number).
+std::uint64_t article_hash(const Article& a) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  const auto put = [&](std::string_view s) {
+    const std::uint64_t n = s.size();
+    XXH3_64bits_update(state, &n, sizeof n);
+    XXH3_64bits_update(state, s.data(), s.size());
+  };
+  put(a.id);
+  put(a.title);
+  put(a.title_derived ? "1" : "0");
+  put(a.body);
+  put(a.date ? a.date->iso() : "");
+  put(a.source);
+  put(a.author);
+  put(a.dateline);
+  put(a.category);
+  put(a.url);
+  const std::uint64_t h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return h;
+}
+
+// A file's signature as kept in the metadata: "SIZE MTIME_NS HASH\nPATH".
+struct FileSignature {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string hash;
+  std::string path;
+
+  std::string text() const {
+    return std::to_string(size) + " " + std::to_string(mtime_ns) + " " + hash + "\n" + path;
+  }
+  static std::optional<FileSignature> parse(const std::string& text) {
+    FileSignature s;
+    const std::size_t nl = text.find('\n');
+    if (nl == std::string::npos) return std::nullopt;
+    std::istringstream head(text.substr(0, nl));
+    if (!(head >> s.size >> s.mtime_ns >> s.hash)) return std::nullopt;
+    s.path = text.substr(nl + 1);
+    return s;
+  }
+};
+
+// Reads a whole file; nullopt when it cannot be read.
+std::optional<std::string> slurp(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(out).str();
+}
+
+// The index's write lock: a file in the index directory, locked with flock()
+// (released by the kernel when the process ends, however it ends) and
+// holding the pid of its holder for the error message of the next one.
+class WriteLock {
+ public:
+  explicit WriteLock(const std::string& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw IndexError("cannot create index directory '" + dir + "': " + ec.message());
+    const std::string path = (std::filesystem::path(dir) / kLockFile).string();
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0)
+      throw IndexError("cannot open the lock file of index '" + dir + "': " + std::strerror(errno));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      const int why = errno;
+      char buf[32] = {};
+      const ssize_t n = ::pread(fd_, buf, sizeof buf - 1, 0);
+      ::close(fd_);
+      fd_ = -1;
+      if (why == EWOULDBLOCK) {
+        std::string pid = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "";
+        while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
+        throw IndexError("index '" + dir + "' is locked by another telusur-index" +
+                         (pid.empty() ? "" : " (pid " + pid + ")"));
+      }
+      throw IndexError("cannot lock index '" + dir + "': " + std::strerror(why));
+    }
+    const std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
+      // The lock holds without the pid; the message of a second writer is less precise.
+    }
+  }
+  ~WriteLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  WriteLock(const WriteLock&) = delete;
+  WriteLock& operator=(const WriteLock&) = delete;
+
+  static constexpr const char* kLockFile = "telusur-index.lock";
+
+ private:
+  int fd_ = -1;
+};
+
+// Exchanges two directories atomically (both must exist).
+void exchange_dirs(const std::string& a, const std::string& b) {
+  if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0)
+    throw IndexError("cannot swap '" + a + "' into '" + b + "': " + std::strerror(errno));
+}
+
 }  // namespace
 
 struct IndexWriter::Impl {
-  std::string dir;
-  Xapian::WritableDatabase db;
+  std::string dir;        // the index searchers open
+  std::string build_dir;  // where this run writes: dir, or dir + ".rebuild"
+  std::unique_ptr<WriteLock> lock;
+  Xapian::WritableDatabase db;  // unopened in a dry run
+  Xapian::Database reader;      // db, or in a dry run the index read-only
+  bool has_reader = false;
+  bool dry_run = false;
+  bool keep_deleted = false;
+  bool rebuild = false;
   std::string stemmer_name;
   bool stem_table = false;  // the stemmer's words go in the index's metadata
-  std::unordered_set<std::string> ids_this_run;
   std::size_t batch_size = 0;
   std::size_t pending = 0;
-  std::uint64_t added = 0;
+  std::uint64_t written = 0;
   std::uint64_t final_count = 0;
   bool closed = false;
-  // Articles being analysed, oldest first, with their ids; at most `window`.
-  std::deque<std::pair<std::string, std::future<Prepared>>> in_flight;
+  RunCounts counts;
+
+  std::unordered_set<std::string> ids_this_run;
+  std::unordered_set<std::string> deleted_ids;  // deleted in this run
+  std::unordered_set<std::string> files_seen;   // metadata keys of files met in this run
+  // The file of the last file_changed().
+  bool in_file = false;
+  std::string file_term, file_meta_key;
+  FileSignature file_signature;
+  // add()'s cache: the file term of the last article's path.
+  std::string last_path, last_file_term, last_file_hash;
+
+  // Writes in the order they were asked for: an article (being analysed),
+  // a deletion, or a metadata entry. At most `window` articles in flight.
+  struct Op {
+    std::string id;                 // article id (add, delete)
+    std::future<Prepared> article;  // valid: add
+    std::string meta_key;           // non-empty: set metadata (empty value deletes)
+    std::string meta_value;
+  };
+  std::deque<Op> ops;
+  std::size_t articles_in_flight = 0;
   std::size_t window = 0;
   std::vector<std::pair<std::string, std::string>> new_stems;  // for the next commit
   std::unique_ptr<AnalysisPool> pool;                          // last: its threads stop first
@@ -320,27 +485,41 @@ struct IndexWriter::Impl {
                      (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
   }
 
-  // Writes the oldest article in flight (waiting for its analysis).
   void write_next() {
-    auto [id, future] = std::move(in_flight.front());
-    in_flight.pop_front();
+    Op op = std::move(ops.front());
+    ops.pop_front();
     try {
-      Prepared p = future.get();
-      if (stem_table)
-        new_stems.insert(new_stems.end(), std::make_move_iterator(p.new_stems.begin()),
-                         std::make_move_iterator(p.new_stems.end()));
-      db.replace_document(p.id_term, p.doc);
+      if (op.article.valid()) {
+        --articles_in_flight;
+        Prepared p = op.article.get();
+        if (stem_table)
+          new_stems.insert(new_stems.end(), std::make_move_iterator(p.new_stems.begin()),
+                           std::make_move_iterator(p.new_stems.end()));
+        db.replace_document(p.id_term, p.doc);
+        ++written;
+        if (++pending >= batch_size) commit();
+      } else if (!op.meta_key.empty()) {
+        db.set_metadata(op.meta_key, op.meta_value);
+      } else {
+        db.delete_document(str(schema::kIdPrefix) + op.id);
+      }
     } catch (const Xapian::Error& e) {
-      fail("cannot add article " + id + " to", e);
+      fail("cannot write article " + op.id + " to", e);
     }
-    ++added;
-    if (++pending >= batch_size) commit();
   }
 
-  // Writes everything in flight and commits it, with the stems of its words,
+  void push(Op op) {
+    if (dry_run) return;
+    if (op.article.valid()) ++articles_in_flight;
+    ops.push_back(std::move(op));
+    while (articles_in_flight > window) write_next();
+  }
+
+  // Writes everything asked for and commits it, with the stems of its words,
   // so the searcher can look them up instead of loading the stemmer's dictionary.
   void commit() {
-    while (!in_flight.empty()) write_next();
+    if (dry_run) return;
+    while (!ops.empty()) write_next();
     try {
       for (const auto& [word, stem] : new_stems) db.set_metadata(stem_table_key(word), stem);
       new_stems.clear();
@@ -350,45 +529,100 @@ struct IndexWriter::Impl {
       fail("cannot commit", e);
     }
   }
+
+  // The id of a document of the index.
+  std::string id_of(Xapian::docid did) const {
+    Xapian::TermIterator t = reader.termlist_begin(did);
+    t.skip_to(str(schema::kIdPrefix));
+    if (t == reader.termlist_end(did)) return {};
+    const std::string term = *t;
+    return term.rfind(schema::kIdPrefix, 0) == 0 ? term.substr(schema::kIdPrefix.size())
+                                                 : std::string();
+  }
+
+  // Deletes the articles of the index filed under `term` that this run has
+  // not added.
+  void delete_articles_of(const std::string& term) {
+    if (!has_reader || keep_deleted) return;
+    std::vector<std::string> gone;
+    for (auto it = reader.postlist_begin(term); it != reader.postlist_end(term); ++it) {
+      std::string id = id_of(*it);
+      if (!id.empty() && !ids_this_run.count(id)) gone.push_back(std::move(id));
+    }
+    for (std::string& id : gone) {
+      if (!deleted_ids.insert(id).second) continue;
+      ++counts.deleted;
+      Op op;
+      op.id = std::move(id);
+      push(std::move(op));
+    }
+  }
+
+  void set_metadata(const std::string& key, const std::string& value) {
+    Op op;
+    op.meta_key = key;
+    op.meta_value = value;
+    push(std::move(op));
+  }
 };
 
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     : impl_(std::make_unique<Impl>()) {
-  impl_->dir = dir;
-  impl_->batch_size = options.batch_size == 0 ? 1 : options.batch_size;
+  Impl& w = *impl_;
+  w.dir = dir;
+  w.dry_run = options.dry_run;
+  w.keep_deleted = options.keep_deleted;
+  w.rebuild = options.rebuild;
+  w.batch_size = options.batch_size == 0 ? 1 : options.batch_size;
+  w.stemmer_name = options.stemmer;
+  w.stem_table = stemmer_uses_lookup_table(options.stemmer);
   const Xapian::Stem stem = make_stemmer(options.stemmer);  // validates the name
+  const auto check = [&](const Xapian::Database& db) {
+    const std::string schema = db.get_metadata(str(schema::kMetaSchema));
+    const std::string stemmer = db.get_metadata(str(schema::kMetaStemmer));
+    if (db.get_doccount() == 0 && schema.empty()) return;
+    if (schema != schema::kSchemaVersion)
+      throw IndexError("index '" + dir + "' has schema version '" + schema +
+                       "', this telusur-index writes version " + str(schema::kSchemaVersion) +
+                       ": run again with --rebuild");
+    if (stemmer != options.stemmer)
+      throw IndexError("index '" + dir + "' was built with stemmer '" + stemmer + "', not '" +
+                       options.stemmer + "': run again with --rebuild to change it");
+  };
   try {
-    const int flags =
-        (options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) |
-        Xapian::DB_BACKEND_GLASS;
-    impl_->db = Xapian::WritableDatabase(dir, flags);
-    const std::string schema = impl_->db.get_metadata(str(schema::kMetaSchema));
-    const std::string stemmer = impl_->db.get_metadata(str(schema::kMetaStemmer));
-    if (impl_->db.get_doccount() > 0 || !schema.empty()) {
-      if (schema != schema::kSchemaVersion)
-        throw IndexError("index '" + dir + "' has schema version '" + schema +
-                         "', this telusur-index writes version " + str(schema::kSchemaVersion) +
-                         ": run again with --rebuild");
-      if (stemmer != options.stemmer)
-        throw IndexError("index '" + dir + "' was built with stemmer '" + stemmer + "', not '" +
-                         options.stemmer + "': run again with --rebuild to change it");
+    if (w.dry_run) {
+      // Read what is there, if anything; write nothing, lock nothing.
+      if (!w.rebuild && std::filesystem::exists(std::filesystem::path(dir) / "iamglass")) {
+        w.reader = Xapian::Database(dir);
+        w.has_reader = true;
+        check(w.reader);
+      }
+      return;
     }
-    impl_->db.set_metadata(str(schema::kMetaSchema), str(schema::kSchemaVersion));
-    impl_->db.set_metadata(str(schema::kMetaStemmer), options.stemmer);
-    impl_->db.set_metadata(str(schema::kMetaVersion), TELUSUR_VERSION);
-    install_alias_synonyms(impl_->db, Xapian::Stem(stem));
+    w.lock = std::make_unique<WriteLock>(dir);
+    w.build_dir = w.rebuild ? dir + ".rebuild" : dir;
+    if (w.rebuild) {
+      std::error_code ec;
+      std::filesystem::remove_all(w.build_dir, ec);  // a crashed rebuild's leftovers
+    }
+    w.db =
+        Xapian::WritableDatabase(w.build_dir, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    check(w.db);
+    w.reader = w.db;
+    w.has_reader = true;
+    w.db.set_metadata(str(schema::kMetaSchema), str(schema::kSchemaVersion));
+    w.db.set_metadata(str(schema::kMetaStemmer), options.stemmer);
+    w.db.set_metadata(str(schema::kMetaVersion), TELUSUR_VERSION);
+    install_alias_synonyms(w.db, Xapian::Stem(stem));
   } catch (const Xapian::DatabaseLockError& e) {
-    throw IndexError("index '" + dir +
-                     "' is locked by another telusur-index (or another Xapian writer)");
+    throw IndexError("index '" + dir + "' is locked by another Xapian writer");
   } catch (const Xapian::Error& e) {
-    impl_->fail("cannot open", e);
+    w.fail("cannot open", e);
   }
-  impl_->stemmer_name = options.stemmer;
-  impl_->stem_table = stemmer_uses_lookup_table(options.stemmer);
   const std::size_t threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  impl_->window = 4 * threads + 16;
-  impl_->pool = std::make_unique<AnalysisPool>(threads, options.stemmer, options.extract_names);
+  w.window = 4 * threads + 16;
+  w.pool = std::make_unique<AnalysisPool>(threads, options.stemmer, options.extract_names);
 }
 
 IndexWriter::~IndexWriter() {
@@ -400,48 +634,191 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-bool IndexWriter::add(const Article& a) {
-  if (!impl_->ids_this_run.insert(a.id).second) return false;
-  impl_->in_flight.emplace_back(a.id, impl_->pool->submit(a));
-  while (impl_->in_flight.size() > impl_->window) impl_->write_next();
+bool IndexWriter::file_changed(const std::filesystem::path& file) {
+  Impl& w = *impl_;
+  const std::string path = file_identity(file);
+  const std::string hash = hex64(hash_of(path));
+  w.in_file = true;
+  w.file_term = str(schema::kFilePrefix) + hash;
+  w.file_meta_key = str(schema::kMetaFilePrefix) + hash;
+  w.files_seen.insert(w.file_meta_key);
+  w.file_signature = FileSignature{};
+  w.file_signature.path = path;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec) return true;
+  const auto mtime = std::filesystem::last_write_time(file, ec);
+  if (ec) return true;
+  w.file_signature.size = size;
+  w.file_signature.mtime_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+  std::optional<FileSignature> known;
+  try {
+    if (w.has_reader) known = FileSignature::parse(w.reader.get_metadata(w.file_meta_key));
+  } catch (const Xapian::Error& e) {
+    w.fail("cannot read", e);
+  }
+  const auto unchanged = [&] {
+    w.in_file = false;
+    try {
+      w.counts.unchanged += w.reader.get_termfreq(w.file_term);
+    } catch (const Xapian::Error& e) {
+      w.fail("cannot read", e);
+    }
+    return false;
+  };
+  if (known && known->size == w.file_signature.size && known->mtime_ns == w.file_signature.mtime_ns)
+    return unchanged();
+  // Size or mtime differ (or the file is new): the content decides.
+  const std::optional<std::string> bytes = slurp(file);
+  if (!bytes) return true;
+  w.file_signature.hash = hex64(hash_of(*bytes));
+  if (known && known->hash == w.file_signature.hash) {
+    w.set_metadata(w.file_meta_key, w.file_signature.text());  // the new mtime
+    return unchanged();
+  }
   return true;
+}
+
+AddResult IndexWriter::add(const Article& a) {
+  Impl& w = *impl_;
+  if (!w.ids_this_run.insert(a.id).second) return AddResult::kDuplicate;
+  if (a.path != w.last_path) {
+    w.last_path = a.path;
+    w.last_file_hash = hex64(hash_of(file_identity(a.path)));
+    w.last_file_term = str(schema::kFilePrefix) + w.last_file_hash;
+  }
+  const std::string signature = hex64(article_hash(a)) + w.last_file_hash;
+  const std::string id_term = str(schema::kIdPrefix) + a.id;
+  bool known = false;
+  try {
+    if (w.has_reader) {
+      Xapian::PostingIterator it = w.reader.postlist_begin(id_term);
+      if (it != w.reader.postlist_end(id_term)) {
+        known = true;
+        if (w.reader.get_document(*it).get_value(schema::kSignatureSlot) == signature &&
+            !w.deleted_ids.count(a.id)) {
+          ++w.counts.unchanged;
+          return AddResult::kUnchanged;
+        }
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    w.fail("cannot read article " + a.id + " from", e);
+  }
+  AddResult result = known ? AddResult::kUpdated : AddResult::kAdded;
+  if (w.deleted_ids.erase(a.id)) {  // deleted from one file, found in another: moved
+    --w.counts.deleted;
+    result = AddResult::kUpdated;
+  }
+  ++(result == AddResult::kAdded ? w.counts.added : w.counts.updated);
+  if (!w.dry_run) {
+    Impl::Op op;
+    op.id = a.id;
+    op.article = w.pool->submit(a, JobInfo{signature, w.last_file_term});
+    w.push(std::move(op));
+  }
+  return result;
+}
+
+void IndexWriter::end_file(bool complete) {
+  Impl& w = *impl_;
+  if (!w.in_file) return;
+  w.in_file = false;
+  if (!complete || w.file_signature.hash.empty()) return;
+  try {
+    w.delete_articles_of(w.file_term);
+  } catch (const Xapian::Error& e) {
+    w.fail("cannot read", e);
+  }
+  w.set_metadata(w.file_meta_key, w.file_signature.text());
+}
+
+void IndexWriter::remove_missing_files(const std::vector<std::filesystem::path>& roots) {
+  Impl& w = *impl_;
+  if (!w.has_reader) return;
+  std::vector<std::string> root_paths;
+  for (const auto& r : roots) root_paths.push_back(file_identity(r));
+  const auto under_a_root = [&](const std::string& path) {
+    for (const std::string& r : root_paths)
+      if (path == r || (path.rfind(r, 0) == 0 && path.size() > r.size() &&
+                        (path[r.size()] == '/' || r.back() == '/')))
+        return true;
+    return false;
+  };
+  const std::string prefix = str(schema::kMetaFilePrefix);
+  std::vector<std::pair<std::string, std::string>> gone;  // metadata key, file term
+  try {
+    for (auto it = w.reader.metadata_keys_begin(prefix); it != w.reader.metadata_keys_end(prefix);
+         ++it) {
+      const std::string key = *it;
+      if (w.files_seen.count(key)) continue;
+      const std::optional<FileSignature> s = FileSignature::parse(w.reader.get_metadata(key));
+      if (!s || !under_a_root(s->path)) continue;
+      std::error_code ec;
+      const bool exists = std::filesystem::exists(std::filesystem::symlink_status(s->path, ec));
+      if (exists || (ec && ec != std::errc::no_such_file_or_directory)) continue;
+      gone.emplace_back(key, str(schema::kFilePrefix) + key.substr(prefix.size()));
+    }
+    for (const auto& [key, term] : gone) {
+      w.delete_articles_of(term);
+      if (!w.keep_deleted) w.set_metadata(key, "");
+    }
+  } catch (const Xapian::Error& e) {
+    w.fail("cannot read", e);
+  }
 }
 
 void IndexWriter::commit() { impl_->commit(); }
 
 bool IndexWriter::finish() {
+  Impl& w = *impl_;
+  if (w.dry_run) {
+    w.final_count =
+        (w.has_reader ? w.reader.get_doccount() : 0) + w.counts.added - w.counts.deleted;
+    w.closed = true;
+    return false;
+  }
   commit();
-  const std::uint64_t total = impl_->db.get_doccount();
-  impl_->final_count = total;
-  const bool fresh = total >= kMinDocsToCompact && impl_->added * 2 >= total;
+  const std::uint64_t total = w.db.get_doccount();
+  w.final_count = total;
+  const bool fresh = total >= kMinDocsToCompact && w.written * 2 >= total;
   try {
-    impl_->db.close();
+    w.db.close();
   } catch (const Xapian::Error& e) {
-    impl_->fail("cannot close", e);
+    w.fail("cannot close", e);
   }
-  impl_->closed = true;
-  if (!fresh) return false;
-  const std::string tmp = impl_->dir + ".compacting";
+  w.closed = true;
   std::error_code ec;
-  std::filesystem::remove_all(tmp, ec);
-  try {
-    Xapian::Database(impl_->dir)
-        .compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DB_BACKEND_GLASS);
-  } catch (const Xapian::Error& e) {
+  std::string built = w.build_dir;  // the index to swap into place, if not in place
+  if (fresh) {
+    const std::string tmp = w.dir + ".compacting";
     std::filesystem::remove_all(tmp, ec);
-    impl_->fail("cannot compact", e);
+    try {
+      Xapian::Database(w.build_dir)
+          .compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DB_BACKEND_GLASS);
+    } catch (const Xapian::Error& e) {
+      std::filesystem::remove_all(tmp, ec);
+      w.fail("cannot compact", e);
+    }
+    if (w.rebuild) std::filesystem::remove_all(w.build_dir, ec);
+    built = tmp;
   }
-  if (renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, impl_->dir.c_str(), RENAME_EXCHANGE) != 0) {
-    const std::string why = std::strerror(errno);
-    std::filesystem::remove_all(tmp, ec);
-    throw IndexError("cannot swap in the compacted index '" + impl_->dir + "': " + why);
+  if (built != w.dir) {
+    // The lock file moves with the old index; the lock itself stays ours
+    // (an open file) until the writer is destroyed.
+    exchange_dirs(built, w.dir);
+    std::filesystem::remove_all(built, ec);  // now the old index
   }
-  std::filesystem::remove_all(tmp, ec);  // now the uncompacted copy
-  return true;
+  return fresh;
 }
 
+const RunCounts& IndexWriter::counts() const { return impl_->counts; }
+
 std::uint64_t IndexWriter::document_count() const {
-  return impl_->closed ? impl_->final_count : impl_->db.get_doccount();
+  if (impl_->closed) return impl_->final_count;
+  return impl_->dry_run ? (impl_->has_reader ? impl_->reader.get_doccount() : 0)
+                        : impl_->db.get_doccount();
 }
 
 const std::string& IndexWriter::stemmer() const { return impl_->stemmer_name; }

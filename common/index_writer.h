@@ -1,37 +1,65 @@
 // Writing articles into a Xapian index (the only writer of the schema in
-// schema.h). Xapian types stay inside the core: this header is what the CLIs see.
+// schema.h), incrementally: an article is rewritten only when its content
+// changed, a file is read only when it changed, and articles whose file lost
+// them are removed. Xapian types stay inside the core: this header is what
+// the CLIs see.
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "article.h"
 
 namespace telusur {
 
 struct WriterOptions {
-  // Start from an empty index, discarding what the directory held (default: update).
+  // Build a fresh index beside the old one and swap it in atomically at
+  // finish(); searchers see the old index until then (default: update).
   bool rebuild = false;
   // Stemmer name (see stemmer.h). An existing index keeps the stemmer it was
   // built with; asking for another one without `rebuild` is an error.
   std::string stemmer = "dictionary";
   // Find persons, places and organisations and index them as name fields.
   bool extract_names = true;
-  // Commit after this many added articles (and at commit()/destruction).
+  // Commit after this many written articles (and at commit()/finish()).
   std::size_t batch_size = 1000;
   // Threads that analyse articles (words, stems, names) while the calling
   // thread writes to Xapian; 0: one per core.
   std::size_t threads = 0;
+  // Decide and count everything, write nothing (the index need not exist).
+  bool dry_run = false;
+  // Keep the articles that their file no longer holds, or whose file is gone.
+  bool keep_deleted = false;
 };
 
-// Opens or creates the index directory for writing and holds Xapian's write
-// lock until destroyed. Not thread-safe (one thread calls it; it runs its own
-// analysis threads).
+// What a run did (or, in a dry run, would do), in articles.
+struct RunCounts {
+  std::uint64_t added = 0;      // new ids
+  std::uint64_t updated = 0;    // known ids with other content or from another file
+  std::uint64_t deleted = 0;    // removed: gone from their file, or their file gone
+  std::uint64_t unchanged = 0;  // same content, not rewritten
+};
+
+// How add() took an article.
+enum class AddResult { kAdded, kUpdated, kUnchanged, kDuplicate };
+
+// Opens or creates the index directory and holds the index's write lock (a
+// file in the directory naming this process) until destroyed. Not
+// thread-safe (one thread calls it; it runs its own analysis threads).
+//
+// Change detection: each article stores a signature (hash of its content and
+// of its file's path); each file read completely stores its size, mtime and
+// content hash in the index's metadata. Everything is committed in batches,
+// in the order it was added, so a crash at any point leaves the last commit,
+// and the next run finishes the work.
 class IndexWriter {
  public:
   // Throws IndexError when the directory cannot be created or opened, is
-  // locked by another writer, or holds an index of another schema/stemmer.
+  // locked by another telusur-index ("... locked by another telusur-index
+  // (pid N)"), or holds an index of another schema/stemmer.
   IndexWriter(const std::string& dir, const WriterOptions& options);
   // Commits what was added; errors at this point are swallowed (call commit()
   // to see them).
@@ -39,25 +67,45 @@ class IndexWriter {
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Adds the article, replacing any indexed article with the same id from an
-  // earlier run. Returns false (and adds nothing) when an article with this id
-  // was already added by this writer: ids are unique. The article is copied
-  // and analysed on another thread; it is written in the order added, at the
-  // latest by commit(). Throws IndexError (naming the article) or Error, for
-  // this article or for one added before it.
-  bool add(const Article& article);
+  // Whether `file` must be read: false when it has the size and mtime (or,
+  // failing those, the content) it had when it was last read completely; its
+  // articles then count as unchanged. After true, add() the file's articles
+  // and call end_file(). Never throws for an unreadable file (true: reading
+  // it reports the problem).
+  bool file_changed(const std::filesystem::path& file);
+
+  // Adds the article, or replaces the indexed article with the same id when
+  // its content or file differs. kDuplicate (nothing added) when an article
+  // with this id was already added in this run: ids are unique. The article
+  // is copied and analysed on another thread, and written in the order added
+  // by commit() at the latest. Throws IndexError (naming the article) or
+  // Error, for this article or for one added before it.
+  AddResult add(const Article& article);
+
+  // Ends the file of the last file_changed(). With `complete` (every article
+  // of the file was read), removes the articles last indexed from this file
+  // that it no longer holds (unless keep_deleted) and records the file's
+  // signature; otherwise keeps everything, so the next run reads it again.
+  void end_file(bool complete);
+
+  // Removes the articles of files under `roots` indexed before that no
+  // longer exist (unless keep_deleted), with their signatures. A file that
+  // exists but was not read (unreadable) keeps its articles.
+  void remove_missing_files(const std::vector<std::filesystem::path>& roots);
 
   // Makes everything added so far durable and visible to searchers. Throws IndexError.
   void commit();
 
-  // Commits, then, when this writer added at least half of the articles in
-  // the index (a fresh build), rewrites the index compactly with Xapian's
-  // compaction and swaps it in atomically (a rename exchange): a build in
-  // batches leaves its B-trees about half full. Returns true when it compacted.
-  // The writer is closed afterwards (the write lock released); only
-  // document_count() and stemmer() may be called. Throws IndexError; a failed
-  // compaction leaves the committed, uncompacted index in place.
+  // Commits, then, when this run wrote at least half of the articles in the
+  // index (a fresh build), rewrites the index compactly with Xapian's
+  // compaction; with `rebuild`, swaps the new index in (a rename exchange).
+  // Returns true when it compacted. The writer is closed afterwards (the
+  // lock released); only counts(), document_count() and stemmer() may be
+  // called. Throws IndexError; a failed compaction leaves the committed,
+  // uncompacted index in place.
   bool finish();
+
+  const RunCounts& counts() const;
 
   // Articles in the index, including those written but not yet committed (an
   // article still being analysed counts once commit() has run).

@@ -11,7 +11,7 @@ namespace telusur::schema {
 
 // Bumped whenever the meaning of a term, value or data field changes; the
 // searcher refuses an index with another version.
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // Term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";           // unique id (boolean)
@@ -23,6 +23,8 @@ inline constexpr std::string_view kYearPrefix = "Y";         // YYYY (boolean)
 inline constexpr std::string_view kMonthPrefix = "M";        // YYYYMM (boolean)
 inline constexpr std::string_view kDayPrefix = "D";          // YYYYMMDD (boolean)
 inline constexpr std::string_view kStemPrefix = "Z";         // stemmed form of any of the above
+// The file an article was read from: hex XXH3 of its absolute path (boolean).
+inline constexpr std::string_view kFilePrefix = "XF";
 // Names found by the name extractor: free text (positional, stemmed like any
 // field) and the exact normalised name (boolean, for filters and facets).
 inline constexpr std::string_view kPersonPrefix = "XP";
@@ -33,9 +35,10 @@ inline constexpr std::string_view kPlaceExactPrefix = "XLN";
 inline constexpr std::string_view kOrgExactPrefix = "XON";
 
 // Value slots.
-inline constexpr Xapian::valueno kDateSlot = 0;       // YYYYMMDD, empty when undated
-inline constexpr Xapian::valueno kSourceSlot = 1;     // source as written
-inline constexpr Xapian::valueno kSignatureSlot = 2;  // content signature (change detection)
+inline constexpr Xapian::valueno kDateSlot = 0;    // YYYYMMDD, empty when undated
+inline constexpr Xapian::valueno kSourceSlot = 1;  // source as written
+// Change detection: hex XXH3 of the article's content, then of its file's path.
+inline constexpr Xapian::valueno kSignatureSlot = 2;
 // The article's names, one per line: a type letter (p, l, o), a tab, the
 // canonical name. Read by the facet match spy.
 inline constexpr Xapian::valueno kNamesSlot = 3;
@@ -44,6 +47,9 @@ inline constexpr Xapian::valueno kNamesSlot = 3;
 inline constexpr std::string_view kMetaSchema = "telusur.schema";
 inline constexpr std::string_view kMetaStemmer = "telusur.stemmer";
 inline constexpr std::string_view kMetaVersion = "telusur.version";
+// Per file read completely, "telusur.file." + the hex of its kFilePrefix
+// term: "SIZE MTIME_NS CONTENT_HASH\nPATH".
+inline constexpr std::string_view kMetaFilePrefix = "telusur.file.";
 
 // Position gap between the title and the body, so a phrase never spans them.
 inline constexpr Xapian::termpos kTitleBodyGap = 100;

@@ -35,13 +35,19 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   std::string stemmer;
   std::vector<std::string> paths;
   bool rebuild = false, verbose = false, quiet = false, no_names = false;
+  bool dry_run = false, keep_deleted = false;
   std::size_t threads = 0;
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
       "index,i", po::value(&index_dir)->default_value(cli::default_index()),
       "index directory (default: $TELUSUR_INDEX, else ./telusur.db)")(
-      "rebuild", po::bool_switch(&rebuild), "discard the index and build it anew")(
+      "rebuild", po::bool_switch(&rebuild),
+      "build the index anew beside the old one and swap it in when done")(
+      "dry-run,n", po::bool_switch(&dry_run),
+      "report what would be added, updated and deleted; write nothing")(
+      "keep-deleted", po::bool_switch(&keep_deleted),
+      "keep articles whose file no longer holds them or is gone")(
       "stemmer", po::value(&stemmer)->default_value(std::string(kDefaultStemmer)),
       "dictionary (default: Telusur's dictionary-backed Indonesian stemmer), snowball (Xapian's "
       "Snowball Indonesian) or none; recorded in the index, changing it needs --rebuild")(
@@ -54,10 +60,12 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   po::variables_map vm;
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-index")) return 2;
   if (vm.count("help")) {
-    out << "Usage: telusur-index [--index DIR] [--rebuild] PATH...\n\n"
+    out << "Usage: telusur-index [--index DIR] [--rebuild] [--dry-run] PATH...\n\n"
            "Indexes Indonesian news articles for telusur. PATH is a file or a directory\n"
            "(searched recursively) of plain-text articles (*.txt) and JSON Lines streams\n"
-           "(*.jsonl, *.jsonl.zst). Articles already in the index are replaced by id.\n\n"
+           "(*.jsonl, *.jsonl.zst). Run again over the same PATHs, it reads only the files\n"
+           "that changed, rewrites only the articles that changed, and removes the\n"
+           "articles that are gone from their file or whose file is gone.\n\n"
         << visible
         << "\nExit status: 0 all articles indexed, 1 some skipped (each named on stderr),\n"
            "2 fatal error.\n";
@@ -73,15 +81,19 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   const auto seconds = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
-  std::size_t indexed = 0, skipped = 0, stubs = 0, files_read = 0;
+  std::size_t seen = 0, skipped = 0, stubs = 0, files_read = 0;
   bool progress_shown = false;
   auto clear_progress = [&] {
     if (progress_shown) err << "\r\033[K";
     progress_shown = false;
   };
+  bool file_complete = true;
   const IssueFn on_issue = [&](const ReadIssue& issue) {
     clear_progress();
-    if (issue.skipped) ++skipped;
+    if (issue.skipped) {
+      ++skipped;
+      file_complete = false;
+    }
     err << "telusur-index: " << (issue.skipped ? "skipped " : "warning: ") << where(issue) << ": "
         << issue.message << "\n";
   };
@@ -92,22 +104,27 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
     options.stemmer = stemmer;
     options.extract_names = !no_names;
     options.threads = threads;
+    options.dry_run = dry_run;
+    options.keep_deleted = keep_deleted;
     IndexWriter writer(index_dir, options);
     std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
     const std::vector<std::filesystem::path> files = collect_article_files(inputs, on_issue);
-    for (const auto& file : files) {
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      const auto& file = files[f];
+      if (!writer.file_changed(file)) continue;
       ++files_read;
+      file_complete = true;
       read_article_file(
           file,
           [&](Article&& a) {
-            if (!writer.add(a)) {
+            if (writer.add(a) == AddResult::kDuplicate) {
               on_issue({a.path, a.line,
                         "duplicate id '" + a.id +
                             "' (an article with this id was indexed earlier in this run)",
                         true});
               return;
             }
-            ++indexed;
+            ++seen;
             if (a.body.size() < kStubBodyBytes) {
               ++stubs;
               if (verbose) {
@@ -117,26 +134,31 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
                     << a.body.size() << " bytes), indexed by its title: " << a.id << "\n";
               }
             }
-            if (progress && indexed % 500 == 0) {
-              err << "\r\033[K" << indexed << " articles indexed, " << files_read << "/"
-                  << files.size() << " files, " << std::fixed << std::setprecision(1) << seconds()
-                  << " s" << std::flush;
+            if (progress && seen % 500 == 0) {
+              err << "\r\033[K" << seen << " articles read, " << f + 1 << "/" << files.size()
+                  << " files, " << std::fixed << std::setprecision(1) << seconds() << " s"
+                  << std::flush;
               progress_shown = true;
             }
           },
           on_issue);
+      writer.end_file(file_complete);
     }
+    writer.remove_missing_files(inputs);
     const bool compacted = writer.finish();
     clear_progress();
     if (!quiet) {
-      err << "telusur-index: indexed " << indexed << " article" << (indexed == 1 ? "" : "s")
-          << " from " << files_read << " file" << (files_read == 1 ? "" : "s") << ", skipped "
-          << skipped;
+      const RunCounts& c = writer.counts();
+      err << "telusur-index: " << (dry_run ? "dry run, nothing written: would have " : "")
+          << c.added << " added, " << c.updated << " updated, " << c.deleted << " deleted, "
+          << c.unchanged << " unchanged, " << skipped << " skipped";
       if (stubs)
         err << ", " << stubs << " with a stub body (under " << kStubBodyBytes << " bytes"
             << (verbose ? "" : "; list them with --verbose") << ")";
-      err << "; " << std::fixed << std::setprecision(2) << seconds() << " s; index '" << index_dir
-          << "' holds " << writer.document_count() << " articles (stemmer " << writer.stemmer()
+      err << "; " << files_read << " of " << files.size() << " file"
+          << (files.size() == 1 ? "" : "s") << " read; " << std::fixed << std::setprecision(2)
+          << seconds() << " s; index '" << index_dir << "' " << (dry_run ? "would hold " : "holds ")
+          << writer.document_count() << " articles (stemmer " << writer.stemmer()
           << (compacted ? ", compacted" : "") << ")\n";
     }
   } catch (const Error& e) {

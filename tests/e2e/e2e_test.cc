@@ -41,7 +41,7 @@ class SeedIndex : public ::testing::Test {
         {kIndexBin, "--index", "db", (testing::source_dir() / "corpus").string()}, dir_.path());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     ASSERT_TRUE(r.out.empty()) << "results only on stdout: " << r.out;
-    ASSERT_NE(r.err.find("indexed 5 articles"), std::string::npos) << r.err;
+    ASSERT_NE(r.err.find("5 added, 0 updated, 0 deleted, 0 unchanged"), std::string::npos) << r.err;
   }
   CommandResult search(const std::vector<std::string>& args,
                        const std::vector<std::string>& env = {}) {
@@ -219,7 +219,7 @@ TEST(Indexer, ReportsSkippedFilesAndExitsOne) {
   EXPECT_NE(r.err.find("in/empty.txt: empty file"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("in/broken.jsonl:2: malformed JSON"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("missing.txt: no such file or directory"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("indexed 2 articles"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 added, 0 updated"), std::string::npos) << r.err;
   const auto hits =
       parse_lines(testing::run({kSearchBin, "--index", "db", "--json", "baik"}, dir.path()).out);
   EXPECT_EQ(hits.size(), 2u);
@@ -380,7 +380,7 @@ TEST(ClickId, IndexesTheWholeCollection) {
   TempDir dir;
   const CommandResult r = testing::run({kIndexBin, "--index", "db", file.string()}, dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.err.substr(0, 2000);
-  EXPECT_NE(r.err.find("indexed 22136 articles"), std::string::npos) << r.err.substr(0, 2000);
+  EXPECT_NE(r.err.find("22136 added, 0 updated"), std::string::npos) << r.err.substr(0, 2000);
   EXPECT_NE(r.err.find("with a stub body"), std::string::npos);
   const CommandResult q = testing::run(
       {kSearchBin, "--index", "db", "--json", "--limit", "5", "timnas indonesia"}, dir.path());
