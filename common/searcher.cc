@@ -233,6 +233,18 @@ Searcher::~Searcher() = default;
 
 std::uint64_t Searcher::document_count() const { return impl_->db.get_doccount(); }
 
+std::vector<std::string> Searcher::ids() const {
+  std::vector<std::string> out;
+  const std::string prefix(schema::kIdPrefix);
+  try {
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t)
+      out.push_back((*t).substr(prefix.size()));
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot read the ids of the index: " + e.get_msg());
+  }
+  return out;
+}
+
 const std::string& Searcher::stemmer() const { return impl_->stemmer_name; }
 
 SearchResults Searcher::search(const SearchOptions& o) {

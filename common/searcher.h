@@ -77,6 +77,9 @@ class Searcher {
   SearchResults search(const SearchOptions& options);
 
   std::uint64_t document_count() const;
+
+  // The id of every article in the index, sorted. Throws IndexError.
+  std::vector<std::string> ids() const;
   const std::string& stemmer() const;
 
  private:

@@ -1,0 +1,256 @@
+// Integration tests of incremental indexing: each kind of change to the
+// articles on disk, then a re-run of the indexer (in process), and the exact
+// set of articles the index holds afterwards.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "index_command.h"
+#include "index_writer.h"
+#include "searcher.h"
+#include "status.h"
+#include "test_util.h"
+
+namespace telusur {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+using testing::write_file;
+
+struct IndexRun {
+  int exit_code = 0;
+  std::string err;
+  RunCounts counts;
+};
+
+// Runs telusur-index in process; reads the counts from its summary line.
+IndexRun index(const fs::path& db, const std::vector<std::string>& args) {
+  std::vector<std::string> all = {"telusur-index", "--index", db.string()};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<const char*> argv;
+  for (const auto& a : all) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  IndexRun r;
+  r.exit_code = run_index(static_cast<int>(argv.size()), argv.data(), out, err);
+  r.err = err.str();
+  std::smatch m;
+  const std::regex summary(R"((\d+) added, (\d+) updated, (\d+) deleted, (\d+) unchanged)");
+  if (std::regex_search(r.err, m, summary))
+    r.counts = {std::stoull(m[1]), std::stoull(m[2]), std::stoull(m[3]), std::stoull(m[4])};
+  return r;
+}
+
+std::set<std::string> all_ids(const fs::path& db) {
+  const std::vector<std::string> ids = Searcher(db.string()).ids();
+  return {ids.begin(), ids.end()};
+}
+
+std::set<std::string> ids_matching(const fs::path& db, const std::string& query) {
+  Searcher s(db.string());
+  SearchOptions o;
+  o.query = query;
+  o.limit = 10000;
+  std::set<std::string> ids;
+  for (const Hit& h : s.search(o).hits) ids.insert(h.id);
+  return ids;
+}
+
+std::string article(const std::string& title, const std::string& body) {
+  return title + "\n\n" + body + "\n";
+}
+
+std::string jsonl_line(const std::string& id, const std::string& title, const std::string& body) {
+  return "{\"id\": \"" + id + "\", \"title\": \"" + title + "\", \"body\": \"" + body + "\"}\n";
+}
+
+// Files get new mtimes within the same second; the content hash decides.
+class Incremental : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_file(in() / "a.txt", article("Banjir di Jakarta", "Banjir melanda Jakarta Timur."));
+    write_file(in() / "b.txt", article("Harga beras naik", "Harga beras naik di pasar."));
+    write_file(in() / "news.jsonl",
+               jsonl_line("j1", "Gempa di Maluku", "Gempa mengguncang Ambon.") +
+                   jsonl_line("j2", "Kapal tenggelam", "Kapal nelayan tenggelam di Selat Sunda.") +
+                   jsonl_line("j3", "Pemilu daerah", "Pemilihan kepala daerah berlangsung."));
+    const IndexRun first = index(db(), {in().string()});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    ASSERT_EQ(first.counts.added, 5u) << first.err;
+    ASSERT_EQ(all_ids(db()), (std::set<std::string>{"a", "b", "j1", "j2", "j3"}));
+  }
+  fs::path in() const { return dir_.path() / "in"; }
+  fs::path db() const { return dir_.path() / "db"; }
+  TempDir dir_;
+};
+
+TEST_F(Incremental, NothingChangedReadsNothing) {
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.counts.unchanged, 5u) << r.err;
+  EXPECT_EQ(r.counts.added + r.counts.updated + r.counts.deleted, 0u) << r.err;
+  EXPECT_NE(r.err.find("0 of 3 files read"), std::string::npos) << r.err;
+}
+
+TEST_F(Incremental, TouchedButSameContentIsUnchanged) {
+  fs::last_write_time(in() / "a.txt", fs::last_write_time(in() / "a.txt") + std::chrono::hours(1));
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.counts.unchanged, 5u) << r.err;
+  EXPECT_NE(r.err.find("0 of 3 files read"), std::string::npos) << r.err;
+}
+
+TEST_F(Incremental, NewEditedAndDeletedFiles) {
+  write_file(in() / "c.txt", article("Sekolah baru", "Sekolah baru dibuka di Bandung."));
+  write_file(in() / "b.txt", article("Harga cabai naik", "Harga cabai melonjak di pasar."));
+  fs::remove(in() / "a.txt");
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.counts.added, 1u) << r.err;
+  EXPECT_EQ(r.counts.updated, 1u) << r.err;
+  EXPECT_EQ(r.counts.deleted, 1u) << r.err;
+  EXPECT_EQ(r.counts.unchanged, 3u) << r.err;
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"b", "c", "j1", "j2", "j3"}));
+  EXPECT_EQ(ids_matching(db(), "cabai"), (std::set<std::string>{"b"}));
+  EXPECT_TRUE(ids_matching(db(), "beras").empty()) << "the old text of b is gone";
+}
+
+TEST_F(Incremental, RenamedTextFileGetsTheNewId) {
+  fs::rename(in() / "a.txt", in() / "banjir.txt");
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.counts.added, 1u) << r.err;
+  EXPECT_EQ(r.counts.deleted, 1u) << r.err;
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"banjir", "b", "j1", "j2", "j3"}));
+}
+
+TEST_F(Incremental, JsonlLinesAddedChangedAndRemoved) {
+  write_file(in() / "news.jsonl",
+             jsonl_line("j1", "Gempa di Maluku", "Gempa mengguncang Ambon.") +
+                 jsonl_line("j2", "Kapal karam", "Kapal nelayan karam di Selat Sunda.") +
+                 jsonl_line("j4", "Festival budaya", "Festival budaya digelar di Solo."));
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.counts.added, 1u) << r.err;      // j4
+  EXPECT_EQ(r.counts.updated, 1u) << r.err;    // j2
+  EXPECT_EQ(r.counts.deleted, 1u) << r.err;    // j3
+  EXPECT_EQ(r.counts.unchanged, 3u) << r.err;  // a, b, j1
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"a", "b", "j1", "j2", "j4"}));
+  EXPECT_EQ(ids_matching(db(), "karam"), (std::set<std::string>{"j2"}));
+}
+
+TEST_F(Incremental, MovedJsonlKeepsItsIds) {
+  fs::create_directories(in() / "archive");
+  fs::rename(in() / "news.jsonl", in() / "archive" / "2024.jsonl");
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.counts.deleted, 0u) << r.err;
+  EXPECT_EQ(r.counts.added, 0u) << r.err;
+  EXPECT_EQ(r.counts.updated, 3u) << r.err;  // the same articles, now from another file
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"a", "b", "j1", "j2", "j3"}));
+  // And a second run finds them unchanged.
+  EXPECT_EQ(index(db(), {in().string()}).counts.unchanged, 5u);
+}
+
+TEST_F(Incremental, ArticleMovedBetweenFilesIsKept) {
+  // j3 leaves news.jsonl and shows up in a file read later.
+  write_file(in() / "news.jsonl",
+             jsonl_line("j1", "Gempa di Maluku", "Gempa mengguncang Ambon.") +
+                 jsonl_line("j2", "Kapal tenggelam", "Kapal nelayan tenggelam di Selat Sunda."));
+  write_file(in() / "z.jsonl",
+             jsonl_line("j3", "Pemilu daerah", "Pemilihan kepala daerah berlangsung."));
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.counts.deleted, 0u) << r.err;
+  EXPECT_EQ(r.counts.updated, 1u) << r.err;
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"a", "b", "j1", "j2", "j3"}));
+}
+
+TEST_F(Incremental, KeepDeletedKeepsThem) {
+  fs::remove(in() / "a.txt");
+  write_file(in() / "news.jsonl", jsonl_line("j1", "Gempa di Maluku", "Gempa mengguncang Ambon."));
+  const IndexRun r = index(db(), {"--keep-deleted", in().string()});
+  EXPECT_EQ(r.counts.deleted, 0u) << r.err;
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"a", "b", "j1", "j2", "j3"}));
+}
+
+TEST_F(Incremental, UnreadableOrBrokenFileKeepsItsArticles) {
+  // Binary garbage where an article was: skipped, and its article stays.
+  write_file(in() / "b.txt", std::string("\x7f"
+                                         "ELF\0\0\1\2",
+                                         8));
+  // A JSONL line that no longer parses: the file is incomplete, nothing of it is deleted.
+  write_file(in() / "news.jsonl", jsonl_line("j1", "Gempa di Maluku", "Gempa mengguncang Ambon.") +
+                                      "{\"id\": \"j2\",\n");
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("b.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("news.jsonl:2"), std::string::npos) << r.err;
+  EXPECT_EQ(r.counts.deleted, 0u) << r.err;
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"a", "b", "j1", "j2", "j3"}));
+  if (geteuid() != 0) {  // root reads any file
+    write_file(in() / "b.txt", article("Harga beras naik", "Harga beras naik di pasar."));
+    fs::permissions(in() / "a.txt", fs::perms::none);
+    const IndexRun locked = index(db(), {in().string()});
+    fs::permissions(in() / "a.txt", fs::perms::owner_all);
+    EXPECT_EQ(locked.exit_code, 1) << locked.err;
+    EXPECT_TRUE(all_ids(db()).count("a")) << locked.err;
+  }
+}
+
+TEST_F(Incremental, DryRunWritesNothing) {
+  write_file(in() / "c.txt", article("Sekolah baru", "Sekolah baru dibuka di Bandung."));
+  fs::remove(in() / "a.txt");
+  const IndexRun dry = index(db(), {"--dry-run", in().string()});
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.err.find("dry run"), std::string::npos) << dry.err;
+  EXPECT_EQ(dry.counts.added, 1u) << dry.err;
+  EXPECT_EQ(dry.counts.deleted, 1u) << dry.err;
+  EXPECT_EQ(dry.counts.unchanged, 4u) << dry.err;
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"a", "b", "j1", "j2", "j3"}));
+  // The real run then does what the dry run said.
+  const IndexRun real = index(db(), {in().string()});
+  EXPECT_EQ(real.counts.added, dry.counts.added);
+  EXPECT_EQ(real.counts.deleted, dry.counts.deleted);
+  EXPECT_EQ(real.counts.unchanged, dry.counts.unchanged);
+}
+
+TEST_F(Incremental, OnlyFilesUnderTheGivenPathsAreDeleted) {
+  // Indexing another directory into the same index leaves in/ alone.
+  write_file(dir_.path() / "other" / "x.txt", article("Lain", "Artikel lain sama sekali."));
+  const IndexRun r = index(db(), {(dir_.path() / "other").string()});
+  EXPECT_EQ(r.counts.deleted, 0u) << r.err;
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"a", "b", "j1", "j2", "j3", "x"}));
+}
+
+TEST_F(Incremental, SecondWriterIsRefusedWithThePid) {
+  WriterOptions options;
+  IndexWriter first(db().string(), options);
+  try {
+    IndexWriter second(db().string(), options);
+    FAIL() << "a second writer opened the index";
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find("locked by another telusur-index (pid " +
+                                         std::to_string(getpid()) + ")"),
+              std::string::npos)
+        << e.what();
+  }
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("locked by another telusur-index"), std::string::npos) << r.err;
+}
+
+TEST_F(Incremental, RebuildSwapsInAFreshIndex) {
+  Searcher before(db().string());
+  ASSERT_EQ(before.document_count(), 5u);
+  fs::remove(in() / "b.txt");
+  const IndexRun r = index(db(), {"--rebuild", in().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.counts.added, 4u) << r.err;
+  EXPECT_FALSE(fs::exists(dir_.path() / "db.rebuild"));
+  // A searcher that had the old index open still reads it.
+  EXPECT_EQ(before.document_count(), 5u);
+  EXPECT_EQ(all_ids(db()), (std::set<std::string>{"a", "j1", "j2", "j3"}));
+}
+
+}  // namespace
+}  // namespace telusur
