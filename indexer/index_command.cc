@@ -37,6 +37,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   bool rebuild = false, verbose = false, quiet = false, no_names = false;
   bool dry_run = false, keep_deleted = false;
   std::size_t threads = 0;
+  std::size_t commit_every = 1000;
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
@@ -53,6 +54,9 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "Snowball Indonesian) or none; recorded in the index, changing it needs --rebuild")(
       "no-names", po::bool_switch(&no_names),
       "do not extract person, place and organisation names (faster)")(
+      "commit-every", po::value(&commit_every)->default_value(1000),
+      "commit after this many written articles (a crash loses at most the uncommitted ones; "
+      "the next run redoes them)")(
       "threads", po::value(&threads)->default_value(0),
       "threads that analyse articles while another writes the index (default 0: one per "
       "core)")("verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
@@ -104,6 +108,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
     options.stemmer = stemmer;
     options.extract_names = !no_names;
     options.threads = threads;
+    options.batch_size = commit_every;
     options.dry_run = dry_run;
     options.keep_deleted = keep_deleted;
     IndexWriter writer(index_dir, options);

@@ -372,6 +372,99 @@ TEST(NamesTool, TrainsATaggerAndTagsCoNLLWithIt) {
   EXPECT_NE(empty.err.find("no sentences"), std::string::npos) << empty.err;
 }
 
+// A generated corpus: `n` JSONL articles in one file, ids "g0".."g{n-1}".
+std::string generated_jsonl(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i)
+    out += "{\"id\": \"g" + std::to_string(i) + "\", \"title\": \"Kapal nomor " +
+           std::to_string(i) + " berlayar\", \"body\": \"Kapal nelayan nomor " + std::to_string(i) +
+           " berangkat dari pelabuhan Sunda Kelapa menuju Pulau Seribu. Presiden Joko Widodo "
+           "meninjau pelabuhan itu pada hari Senin bersama Menteri Kelautan.\"}\n";
+  return out;
+}
+
+// Ids and document count as xapian-delve reads them (no telusur code involved).
+struct Delved {
+  std::set<std::string> ids;
+  long documents = -1;
+};
+Delved delve(const std::filesystem::path& cwd) {
+  Delved d;
+  const CommandResult all = testing::run({"xapian-delve", "-a", "-1", "db"}, cwd);
+  std::istringstream terms(all.out);
+  for (std::string t; std::getline(terms, t);)
+    if (t.size() > 1 && t[0] == 'Q') d.ids.insert(t.substr(1));
+  const CommandResult info = testing::run({"xapian-delve", "db"}, cwd);
+  const auto at = info.out.find("number of documents = ");
+  if (at != std::string::npos) d.documents = std::stol(info.out.substr(at + 22));
+  return d;
+}
+
+TEST(Indexer, SurvivesSigkillAtAnyPointAndTheNextRunCompletes) {
+  TempDir dir;
+  constexpr int kArticles = 8000;
+  testing::write_file(dir / "in" / "news.jsonl", generated_jsonl(kArticles));
+  for (int i = 0; i < 40; ++i)
+    testing::write_file(
+        dir / "in" / ("t" + std::to_string(i) + ".txt"),
+        "Judul " + std::to_string(i) + "\n\nIsi berita tentang kapal " + std::to_string(i) + ".\n");
+  std::set<std::string> expected;
+  for (int i = 0; i < kArticles; ++i) expected.insert("g" + std::to_string(i));
+  for (int i = 0; i < 40; ++i) expected.insert("t" + std::to_string(i));
+  // Kill the indexer after growing delays, each time resuming the same index.
+  const std::string index_cmd =
+      testing::shell_quote(kIndexBin) + " -q --commit-every 100 --index db in & pid=$!; sleep ";
+  int killed = 0;
+  for (const char* delay : {"0.05", "0.15", "0.3", "0.5", "0.8", "1.2", "0.02", "0.4"}) {
+    const CommandResult r = testing::run(
+        {"bash", "-c",
+         index_cmd + delay + "; kill -9 $pid 2>/dev/null && echo killed; wait $pid; true"},
+        dir.path());
+    if (r.out.find("killed") != std::string::npos) ++killed;
+    if (!std::filesystem::exists(dir / "db" / "iamglass")) continue;  // killed before creating it
+    const CommandResult check = testing::run({"xapian-check", "db"}, dir.path());
+    EXPECT_EQ(check.exit_code, 0) << "after a kill at " << delay << " s:\n"
+                                  << check.out << check.err;
+    const Delved d = delve(dir.path());
+    EXPECT_EQ(static_cast<std::size_t>(d.documents), d.ids.size())
+        << "duplicates after a kill at " << delay << " s";
+    for (const std::string& id : d.ids) EXPECT_TRUE(expected.count(id)) << id;
+  }
+  EXPECT_GE(killed, 3) << "the indexer finished before most kills: make the corpus larger";
+  const CommandResult last = testing::run({kIndexBin, "--index", "db", "in"}, dir.path());
+  ASSERT_EQ(last.exit_code, 0) << last.err;
+  EXPECT_EQ(testing::run({"xapian-check", "db"}, dir.path()).exit_code, 0);
+  const Delved d = delve(dir.path());
+  EXPECT_EQ(d.ids, expected);
+  EXPECT_EQ(d.documents, static_cast<long>(expected.size()));
+  // And nothing is left to do.
+  const CommandResult again = testing::run({kIndexBin, "--index", "db", "in"}, dir.path());
+  EXPECT_NE(again.err.find("0 added, 0 updated, 0 deleted, " + std::to_string(expected.size()) +
+                           " unchanged"),
+            std::string::npos)
+      << again.err;
+}
+
+TEST(Indexer, SearchesKeepWorkingWhileItIndexes) {
+  TempDir dir;
+  testing::write_file(dir / "first" / "a.txt", "Kapal karam\n\nKapal nelayan karam di laut.\n");
+  ASSERT_EQ(testing::run({kIndexBin, "-q", "--index", "db", "first"}, dir.path()).exit_code, 0);
+  testing::write_file(dir / "more" / "news.jsonl", generated_jsonl(3000));
+  // Search in a loop for as long as the indexer runs; any exit status other
+  // than 0 (hits) or 1 (none) is a failure.
+  const std::string script =
+      testing::shell_quote(kIndexBin) + " -q --commit-every 50 --index db more & pid=$!; n=0; " +
+      "while kill -0 $pid 2>/dev/null; do " + testing::shell_quote(kSearchBin) +
+      " --index db --json kapal >/dev/null 2>err.txt; rc=$?; n=$((n+1)); "
+      "if [ $rc -gt 1 ]; then cat err.txt; echo \"search failed rc=$rc\"; fi; done; "
+      "wait $pid; echo \"indexer rc=$? searches=$n\"";
+  const CommandResult r = testing::run({"bash", "-c", script}, dir.path());
+  EXPECT_EQ(r.out.find("search failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("indexer rc=0"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("searches=0"), std::string::npos) << "no search ran during indexing";
+  EXPECT_EQ(delve(dir.path()).documents, 3001);
+}
+
 TEST(ClickId, IndexesTheWholeCollection) {
   const auto data = testing::shared_data_dir();
   const auto file = data / "clickid-news" / "clickid-news.jsonl.zst";
