@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <unistd.h>
@@ -312,13 +313,29 @@ class AnalysisPool {
   std::vector<std::thread> threads_;
 };
 
-// The identity of a file across runs: its absolute, normalised path.
-std::string file_identity(const std::filesystem::path& file) {
-  std::error_code ec;
-  std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(file), ec);
-  if (ec) p = std::filesystem::absolute(file).lexically_normal();
-  return p.string();
-}
+// The identity of a file across runs: its absolute path with symbolic links
+// of its directories resolved. Directories are resolved once each (a
+// corpus is many files in few directories).
+class FileIdentities {
+ public:
+  std::string operator()(const std::filesystem::path& file) {
+    if (cwd_.empty()) cwd_ = std::filesystem::current_path();
+    const std::filesystem::path absolute =
+        (file.is_absolute() ? file : cwd_ / file).lexically_normal();
+    const std::string parent = absolute.parent_path().string();
+    auto it = dirs_.find(parent);
+    if (it == dirs_.end()) {
+      std::error_code ec;
+      std::filesystem::path resolved = std::filesystem::weakly_canonical(parent, ec);
+      it = dirs_.emplace(parent, ec ? parent : resolved.string()).first;
+    }
+    return (std::filesystem::path(it->second) / absolute.filename()).string();
+  }
+
+ private:
+  std::filesystem::path cwd_;
+  std::unordered_map<std::string, std::string> dirs_;
+};
 
 std::string hex64(std::uint64_t v) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -354,22 +371,25 @@ std::uint64_t article_hash(const Article& a) {
   return h;
 }
 
-// A file's signature as kept in the metadata: "SIZE MTIME_NS HASH\nPATH".
+// A file's signature as kept in the metadata: "SIZE MTIME_NS HASH
+// ARTICLES\nPATH" (ARTICLES: how many of the index's articles came from it).
 struct FileSignature {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::string hash;
+  std::uint64_t articles = 0;
   std::string path;
 
   std::string text() const {
-    return std::to_string(size) + " " + std::to_string(mtime_ns) + " " + hash + "\n" + path;
+    return std::to_string(size) + " " + std::to_string(mtime_ns) + " " + hash + " " +
+           std::to_string(articles) + "\n" + path;
   }
   static std::optional<FileSignature> parse(const std::string& text) {
     FileSignature s;
     const std::size_t nl = text.find('\n');
     if (nl == std::string::npos) return std::nullopt;
     std::istringstream head(text.substr(0, nl));
-    if (!(head >> s.size >> s.mtime_ns >> s.hash)) return std::nullopt;
+    if (!(head >> s.size >> s.mtime_ns >> s.hash >> s.articles)) return std::nullopt;
     s.path = text.substr(nl + 1);
     return s;
   }
@@ -459,8 +479,10 @@ struct IndexWriter::Impl {
   std::unordered_set<std::string> ids_this_run;
   std::unordered_set<std::string> deleted_ids;  // deleted in this run
   std::unordered_set<std::string> files_seen;   // metadata keys of files met in this run
+  FileIdentities file_identity;
   // The file of the last file_changed().
   bool in_file = false;
+  std::uint64_t file_articles = 0;  // read from it in this run
   std::string file_term, file_meta_key;
   FileSignature file_signature;
   // add()'s cache: the file term of the last article's path.
@@ -541,14 +563,15 @@ struct IndexWriter::Impl {
   }
 
   // Deletes the articles of the index filed under `term` that this run has
-  // not added.
-  void delete_articles_of(const std::string& term) {
-    if (!has_reader || keep_deleted) return;
+  // not added (unless keep_deleted). Returns how many there are.
+  std::uint64_t delete_articles_of(const std::string& term) {
+    if (!has_reader) return 0;
     std::vector<std::string> gone;
     for (auto it = reader.postlist_begin(term); it != reader.postlist_end(term); ++it) {
       std::string id = id_of(*it);
       if (!id.empty() && !ids_this_run.count(id)) gone.push_back(std::move(id));
     }
+    if (keep_deleted) return gone.size();
     for (std::string& id : gone) {
       if (!deleted_ids.insert(id).second) continue;
       ++counts.deleted;
@@ -556,6 +579,7 @@ struct IndexWriter::Impl {
       op.id = std::move(id);
       push(std::move(op));
     }
+    return gone.size();
   }
 
   void set_metadata(const std::string& key, const std::string& value) {
@@ -636,22 +660,20 @@ IndexWriter::~IndexWriter() {
 
 bool IndexWriter::file_changed(const std::filesystem::path& file) {
   Impl& w = *impl_;
-  const std::string path = file_identity(file);
+  const std::string path = w.file_identity(file);
   const std::string hash = hex64(hash_of(path));
   w.in_file = true;
+  w.file_articles = 0;
   w.file_term = str(schema::kFilePrefix) + hash;
   w.file_meta_key = str(schema::kMetaFilePrefix) + hash;
   w.files_seen.insert(w.file_meta_key);
   w.file_signature = FileSignature{};
   w.file_signature.path = path;
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(file, ec);
-  if (ec) return true;
-  const auto mtime = std::filesystem::last_write_time(file, ec);
-  if (ec) return true;
-  w.file_signature.size = size;
+  struct stat st;
+  if (::stat(file.c_str(), &st) != 0) return true;
+  w.file_signature.size = static_cast<std::uint64_t>(st.st_size);
   w.file_signature.mtime_ns =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
   std::optional<FileSignature> known;
   try {
     if (w.has_reader) known = FileSignature::parse(w.reader.get_metadata(w.file_meta_key));
@@ -660,11 +682,7 @@ bool IndexWriter::file_changed(const std::filesystem::path& file) {
   }
   const auto unchanged = [&] {
     w.in_file = false;
-    try {
-      w.counts.unchanged += w.reader.get_termfreq(w.file_term);
-    } catch (const Xapian::Error& e) {
-      w.fail("cannot read", e);
-    }
+    w.counts.unchanged += known->articles;
     return false;
   };
   if (known && known->size == w.file_signature.size && known->mtime_ns == w.file_signature.mtime_ns)
@@ -674,6 +692,7 @@ bool IndexWriter::file_changed(const std::filesystem::path& file) {
   if (!bytes) return true;
   w.file_signature.hash = hex64(hash_of(*bytes));
   if (known && known->hash == w.file_signature.hash) {
+    w.file_signature.articles = known->articles;
     w.set_metadata(w.file_meta_key, w.file_signature.text());  // the new mtime
     return unchanged();
   }
@@ -683,9 +702,10 @@ bool IndexWriter::file_changed(const std::filesystem::path& file) {
 AddResult IndexWriter::add(const Article& a) {
   Impl& w = *impl_;
   if (!w.ids_this_run.insert(a.id).second) return AddResult::kDuplicate;
+  if (w.in_file) ++w.file_articles;
   if (a.path != w.last_path) {
     w.last_path = a.path;
-    w.last_file_hash = hex64(hash_of(file_identity(a.path)));
+    w.last_file_hash = hex64(hash_of(w.file_identity(a.path)));
     w.last_file_term = str(schema::kFilePrefix) + w.last_file_hash;
   }
   const std::string signature = hex64(article_hash(a)) + w.last_file_hash;
@@ -727,7 +747,8 @@ void IndexWriter::end_file(bool complete) {
   w.in_file = false;
   if (!complete || w.file_signature.hash.empty()) return;
   try {
-    w.delete_articles_of(w.file_term);
+    const std::uint64_t gone = w.delete_articles_of(w.file_term);
+    w.file_signature.articles = w.file_articles + (w.keep_deleted ? gone : 0);
   } catch (const Xapian::Error& e) {
     w.fail("cannot read", e);
   }
@@ -738,7 +759,12 @@ void IndexWriter::remove_missing_files(const std::vector<std::filesystem::path>&
   Impl& w = *impl_;
   if (!w.has_reader) return;
   std::vector<std::string> root_paths;
-  for (const auto& r : roots) root_paths.push_back(file_identity(r));
+  for (const auto& r : roots) {
+    std::error_code ec;
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(r, ec);
+    root_paths.push_back(ec ? std::filesystem::absolute(r).lexically_normal().string()
+                            : resolved.string());
+  }
   const auto under_a_root = [&](const std::string& path) {
     for (const std::string& r : root_paths)
       if (path == r || (path.rfind(r, 0) == 0 && path.size() > r.size() &&
