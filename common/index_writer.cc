@@ -10,6 +10,7 @@
 #include <xapian.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -138,11 +139,28 @@ std::string document_data(const Article& a) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string hex64(std::uint64_t v) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = kDigits[v & 15];
+  return out;
+}
+
+std::uint64_t hash_of(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+
 // Installs the one-word names of each alias group as Xapian synonyms of each
 // other, for free text and the name fields, so "Tiongkok" also finds "Cina"
 // and "China" (the query parser expands with FLAG_AUTO_SYNONYMS).
-void install_alias_synonyms(Xapian::WritableDatabase& db, Xapian::Stem stem) {
-  for (const auto& group : NameExtractor::builtin().alias_groups()) {
+// Done again only when the alias list or the stemmer changed (a hash of both
+// is kept in the metadata), so a run with nothing to index loads no stemmer.
+void install_alias_synonyms(Xapian::WritableDatabase& db, const std::string& stemmer_name) {
+  std::string all = stemmer_name;
+  for (const auto& group : builtin_alias_groups())
+    for (const std::string& member : group) all += "\n" + member;
+  const std::string hash = hex64(hash_of(all));
+  if (db.get_metadata(str(schema::kMetaAliases)) == hash) return;
+  const Xapian::Stem stem = make_stemmer(stemmer_name);
+  for (const auto& group : builtin_alias_groups()) {
     std::vector<std::string> words;
     for (const std::string& member : group) {
       const std::string key = name_key(member);
@@ -162,6 +180,7 @@ void install_alias_synonyms(Xapian::WritableDatabase& db, Xapian::Stem stem) {
       }
     }
   }
+  db.set_metadata(str(schema::kMetaAliases), hash);
 }
 
 // One article made into a Xapian document, ready to be written.
@@ -337,15 +356,6 @@ class FileIdentities {
   std::unordered_map<std::string, std::string> dirs_;
 };
 
-std::string hex64(std::uint64_t v) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = kDigits[v & 15];
-  return out;
-}
-
-std::uint64_t hash_of(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
-
 // The content of an article that the index shows or searches: its
 // signature changes when any of it does (not with its line number).
 std::uint64_t article_hash(const Article& a) {
@@ -371,27 +381,35 @@ std::uint64_t article_hash(const Article& a) {
   return h;
 }
 
-// A file's signature as kept in the metadata: "SIZE MTIME_NS HASH
-// ARTICLES\nPATH" (ARTICLES: how many of the index's articles came from it).
+// A file's signature, kept as one metadata entry per file:
+//   key   "telusur.file." FILE_HASH " " SIZE " " MTIME_NS " " ARTICLES
+//   value CONTENT_HASH "\n" PATH
+// Size, mtime and the article count sit in the key, so one scan of the keys
+// (no lookup per file) tells which files are unchanged. ARTICLES: how many
+// of the index's articles came from the file.
 struct FileSignature {
+  std::string file_hash;  // hex of the path's hash, as in the kFilePrefix term
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
-  std::string hash;
   std::uint64_t articles = 0;
-  std::string path;
+  std::string content_hash;  // from the value: read on demand
+  std::string path;          // from the value: read on demand
 
-  std::string text() const {
-    return std::to_string(size) + " " + std::to_string(mtime_ns) + " " + hash + " " +
-           std::to_string(articles) + "\n" + path;
+  std::string key() const {
+    return str(schema::kMetaFilePrefix) + file_hash + " " + std::to_string(size) + " " +
+           std::to_string(mtime_ns) + " " + std::to_string(articles);
   }
-  static std::optional<FileSignature> parse(const std::string& text) {
+  std::string value() const { return content_hash + "\n" + path; }
+  static std::optional<FileSignature> from_key(const std::string& key) {
     FileSignature s;
-    const std::size_t nl = text.find('\n');
-    if (nl == std::string::npos) return std::nullopt;
-    std::istringstream head(text.substr(0, nl));
-    if (!(head >> s.size >> s.mtime_ns >> s.hash >> s.articles)) return std::nullopt;
-    s.path = text.substr(nl + 1);
+    std::istringstream in(key.substr(schema::kMetaFilePrefix.size()));
+    if (!(in >> s.file_hash >> s.size >> s.mtime_ns >> s.articles)) return std::nullopt;
     return s;
+  }
+  void read_value(const std::string& value) {
+    const std::size_t nl = value.find('\n');
+    content_hash = value.substr(0, nl);
+    path = nl == std::string::npos ? std::string() : value.substr(nl + 1);
   }
 };
 
@@ -478,13 +496,16 @@ struct IndexWriter::Impl {
 
   std::unordered_set<std::string> ids_this_run;
   std::unordered_set<std::string> deleted_ids;  // deleted in this run
-  std::unordered_set<std::string> files_seen;   // metadata keys of files met in this run
+  std::unordered_set<std::string> files_seen;   // file hashes of files met in this run
   FileIdentities file_identity;
   // The file of the last file_changed().
   bool in_file = false;
   std::uint64_t file_articles = 0;  // read from it in this run
-  std::string file_term, file_meta_key;
+  std::string file_term;
   FileSignature file_signature;
+  // The signatures in the index, by file hash; loaded by the first file_changed().
+  std::unordered_map<std::string, FileSignature> known_files;
+  bool known_files_loaded = false;
   // add()'s cache: the file term of the last article's path.
   std::string last_path, last_file_term, last_file_hash;
 
@@ -499,6 +520,8 @@ struct IndexWriter::Impl {
   std::deque<Op> ops;
   std::size_t articles_in_flight = 0;
   std::size_t window = 0;
+  std::size_t threads = 1;
+  bool extract_names = true;
   std::vector<std::pair<std::string, std::string>> new_stems;  // for the next commit
   std::unique_ptr<AnalysisPool> pool;                          // last: its threads stop first
 
@@ -582,6 +605,25 @@ struct IndexWriter::Impl {
     return gone.size();
   }
 
+  void load_known_files() {
+    if (known_files_loaded) return;
+    known_files_loaded = true;
+    if (!has_reader) return;
+    const std::string prefix(schema::kMetaFilePrefix);
+    for (auto it = reader.metadata_keys_begin(prefix); it != reader.metadata_keys_end(prefix); ++it)
+      if (std::optional<FileSignature> sig = FileSignature::from_key(*it))
+        known_files[sig->file_hash] = std::move(*sig);
+  }
+
+  // Records a file's signature (replacing the entry of its old one).
+  void record(const FileSignature& sig) {
+    auto it = known_files.find(sig.file_hash);
+    if (it != known_files.end() && it->second.key() != sig.key())
+      set_metadata(it->second.key(), "");
+    set_metadata(sig.key(), sig.value());
+    known_files[sig.file_hash] = sig;
+  }
+
   void set_metadata(const std::string& key, const std::string& value) {
     Op op;
     op.meta_key = key;
@@ -600,7 +642,11 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
   w.batch_size = options.batch_size == 0 ? 1 : options.batch_size;
   w.stemmer_name = options.stemmer;
   w.stem_table = stemmer_uses_lookup_table(options.stemmer);
-  const Xapian::Stem stem = make_stemmer(options.stemmer);  // validates the name
+  {
+    const std::vector<std::string> known = stemmer_names();
+    if (std::find(known.begin(), known.end(), options.stemmer) == known.end())
+      make_stemmer(options.stemmer);  // throws Error naming the known stemmers
+  }
   const auto check = [&](const Xapian::Database& db) {
     const std::string schema = db.get_metadata(str(schema::kMetaSchema));
     const std::string stemmer = db.get_metadata(str(schema::kMetaStemmer));
@@ -637,7 +683,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     w.db.set_metadata(str(schema::kMetaSchema), str(schema::kSchemaVersion));
     w.db.set_metadata(str(schema::kMetaStemmer), options.stemmer);
     w.db.set_metadata(str(schema::kMetaVersion), TELUSUR_VERSION);
-    install_alias_synonyms(w.db, Xapian::Stem(stem));
+    install_alias_synonyms(w.db, options.stemmer);
   } catch (const Xapian::DatabaseLockError& e) {
     throw IndexError("index '" + dir + "' is locked by another Xapian writer");
   } catch (const Xapian::Error& e) {
@@ -646,7 +692,8 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
   const std::size_t threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   w.window = 4 * threads + 16;
-  w.pool = std::make_unique<AnalysisPool>(threads, options.stemmer, options.extract_names);
+  w.threads = threads;
+  w.extract_names = options.extract_names;
 }
 
 IndexWriter::~IndexWriter() {
@@ -665,36 +712,42 @@ bool IndexWriter::file_changed(const std::filesystem::path& file) {
   w.in_file = true;
   w.file_articles = 0;
   w.file_term = str(schema::kFilePrefix) + hash;
-  w.file_meta_key = str(schema::kMetaFilePrefix) + hash;
-  w.files_seen.insert(w.file_meta_key);
+  w.files_seen.insert(hash);
   w.file_signature = FileSignature{};
+  w.file_signature.file_hash = hash;
   w.file_signature.path = path;
   struct stat st;
   if (::stat(file.c_str(), &st) != 0) return true;
   w.file_signature.size = static_cast<std::uint64_t>(st.st_size);
   w.file_signature.mtime_ns =
       static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-  std::optional<FileSignature> known;
+  FileSignature* known = nullptr;
   try {
-    if (w.has_reader) known = FileSignature::parse(w.reader.get_metadata(w.file_meta_key));
+    w.load_known_files();
+    if (auto it = w.known_files.find(hash); it != w.known_files.end()) known = &it->second;
+    const auto unchanged = [&] {
+      w.in_file = false;
+      w.counts.unchanged += known->articles;
+      return false;
+    };
+    if (known && known->size == w.file_signature.size &&
+        known->mtime_ns == w.file_signature.mtime_ns)
+      return unchanged();
+    // Size or mtime differ (or the file is new): the content decides.
+    const std::optional<std::string> bytes = slurp(file);
+    if (!bytes) return true;
+    w.file_signature.content_hash = hex64(hash_of(*bytes));
+    if (known) {
+      known->read_value(w.reader.get_metadata(known->key()));
+      if (known->content_hash == w.file_signature.content_hash) {
+        w.file_signature.articles = known->articles;
+        w.record(w.file_signature);  // the new mtime
+        known = &w.known_files[hash];
+        return unchanged();
+      }
+    }
   } catch (const Xapian::Error& e) {
     w.fail("cannot read", e);
-  }
-  const auto unchanged = [&] {
-    w.in_file = false;
-    w.counts.unchanged += known->articles;
-    return false;
-  };
-  if (known && known->size == w.file_signature.size && known->mtime_ns == w.file_signature.mtime_ns)
-    return unchanged();
-  // Size or mtime differ (or the file is new): the content decides.
-  const std::optional<std::string> bytes = slurp(file);
-  if (!bytes) return true;
-  w.file_signature.hash = hex64(hash_of(*bytes));
-  if (known && known->hash == w.file_signature.hash) {
-    w.file_signature.articles = known->articles;
-    w.set_metadata(w.file_meta_key, w.file_signature.text());  // the new mtime
-    return unchanged();
   }
   return true;
 }
@@ -735,6 +788,9 @@ AddResult IndexWriter::add(const Article& a) {
   if (!w.dry_run) {
     Impl::Op op;
     op.id = a.id;
+    // The analysis threads (and the stemmer's dictionary) only when needed.
+    if (!w.pool)
+      w.pool = std::make_unique<AnalysisPool>(w.threads, w.stemmer_name, w.extract_names);
     op.article = w.pool->submit(a, JobInfo{signature, w.last_file_term});
     w.push(std::move(op));
   }
@@ -745,14 +801,14 @@ void IndexWriter::end_file(bool complete) {
   Impl& w = *impl_;
   if (!w.in_file) return;
   w.in_file = false;
-  if (!complete || w.file_signature.hash.empty()) return;
+  if (!complete || w.file_signature.content_hash.empty()) return;
   try {
     const std::uint64_t gone = w.delete_articles_of(w.file_term);
     w.file_signature.articles = w.file_articles + (w.keep_deleted ? gone : 0);
   } catch (const Xapian::Error& e) {
     w.fail("cannot read", e);
   }
-  w.set_metadata(w.file_meta_key, w.file_signature.text());
+  w.record(w.file_signature);
 }
 
 void IndexWriter::remove_missing_files(const std::vector<std::filesystem::path>& roots) {
@@ -772,23 +828,23 @@ void IndexWriter::remove_missing_files(const std::vector<std::filesystem::path>&
         return true;
     return false;
   };
-  const std::string prefix = str(schema::kMetaFilePrefix);
-  std::vector<std::pair<std::string, std::string>> gone;  // metadata key, file term
+  std::vector<FileSignature> gone;
   try {
-    for (auto it = w.reader.metadata_keys_begin(prefix); it != w.reader.metadata_keys_end(prefix);
-         ++it) {
-      const std::string key = *it;
-      if (w.files_seen.count(key)) continue;
-      const std::optional<FileSignature> s = FileSignature::parse(w.reader.get_metadata(key));
-      if (!s || !under_a_root(s->path)) continue;
+    w.load_known_files();
+    for (auto& [hash, sig] : w.known_files) {
+      if (w.files_seen.count(hash)) continue;
+      sig.read_value(w.reader.get_metadata(sig.key()));
+      if (!under_a_root(sig.path)) continue;
       std::error_code ec;
-      const bool exists = std::filesystem::exists(std::filesystem::symlink_status(s->path, ec));
+      const bool exists = std::filesystem::exists(std::filesystem::symlink_status(sig.path, ec));
       if (exists || (ec && ec != std::errc::no_such_file_or_directory)) continue;
-      gone.emplace_back(key, str(schema::kFilePrefix) + key.substr(prefix.size()));
+      gone.push_back(sig);
     }
-    for (const auto& [key, term] : gone) {
-      w.delete_articles_of(term);
-      if (!w.keep_deleted) w.set_metadata(key, "");
+    for (const FileSignature& sig : gone) {
+      w.delete_articles_of(str(schema::kFilePrefix) + sig.file_hash);
+      if (w.keep_deleted) continue;
+      w.set_metadata(sig.key(), "");
+      w.known_files.erase(sig.file_hash);
     }
   } catch (const Xapian::Error& e) {
     w.fail("cannot read", e);

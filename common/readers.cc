@@ -519,7 +519,9 @@ std::vector<fs::path> collect_article_files(const std::vector<fs::path>& paths,
         if (it->is_regular_file(fe) && is_article_file(it->path())) found.push_back(it->path());
       }
       if (ec) on_issue({p.string(), 0, "cannot read directory: " + ec.message(), true});
-      std::sort(found.begin(), found.end());
+      std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) {
+        return a.native() < b.native();  // path::compare splits every path
+      });
       files.insert(files.end(), found.begin(), found.end());
     } else if (is_article_file(p)) {
       files.push_back(p);

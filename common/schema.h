@@ -47,8 +47,11 @@ inline constexpr Xapian::valueno kNamesSlot = 3;
 inline constexpr std::string_view kMetaSchema = "telusur.schema";
 inline constexpr std::string_view kMetaStemmer = "telusur.stemmer";
 inline constexpr std::string_view kMetaVersion = "telusur.version";
-// Per file read completely, "telusur.file." + the hex of its kFilePrefix
-// term: "SIZE MTIME_NS CONTENT_HASH\nPATH".
+// Hash of the alias list and stemmer the alias synonyms were made with.
+inline constexpr std::string_view kMetaAliases = "telusur.aliases";
+// Per file read completely: key "telusur.file." FILE_HASH " " SIZE " "
+// MTIME_NS " " ARTICLES (FILE_HASH as in its kFilePrefix term), value
+// CONTENT_HASH "\n" PATH.
 inline constexpr std::string_view kMetaFilePrefix = "telusur.file.";
 
 // Position gap between the title and the body, so a phrase never spans them.
