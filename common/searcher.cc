@@ -299,9 +299,8 @@ SearchResults Searcher::search(const SearchOptions& o) {
           h.path += ":" + std::to_string(data.value("line", 0));
         const std::string body = json_text(data, "body");
         const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
-        h.snippet = unescape_html(mset.snippet(body, o.snippet_bytes, impl_->snippet_stemmer,
-                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL, hs, he,
-                                               "\xe2\x80\xa6"));
+        h.snippet = unescape_html(
+            mset.snippet(body, o.snippet_bytes, impl_->snippet_stemmer, 0, hs, he, "\xe2\x80\xa6"));
         h.title_marked = unescape_html(
             mset.snippet(h.title, h.title.size() + 1, impl_->snippet_stemmer, 0, hs, he, ""));
         if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Query benchmark on the 22,136 CLICK-ID articles: telusur, omindex's index
+# searched by quest (CLI) and by the Xapian Python bindings (in process),
+# recollq, and SQLite FTS5 (sqlite3 CLI; Python's sqlite3 in process), on
+# indexes of the same .txt corpus built here. CLI: wall time per query, process
+# start included (10 queries x 3 rounds). In process: 1,000 article titles
+# as queries (every 22nd article), each run once to warm up, then timed;
+# all OR queries ranked by each tool's default (BM25 for all three). With
+# SCALE=10 also a 10x synthetic corpus (the articles copied with new ids).
+# Usage: bench/query.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=../shared/data/clickid-news/clickid-news.jsonl.zst
+if [ ! -f "$data" ]; then
+  echo "bench: $data not found; skipping" >&2
+  exit 0
+fi
+[ -x build/bin/telusur-query-bench ] || { ./scripts/setup >/dev/null; cmake --build build -j2 >/dev/null; }
+need=()
+command -v omindex >/dev/null || need+=(xapian-omega)
+command -v recollq >/dev/null || need+=(recollcmd)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+/usr/bin/python3 -c 'import xapian' 2>/dev/null || need+=(python3-xapian)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bin=$PWD/build/bin
+scale=${SCALE:-1}
+
+zstd -dc "$data" >"$work/articles.jsonl"
+/usr/bin/python3 - "$work" "$scale" <<'PY'
+import json, os, sys
+out, scale = sys.argv[1], int(sys.argv[2])
+os.makedirs(out + "/txt")
+clean = lambda s: s.replace("\t", " ").replace("\n", " ")
+lines = [l for l in open(out + "/articles.jsonl", encoding="utf-8").read().split("\n") if l.strip()]
+with open(out + "/articles.tsv", "w") as tsv, open(out + "/titles.txt", "w") as titles:
+    for copy in range(scale):
+        for n, line in enumerate(lines):
+            r = json.loads(line)
+            rid = r["id"] if copy == 0 else "synthetic-%d-%s" % (copy, r["id"])
+            title, body = r.get("title") or "", r.get("body") or ""
+            with open(os.path.join(out, "txt", rid + ".txt"), "w") as f:
+                f.write(title + "\n\n" + body + "\n")
+            tsv.write(rid + "\t" + clean(title) + "\t" + clean(body) + "\n")
+            if copy == 0 and n % 22 == 0 and len(title.split()) > 1:
+                titles.write(clean(title) + "\n")
+PY
+head -1000 "$work/titles.txt" >"$work/queries.txt"
+mkdir -p "$work/recoll-conf"
+cat >"$work/recoll-conf/recoll.conf" <<EOF
+topdirs = $work/txt
+dbdir = $work/db-recoll
+indexstemminglanguages = indonesian
+loglevel = 1
+EOF
+echo "bench: building the indexes ($((22136 * scale)) articles)..." >&2
+"$bin/telusur-index" -q --index "$work/db-telusur" "$work/txt"
+omindex --db "$work/db-omega" --url / --stemmer=indonesian "$work/txt" >/dev/null
+recollindex -c "$work/recoll-conf" >/dev/null 2>&1
+sqlite3 "$work/db-sqlite" "CREATE VIRTUAL TABLE a USING fts5(id UNINDEXED, title, body);" \
+  ".mode tabs" ".import $work/articles.tsv a"
+
+queries=("presiden jokowi" "timnas indonesia" "harga beras" "gempa bumi" "kereta cepat"
+         "banjir jakarta" "korupsi kpk" "persib bandung" "film horor" "harga emas")
+cli_p50() {  # command prefix...: median wall ms per query (timed by Python, not by the shell)
+  /usr/bin/python3 - "$@" "${queries[@]}" <<'PY'
+import subprocess, sys, time
+n = 10
+cmd, queries = sys.argv[1:-n], sys.argv[-n:]
+times = []
+for _ in range(3):
+    for q in queries:
+        t0 = time.perf_counter()
+        subprocess.run(cmd + [q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append((time.perf_counter() - t0) * 1000)
+times.sort()
+print("%.2f" % times[len(times) // 2])
+PY
+}
+fts_or() { /usr/bin/python3 -c 'import sys; print(" OR ".join("\"%s\"" % w.replace("\"", "") for w in sys.argv[1].split()))' "$1"; }
+sqlite_sql() { echo "SELECT id FROM a WHERE a MATCH '$(fts_or "$1" | sed "s/'/''/g")' ORDER BY rank LIMIT 10;"; }
+
+telusur_cli=$(cli_p50 "$bin/telusur" --index "$work/db-telusur")
+omega_cli=$(cli_p50 quest -d "$work/db-omega" -m 10)
+recoll_cli=$(cli_p50 recollq -c "$work/recoll-conf" -n 10)
+# sqlite3 takes the SQL as its argument: one query per process, like the others.
+sqlite_queries=()
+for q in "${queries[@]}"; do sqlite_queries+=("$(sqlite_sql "$q")"); done
+sqlite_cli_ms=$(queries=("${sqlite_queries[@]}"); cli_p50 sqlite3 "$work/db-sqlite")
+
+# In process.
+read -r _ _ _ telusur_p50 _ telusur_p99 _ _ _ _ < <("$bin/telusur-query-bench" "$work/db-telusur" "$work/queries.txt")
+read -r omega_p50 omega_p99 < <(/usr/bin/python3 - "$work" <<'PY'
+import sys, time, xapian
+work = sys.argv[1]
+db = xapian.Database(work + "/db-omega")
+qp = xapian.QueryParser()
+qp.set_database(db)
+qp.set_stemmer(xapian.Stem("indonesian"))
+qp.set_stemming_strategy(xapian.QueryParser.STEM_SOME)
+queries = [l.rstrip("\n") for l in open(work + "/queries.txt", encoding="utf-8")]
+times = []
+for rnd in range(2):
+    for q in queries:
+        t0 = time.perf_counter()
+        enq = xapian.Enquire(db)
+        try:
+            enq.set_query(qp.parse_query(q))
+        except xapian.QueryParserError:
+            continue
+        mset = enq.get_mset(0, 10)
+        for m in mset:
+            m.document.get_data()
+        if rnd:
+            times.append((time.perf_counter() - t0) * 1000)
+times.sort()
+print("%.3f %.3f" % (times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.99))]))
+PY
+)
+read -r sqlite_p50 sqlite_p99 < <(/usr/bin/python3 - "$work" <<'PY'
+import sqlite3, sys, time
+work = sys.argv[1]
+con = sqlite3.connect(work + "/db-sqlite")
+queries = [l.rstrip("\n") for l in open(work + "/queries.txt", encoding="utf-8")]
+times = []
+for rnd in range(2):
+    for q in queries:
+        match = " OR ".join('"%s"' % w.replace('"', "") for w in q.split())
+        t0 = time.perf_counter()
+        con.execute("SELECT id, title FROM a WHERE a MATCH ? ORDER BY rank LIMIT 10", (match,)).fetchall()
+        if rnd:
+            times.append((time.perf_counter() - t0) * 1000)
+times.sort()
+print("%.3f %.3f" % (times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.99))]))
+PY
+)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
+echo "$((22136 * scale)) CLICK-ID articles$([ "$scale" -gt 1 ] && echo " (${scale}x, synthetic copies)") on $(nproc) cores;"
+echo "CLI: median wall time of ${#queries[@]} queries x 3 (process start included); in process: 1,000 title queries; ratio = tool / telusur"
+echo
+echo "| tool | CLI query p50 | in-process p50 | in-process p99 |"
+echo "|---|---|---|---|"
+printf '| telusur | %.1f ms (1.00x) | %.3f ms (1.00x) | %.3f ms (1.00x) |\n' "$telusur_cli" "$telusur_p50" "$telusur_p99"
+printf '| omindex + quest / Xapian Python | %.1f ms (%s) | %.3f ms (%s) | %.3f ms (%s) |\n' \
+  "$omega_cli" "$(ratio "$omega_cli" "$telusur_cli")" "$omega_p50" "$(ratio "$omega_p50" "$telusur_p50")" \
+  "$omega_p99" "$(ratio "$omega_p99" "$telusur_p99")"
+printf '| recollq | %.1f ms (%s) | — | — |\n' "$recoll_cli" "$(ratio "$recoll_cli" "$telusur_cli")"
+printf '| SQLite FTS5 (sqlite3 / Python) | %.1f ms (%s) | %.3f ms (%s) | %.3f ms (%s) |\n' \
+  "$sqlite_cli_ms" "$(ratio "$sqlite_cli_ms" "$telusur_cli")" "$sqlite_p50" "$(ratio "$sqlite_p50" "$telusur_p50")" \
+  "$sqlite_p99" "$(ratio "$sqlite_p99" "$telusur_p99")"

@@ -1,0 +1,57 @@
+// In-process query latency: runs each query of a file (one per line) against
+// an index through the core library's Searcher, as `telusur` does (10 hits
+// with snippets), and prints p50, p99 and mean in milliseconds. Every query
+// is run once to warm the caches first. Usage: telusur-query-bench INDEX QUERIES
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "searcher.h"
+#include "status.h"
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: telusur-query-bench INDEX QUERIES\n";
+    return 2;
+  }
+  std::ifstream in(argv[2]);
+  std::vector<std::string> queries;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) queries.push_back(line);
+  try {
+    telusur::Searcher searcher(argv[1]);
+    std::vector<double> ms;
+    std::size_t errors = 0;
+    for (int round = 0; round < 2; ++round) {
+      for (const std::string& q : queries) {
+        telusur::SearchOptions o;
+        o.query = q;
+        const auto t0 = std::chrono::steady_clock::now();
+        try {
+          searcher.search(o);
+        } catch (const telusur::QueryError&) {
+          ++errors;
+        }
+        const auto t1 = std::chrono::steady_clock::now();
+        if (round == 1) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+      }
+    }
+    std::sort(ms.begin(), ms.end());
+    const auto at = [&](double p) {
+      return ms[std::min(ms.size() - 1,
+                         static_cast<std::size_t>(p * static_cast<double>(ms.size())))];
+    };
+    double sum = 0;
+    for (double m : ms) sum += m;
+    std::printf("queries %zu p50 %.3f p99 %.3f mean %.3f errors %zu\n", ms.size(), at(0.50),
+                at(0.99), ms.empty() ? 0.0 : sum / static_cast<double>(ms.size()), errors / 2);
+  } catch (const telusur::Error& e) {
+    std::cerr << "telusur-query-bench: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}
