@@ -40,7 +40,7 @@ python3 - "$work" <<'PY'
 import json, os, sys
 out = sys.argv[1]
 os.makedirs(out + "/txt")
-clean = lambda s: s.replace("\t", " ").replace("\n", " ")
+clean = lambda s: "\"" + s.replace("\t", " ").replace("\n", " ").replace("\"", "\"\"") + "\""  # CSV quoting for .import
 with open(out + "/articles.tsv", "w") as tsv, open(out + "/articles.jsonl", encoding="utf-8") as src:
     for line in src.read().split("\n"):
         if not line.strip():
@@ -49,7 +49,7 @@ with open(out + "/articles.tsv", "w") as tsv, open(out + "/articles.jsonl", enco
         rid, title, body = r["id"], r.get("title") or "", r.get("body") or ""
         with open(os.path.join(out, "txt", rid + ".txt"), "w") as f:
             f.write(title + "\n\n" + body + "\n")
-        tsv.write(rid + "\t" + clean(title) + "\t" + clean(body) + "\n")
+        tsv.write(clean(rid) + "\t" + clean(title) + "\t" + clean(body) + "\n")
 PY
 cat >"$work/recoll.conf" <<EOF
 topdirs = $work/txt

@@ -36,7 +36,7 @@ zstd -dc "$data" >"$work/articles.jsonl"
 import json, os, sys
 out, scale = sys.argv[1], int(sys.argv[2])
 os.makedirs(out + "/txt")
-clean = lambda s: s.replace("\t", " ").replace("\n", " ")
+clean = lambda s: "\"" + s.replace("\t", " ").replace("\n", " ").replace("\"", "\"\"") + "\""  # CSV quoting for .import
 lines = [l for l in open(out + "/articles.jsonl", encoding="utf-8").read().split("\n") if l.strip()]
 with open(out + "/articles.tsv", "w") as tsv, open(out + "/titles.txt", "w") as titles:
     for copy in range(scale):
@@ -46,9 +46,9 @@ with open(out + "/articles.tsv", "w") as tsv, open(out + "/titles.txt", "w") as 
             title, body = r.get("title") or "", r.get("body") or ""
             with open(os.path.join(out, "txt", rid + ".txt"), "w") as f:
                 f.write(title + "\n\n" + body + "\n")
-            tsv.write(rid + "\t" + clean(title) + "\t" + clean(body) + "\n")
+            tsv.write(clean(rid) + "\t" + clean(title) + "\t" + clean(body) + "\n")
             if copy == 0 and n % 22 == 0 and len(title.split()) > 1:
-                titles.write(clean(title) + "\n")
+                titles.write(title.replace("\t", " ").replace("\n", " ") + "\n")
 PY
 head -1000 "$work/titles.txt" >"$work/queries.txt"
 mkdir -p "$work/recoll-conf"
