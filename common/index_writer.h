@@ -93,7 +93,10 @@ class IndexWriter {
   // exists but was not read (unreadable) keeps its articles.
   void remove_missing_files(const std::vector<std::filesystem::path>& roots);
 
-  // Makes everything added so far durable and visible to searchers. Throws IndexError.
+  // Makes everything added so far durable and visible to searchers. Throws
+  // IndexError. In a fresh build (the index was empty, or `rebuild`),
+  // articles are built in parallel into chunk databases and become visible
+  // only at finish().
   void commit();
 
   // Commits, then, when this run wrote at least half of the articles in the
@@ -115,6 +118,8 @@ class IndexWriter {
   const std::string& stemmer() const;
 
  private:
+  bool finish_bulk();
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -315,6 +315,58 @@ TEST(Indexer, ThreadsGiveTheSameIndex) {
   }
 }
 
+// A fresh build runs on parallel builder threads whose databases are merged;
+// an update goes through one writer. Both give the same articles, terms and
+// weights, whatever the number of threads.
+TEST(Indexer, ParallelFreshBuildEqualsIncrementalBuild) {
+  TempDir dir;
+  std::string jsonl;
+  const char* topics[] = {"banjir", "gempa", "pemilu", "harga beras", "kapal nelayan"};
+  for (int i = 0; i < 600; ++i)
+    jsonl += "{\"id\": \"n" + std::to_string(i) + "\", \"title\": \"Berita " + topics[i % 5] +
+             " nomor " + std::to_string(i) + "\", \"body\": \"Laporan " + topics[(i * 7) % 5] +
+             " dari daerah " + std::to_string(i % 13) + " tentang " + topics[(i * 3) % 5] +
+             ".\"}\n";
+  testing::write_file(dir.path() / "in" / "news.jsonl", jsonl);
+  testing::write_file(dir.path() / "seed" / "s.txt", "Awal\n\nArtikel pertama.\n");
+  std::string err;
+  const std::string one = (dir.path() / "one.db").string();
+  const std::string three = (dir.path() / "three.db").string();
+  const std::string updated = (dir.path() / "updated.db").string();
+  const std::string in = (dir.path() / "in").string(), seed = (dir.path() / "seed").string();
+  ASSERT_EQ(index_paths(one, {"--threads", "1", "--commit-every", "40", in, seed}, err), 0) << err;
+  ASSERT_EQ(index_paths(three, {"--threads", "3", "--commit-every", "40", in, seed}, err), 0)
+      << err;
+  // The same articles added to an index that is not empty: one writer.
+  ASSERT_EQ(index_paths(updated, {seed}, err), 0) << err;
+  ASSERT_EQ(index_paths(updated, {"--commit-every", "40", in, seed}, err), 0) << err;
+  Searcher a(one), b(three), c(updated);
+  ASSERT_EQ(a.ids(), b.ids());
+  ASSERT_EQ(a.ids(), c.ids());
+  ASSERT_EQ(a.document_count(), 601u);
+  const auto scored = [](Searcher& s, const std::string& q) {
+    SearchOptions o;
+    o.query = q;
+    o.limit = 1000;
+    std::vector<std::pair<std::string, double>> out;
+    for (const Hit& h : s.search(o).hits) out.emplace_back(h.id, h.score);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const std::string q : {"banjir", "harga beras", "kapal daerah 7", "title:gempa", "nomor"}) {
+    const auto sa = scored(a, q);
+    EXPECT_FALSE(sa.empty()) << q;
+    for (Searcher* other : {&b, &c}) {
+      const auto so = scored(*other, q);
+      ASSERT_EQ(sa.size(), so.size()) << q;
+      for (std::size_t i = 0; i < sa.size(); ++i) {
+        EXPECT_EQ(sa[i].first, so[i].first) << q;
+        EXPECT_NEAR(sa[i].second, so[i].second, 1e-9) << q;
+      }
+    }
+  }
+}
+
 TEST(SeedCorpus, IssueQueries) {
   TempDir dir;
   const std::string db = (dir.path() / "db").string();
