@@ -635,6 +635,11 @@ struct IndexWriter::Impl {
   // The file of the last file_changed().
   bool in_file = false;
   std::uint64_t file_articles = 0;  // read from it in this run
+  // Its JSONL lines in the index: line hash -> document; loaded on demand.
+  std::unordered_map<std::string, Xapian::docid> file_lines;
+  bool file_lines_loaded = false;
+  std::string line_hash;                          // of the line add() gets next
+  std::unordered_set<Xapian::docid> seen_docids;  // skipped lines' documents
   std::string file_term;
   FileSignature file_signature;
   // The signatures in the index, by file hash; loaded by the first file_changed().
@@ -729,6 +734,7 @@ struct IndexWriter::Impl {
     if (!has_reader) return 0;
     std::vector<std::string> gone;
     for (auto it = reader.postlist_begin(term); it != reader.postlist_end(term); ++it) {
+      if (seen_docids.count(*it)) continue;
       std::string id = id_of(*it);
       if (!id.empty() && !ids_this_run.count(id)) gone.push_back(std::move(id));
     }
@@ -854,6 +860,9 @@ bool IndexWriter::file_changed(const std::filesystem::path& file) {
   const std::string hash = hex64(hash_of(path));
   w.in_file = true;
   w.file_articles = 0;
+  w.file_lines.clear();
+  w.file_lines_loaded = false;
+  w.line_hash.clear();
   w.file_term = str(schema::kFilePrefix) + hash;
   w.files_seen.insert(hash);
   w.file_signature = FileSignature{};
@@ -904,7 +913,9 @@ AddResult IndexWriter::add(const Article& a) {
     w.last_file_hash = hex64(hash_of(w.file_identity(a.path)));
     w.last_file_term = str(schema::kFilePrefix) + w.last_file_hash;
   }
-  const std::string signature = hex64(article_hash(a)) + w.last_file_hash;
+  const std::string signature =
+      (w.line_hash.empty() ? hex64(article_hash(a)) : w.line_hash) + w.last_file_hash;
+  w.line_hash.clear();
   const std::string id_term = str(schema::kIdPrefix) + a.id;
   bool known = false;
   try {
@@ -912,6 +923,11 @@ AddResult IndexWriter::add(const Article& a) {
       Xapian::PostingIterator it = w.reader.postlist_begin(id_term);
       if (it != w.reader.postlist_end(id_term)) {
         known = true;
+        // Its line was skipped as unchanged earlier in this run: a duplicate.
+        if (w.seen_docids.count(*it)) {
+          if (w.in_file) --w.file_articles;
+          return AddResult::kDuplicate;
+        }
         if (w.reader.get_document(*it).get_value(schema::kSignatureSlot) == signature &&
             !w.deleted_ids.count(a.id)) {
           ++w.counts.unchanged;
@@ -949,6 +965,34 @@ AddResult IndexWriter::add(const Article& a) {
     w.push(std::move(op));
   }
   return result;
+}
+
+bool IndexWriter::skip_line(std::string_view raw_line) {
+  Impl& w = *impl_;
+  w.line_hash = hex64(hash_of(raw_line));
+  if (!w.in_file || !w.has_reader) return false;
+  try {
+    if (!w.file_lines_loaded) {
+      w.file_lines_loaded = true;
+      Xapian::ValueIterator v = w.reader.valuestream_begin(schema::kSignatureSlot);
+      const Xapian::ValueIterator end = w.reader.valuestream_end(schema::kSignatureSlot);
+      for (auto it = w.reader.postlist_begin(w.file_term); it != w.reader.postlist_end(w.file_term);
+           ++it) {
+        if (v == end) break;
+        v.skip_to(*it);
+        if (v == end) break;
+        if (v.get_docid() == *it) w.file_lines.emplace((*v).substr(0, 16), *it);
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    w.fail("cannot read", e);
+  }
+  const auto it = w.file_lines.find(w.line_hash);
+  if (it == w.file_lines.end() || !w.seen_docids.insert(it->second).second) return false;
+  w.line_hash.clear();
+  ++w.counts.unchanged;
+  ++w.file_articles;
+  return true;
 }
 
 void IndexWriter::end_file(bool complete) {

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "article.h"
@@ -81,6 +82,12 @@ class IndexWriter {
   // by commit() at the latest. Throws IndexError (naming the article) or
   // Error, for this article or for one added before it.
   AddResult add(const Article& article);
+
+  // For the JSONL file of the last file_changed(): whether `raw_line` is,
+  // byte for byte, the line an indexed article of this file was read from;
+  // then it counts as unchanged and need not be parsed. Otherwise the line's
+  // hash becomes the signature of the article add()ed next.
+  bool skip_line(std::string_view raw_line);
 
   // Ends the file of the last file_changed(). With `complete` (every article
   // of the file was read), removes the articles last indexed from this file

@@ -401,7 +401,8 @@ void read_txt(const fs::path& file, const ArticleFn& on_article, const IssueFn& 
   on_article(std::move(a));
 }
 
-void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn& on_issue) {
+void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn& on_issue,
+                const LineFilterFn& skip_line) {
   const std::string path = file.string();
   const std::string stored_path = absolute_path(file);
   std::unique_ptr<LineSource> lines;
@@ -427,6 +428,7 @@ void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn
         continue;
       }
       if (trim(line).empty()) continue;
+      if (skip_line && skip_line(line)) continue;
       std::string utf8 = std::move(line);
       if (!is_valid_utf8(utf8)) {
         utf8 = convert_with_icu(utf8, "windows-1252");
@@ -532,11 +534,12 @@ std::vector<fs::path> collect_article_files(const std::vector<fs::path>& paths,
   return files;
 }
 
-void read_article_file(const fs::path& file, const ArticleFn& on_article, const IssueFn& on_issue) {
+void read_article_file(const fs::path& file, const ArticleFn& on_article, const IssueFn& on_issue,
+                       const LineFilterFn& skip_line) {
   if (is_txt(file))
     read_txt(file, on_article, on_issue);
   else
-    read_jsonl(file, on_article, on_issue);
+    read_jsonl(file, on_article, on_issue, skip_line);
 }
 
 Dateline parse_dateline(std::string_view paragraph) {

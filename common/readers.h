@@ -24,6 +24,9 @@ struct ReadIssue {
 
 using ArticleFn = std::function<void(Article&&)>;
 using IssueFn = std::function<void(const ReadIssue&)>;
+// Called with each raw line of a JSONL file before it is parsed; true skips
+// the line (the caller knows it already).
+using LineFilterFn = std::function<bool(std::string_view line)>;
 
 // Files larger than this are skipped (JSONL streams are read line by line and
 // may be any size; one JSONL line may not exceed it either).
@@ -37,10 +40,11 @@ std::vector<std::filesystem::path> collect_article_files(
     const std::vector<std::filesystem::path>& paths, const IssueFn& on_issue);
 
 // Reads one article file of any supported kind, calling `on_article` for each
-// article and `on_issue` for each warning or skipped item. Never throws for bad
-// content; throws telusur::Error only when a callback throws one.
+// article and `on_issue` for each warning or skipped item; `skip_line`, when
+// given, sees each JSONL line first. Never throws for bad content; throws
+// telusur::Error only when a callback throws one.
 void read_article_file(const std::filesystem::path& file, const ArticleFn& on_article,
-                       const IssueFn& on_issue);
+                       const IssueFn& on_issue, const LineFilterFn& skip_line = {});
 
 // Decodes file bytes to UTF-8: strips a UTF-8 BOM, converts UTF-16 with a BOM,
 // and decodes text that is not valid UTF-8 as Windows-1252 (setting `warning`).

@@ -11,7 +11,7 @@ namespace telusur::schema {
 
 // Bumped whenever the meaning of a term, value or data field changes; the
 // searcher refuses an index with another version.
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 
 // Term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";           // unique id (boolean)
@@ -37,7 +37,8 @@ inline constexpr std::string_view kOrgExactPrefix = "XON";
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;    // YYYYMMDD, empty when undated
 inline constexpr Xapian::valueno kSourceSlot = 1;  // source as written
-// Change detection: hex XXH3 of the article's content, then of its file's path.
+// Change detection: hex XXH3 of the article's content (of its raw line, for a
+// JSONL article), then of its file's path.
 inline constexpr Xapian::valueno kSignatureSlot = 2;
 // The article's names, one per line: a type letter (p, l, o), a tab, the
 // canonical name. Read by the facet match spy.

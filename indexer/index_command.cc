@@ -146,7 +146,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
               progress_shown = true;
             }
           },
-          on_issue);
+          on_issue, [&](std::string_view line) { return writer.skip_line(line); });
       writer.end_file(file_complete);
     }
     writer.remove_missing_files(inputs);

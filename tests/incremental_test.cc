@@ -140,6 +140,24 @@ TEST_F(Incremental, JsonlLinesAddedChangedAndRemoved) {
   EXPECT_EQ(ids_matching(db(), "karam"), (std::set<std::string>{"j2"}));
 }
 
+TEST_F(Incremental, UnchangedJsonlLinesAreNotParsedButDuplicatesAreCaught) {
+  // The file changes (a line appended), so it is read; its three old lines
+  // are known byte for byte and skipped; the appended copy of j1 is a
+  // duplicate id.
+  const std::string old_text = testing::read_file(in() / "news.jsonl");
+  write_file(in() / "news.jsonl",
+             old_text + jsonl_line("j5", "Pasar murah", "Pasar murah dibuka di Medan.") +
+                 jsonl_line("j1", "Gempa lain", "Gempa lain di Ambon."));
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("duplicate id 'j1'"), std::string::npos) << r.err;
+  EXPECT_EQ(r.counts.added, 1u) << r.err;
+  EXPECT_EQ(r.counts.unchanged, 5u) << r.err;
+  EXPECT_EQ(r.counts.updated + r.counts.deleted, 0u) << r.err;
+  EXPECT_EQ(ids_matching(db(), "mengguncang"), (std::set<std::string>{"j1"}));
+  EXPECT_TRUE(ids_matching(db(), "lain").empty()) << "the duplicate must not replace j1";
+}
+
 TEST_F(Incremental, MovedJsonlKeepsItsIds) {
   fs::create_directories(in() / "archive");
   fs::rename(in() / "news.jsonl", in() / "archive" / "2024.jsonl");
