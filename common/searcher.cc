@@ -53,7 +53,31 @@ class LookupStemmer : public Xapian::StemImplementation {
   LookupStemmer(Xapian::Database db, std::string name, bool fall_back)
       : db_(std::move(db)), name_(std::move(name)), fall_back_(fall_back) {}
 
+  // For snippets: only words that may share a stem with `terms` (the query's
+  // terms, prefixes stripped) are looked up; the others cannot match and
+  // stay as they are. A word whose stem is S contains S, or S less its first
+  // letter (meN- recodes it: "menulis" -> "tulis").
+  void set_query_terms(const std::vector<std::string>& terms) {
+    fragments_.clear();
+    for (const std::string& t : terms) {
+      std::size_t i = 0;
+      while (i < t.size() && t[i] >= 'A' && t[i] <= 'Z') ++i;  // a field or stem prefix
+      const std::string base = t.substr(i);
+      if (!base.empty()) fragments_.push_back(base.size() > 3 ? base.substr(1) : base);
+    }
+    filter_ = true;
+  }
+
   std::string operator()(const std::string& word) override {
+    if (filter_) {
+      bool candidate = false;
+      for (const std::string& f : fragments_)
+        if (word.find(f) != std::string::npos) {
+          candidate = true;
+          break;
+        }
+      if (!candidate) return word;
+    }
     if (auto it = memo_.find(word); it != memo_.end()) return it->second;
     std::string stem = db_.get_metadata(stem_table_key(word));
     if (stem.empty()) {
@@ -74,6 +98,8 @@ class LookupStemmer : public Xapian::StemImplementation {
   bool fall_back_;
   std::unique_ptr<Xapian::Stem> real_;
   std::unordered_map<std::string, std::string> memo_;
+  std::vector<std::string> fragments_;
+  bool filter_ = false;
 };
 
 // Counts the names of every matching article (read from the names value
@@ -153,8 +179,9 @@ struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
   std::string stemmer_name;
-  Xapian::Stem stemmer;          // for queries
-  Xapian::Stem snippet_stemmer;  // for snippets (never creates the real stemmer)
+  Xapian::Stem stemmer;                     // for queries
+  Xapian::Stem snippet_stemmer;             // for snippets (never creates the real stemmer)
+  LookupStemmer* snippet_lookup = nullptr;  // snippet_stemmer's, when it looks stems up
   Xapian::SimpleStopper stopper;
 
   [[noreturn]] void fail(const Xapian::Error& e) const {
@@ -218,7 +245,8 @@ Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>()) {
                      "', which this telusur does not have");
   if (stemmer_uses_lookup_table(impl_->stemmer_name)) {
     impl_->stemmer = Xapian::Stem(new LookupStemmer(impl_->db, impl_->stemmer_name, true));
-    impl_->snippet_stemmer = Xapian::Stem(new LookupStemmer(impl_->db, impl_->stemmer_name, false));
+    impl_->snippet_lookup = new LookupStemmer(impl_->db, impl_->stemmer_name, false);
+    impl_->snippet_stemmer = Xapian::Stem(impl_->snippet_lookup);
   } else {
     try {
       impl_->stemmer = make_stemmer(impl_->stemmer_name);
@@ -255,6 +283,9 @@ SearchResults Searcher::search(const SearchOptions& o) {
       r = SearchResults{};
       const Xapian::Query query = impl_->parse(o);
       r.parsed = query.get_description();
+      if (impl_->snippet_lookup)
+        impl_->snippet_lookup->set_query_terms(
+            std::vector<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end()));
       Xapian::Enquire enquire(impl_->db);
       enquire.set_query(query);
       enquire.set_weighting_scheme(Xapian::BM25Weight());
