@@ -337,12 +337,16 @@ TEST(Indexer, ParallelFreshBuildEqualsIncrementalBuild) {
   ASSERT_EQ(index_paths(one, {"--threads", "1", "--commit-every", "40", in, seed}, err), 0) << err;
   ASSERT_EQ(index_paths(three, {"--threads", "3", "--commit-every", "40", in, seed}, err), 0)
       << err;
+  // Chunks of 3: each builder database takes 80 chunks, so one thread writes 3.
+  const std::string parts = (dir.path() / "parts.db").string();
+  ASSERT_EQ(index_paths(parts, {"--threads", "1", "--commit-every", "3", in, seed}, err), 0) << err;
   // The same articles added to an index that is not empty: one writer.
   ASSERT_EQ(index_paths(updated, {seed}, err), 0) << err;
   ASSERT_EQ(index_paths(updated, {"--commit-every", "40", in, seed}, err), 0) << err;
-  Searcher a(one), b(three), c(updated);
+  Searcher a(one), b(three), c(updated), d(parts);
   ASSERT_EQ(a.ids(), b.ids());
   ASSERT_EQ(a.ids(), c.ids());
+  ASSERT_EQ(a.ids(), d.ids());
   ASSERT_EQ(a.document_count(), 601u);
   const auto scored = [](Searcher& s, const std::string& q) {
     SearchOptions o;
@@ -356,7 +360,7 @@ TEST(Indexer, ParallelFreshBuildEqualsIncrementalBuild) {
   for (const std::string q : {"banjir", "harga beras", "kapal daerah 7", "title:gempa", "nomor"}) {
     const auto sa = scored(a, q);
     EXPECT_FALSE(sa.empty()) << q;
-    for (Searcher* other : {&b, &c}) {
+    for (Searcher* other : {&b, &c, &d}) {
       const auto so = scored(*other, q);
       ASSERT_EQ(sa.size(), so.size()) << q;
       for (std::size_t i = 0; i < sa.size(); ++i) {
