@@ -839,9 +839,20 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     w.db =
         Xapian::WritableDatabase(w.build_dir, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     check(w.db);
+    w.bulk_mode = w.db.get_doccount() == 0;
+    if (w.bulk_mode && w.build_dir == dir) {
+      // A fresh build is built beside the (empty) index and swapped in when
+      // complete, like --rebuild: nothing of it, not even the signatures of
+      // the files read, is visible before all of it is.
+      w.db.close();
+      w.build_dir = dir + ".rebuild";
+      std::error_code ec;
+      std::filesystem::remove_all(w.build_dir, ec);
+      w.db = Xapian::WritableDatabase(w.build_dir,
+                                      Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    }
     w.reader = w.db;
     w.has_reader = true;
-    w.bulk_mode = w.db.get_doccount() == 0;
     w.db.set_metadata(str(schema::kMetaSchema), str(schema::kSchemaVersion));
     w.db.set_metadata(str(schema::kMetaStemmer), options.stemmer);
     w.db.set_metadata(str(schema::kMetaVersion), TELUSUR_VERSION);
@@ -1135,7 +1146,7 @@ bool IndexWriter::finish_bulk() {
   }
   w.closed = true;
   std::filesystem::remove_all(w.dir + ".parts", ec);
-  if (w.rebuild) std::filesystem::remove_all(w.build_dir, ec);
+  if (w.build_dir != w.dir) std::filesystem::remove_all(w.build_dir, ec);
   exchange_dirs(tmp, w.dir);
   std::filesystem::remove_all(tmp, ec);  // now the old (empty) index
   return true;

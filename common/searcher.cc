@@ -184,6 +184,22 @@ struct Searcher::Impl {
   LookupStemmer* snippet_lookup = nullptr;  // snippet_stemmer's, when it looks stems up
   Xapian::SimpleStopper stopper;
 
+  // The stemmers for queries and snippets; lookup stemmers read `db`.
+  void make_stemmers() {
+    if (stemmer_uses_lookup_table(stemmer_name)) {
+      stemmer = Xapian::Stem(new LookupStemmer(db, stemmer_name, true));
+      snippet_lookup = new LookupStemmer(db, stemmer_name, false);
+      snippet_stemmer = Xapian::Stem(snippet_lookup);
+    } else {
+      try {
+        stemmer = make_stemmer(stemmer_name);
+      } catch (const Error& e) {
+        throw IndexError("index '" + dir + "': " + e.what());
+      }
+      snippet_stemmer = stemmer;
+    }
+  }
+
   [[noreturn]] void fail(const Xapian::Error& e) const {
     throw IndexError("index '" + dir + "': " + e.get_msg() +
                      (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
@@ -243,18 +259,7 @@ Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>()) {
   if (std::find(known.begin(), known.end(), impl_->stemmer_name) == known.end())
     throw IndexError("index '" + dir + "' was built with stemmer '" + impl_->stemmer_name +
                      "', which this telusur does not have");
-  if (stemmer_uses_lookup_table(impl_->stemmer_name)) {
-    impl_->stemmer = Xapian::Stem(new LookupStemmer(impl_->db, impl_->stemmer_name, true));
-    impl_->snippet_lookup = new LookupStemmer(impl_->db, impl_->stemmer_name, false);
-    impl_->snippet_stemmer = Xapian::Stem(impl_->snippet_lookup);
-  } else {
-    try {
-      impl_->stemmer = make_stemmer(impl_->stemmer_name);
-    } catch (const Error& e) {
-      throw IndexError("index '" + dir + "': " + e.what());
-    }
-    impl_->snippet_stemmer = impl_->stemmer;
-  }
+  impl_->make_stemmers();
 }
 
 Searcher::~Searcher() = default;
@@ -343,6 +348,16 @@ SearchResults Searcher::search(const SearchOptions& o) {
       if (attempt >= 3)
         throw IndexError("index '" + impl_->dir + "' keeps changing under the search; try again");
       impl_->db.reopen();
+    } catch (const Xapian::DatabaseError& e) {
+      // An indexer swapped a new index in (compaction, --rebuild) while we
+      // opened the old one's files: open the directory afresh and retry.
+      if (attempt >= 3) impl_->fail(e);
+      try {
+        impl_->db = Xapian::Database(impl_->dir);
+      } catch (const Xapian::Error&) {
+        impl_->fail(e);
+      }
+      impl_->make_stemmers();
     } catch (const Xapian::Error& e) {
       impl_->fail(e);
     }
