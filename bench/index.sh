@@ -17,47 +17,23 @@ if [ ! -f "$data" ]; then
 fi
 runs=${1:-3}
 [ -x build/bin/telusur-index ] || ./scripts/setup >/dev/null
-need=()
-command -v omindex >/dev/null || need+=(xapian-omega)
-command -v recollindex >/dev/null || need+=(recollcmd)
-command -v sqlite3 >/dev/null || need+=(sqlite3)
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+. bench/peers.sh
+install_peers omindex:xapian-omega recollindex:recollcmd sqlite3:sqlite3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bin=$PWD/build/bin
 
 now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 size_mb() { du -sm "$1" | cut -f1; }
+seconds_of() {  # command string: wall seconds
+  local t0 t1
+  t0=$(now)
+  bash -c "$1" >/dev/null 2>&1
+  t1=$(now)
+  awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}'
+}
 
-# The corpus: one .txt per article (title, blank line, body), JSONL, TSV.
-zstd -dc "$data" >"$work/articles.jsonl"
-python3 - "$work" <<'PY'
-import json, os, sys
-out = sys.argv[1]
-os.makedirs(out + "/txt")
-clean = lambda s: "\"" + s.replace("\t", " ").replace("\n", " ").replace("\"", "\"\"") + "\""  # CSV quoting for .import
-with open(out + "/articles.tsv", "w") as tsv, open(out + "/articles.jsonl", encoding="utf-8") as src:
-    for line in src.read().split("\n"):
-        if not line.strip():
-            continue
-        r = json.loads(line)
-        rid, title, body = r["id"], r.get("title") or "", r.get("body") or ""
-        with open(os.path.join(out, "txt", rid + ".txt"), "w") as f:
-            f.write(title + "\n\n" + body + "\n")
-        tsv.write(clean(rid) + "\t" + clean(title) + "\t" + clean(body) + "\n")
-PY
-cat >"$work/recoll.conf" <<EOF
-topdirs = $work/txt
-dbdir = $work/db-recoll
-indexstemminglanguages = indonesian
-loglevel = 1
-EOF
-mkdir -p "$work/recoll-conf" && mv "$work/recoll.conf" "$work/recoll-conf/recoll.conf"
+prepare_corpus "$data" "$work"
 
 # Each tool: one command that builds from scratch when its index is absent
 # and updates it otherwise.
@@ -90,7 +66,7 @@ for t in "${tools[@]}"; do
     /usr/bin/time -f "%M" -o "$work/mem" bash -c "${cmd[$t]}" >/dev/null 2>"$work/log" ||
       { echo "bench: $t failed:" >&2; cat "$work/log" >&2; exit 1; }
     t1=$(now)
-    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
+    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")  # with the memory probe
   done
   build_s[$t]=$(printf '%s\n' "${times[@]}" | median)
   size[$t]=$(size_mb "$work/${db[$t]}")
@@ -101,12 +77,7 @@ done
 # each round, appended to the JSONL for the JSONL index).
 for t in telusur telusur_jsonl omega recoll; do
   times=()
-  for _ in 1 2 3; do
-    t0=$(now)
-    bash -c "${cmd[$t]}" >/dev/null 2>&1
-    t1=$(now)
-    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
-  done
+  for _ in 1 2 3; do times+=("$(seconds_of "${cmd[$t]}")"); done
   nochange_s[$t]=$(printf '%s\n' "${times[@]}" | median)
 done
 declare -A plus10_times
@@ -125,17 +96,13 @@ with open(work + "/articles.jsonl", "a", encoding="utf-8") as out:
             f.write(r["title"] + "\n\n" + (r.get("body") or "") + "\n")
 PY
   for t in telusur telusur_jsonl omega recoll; do
-    t0=$(now)
-    bash -c "${cmd[$t]}" >/dev/null 2>&1
-    t1=$(now)
-    plus10_times[$t]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}') "
+    plus10_times[$t]+="$(seconds_of "${cmd[$t]}") "
   done
 done
 for t in telusur telusur_jsonl omega recoll; do
   plus10_s[$t]=$(printf '%s\n' ${plus10_times[$t]} | median)
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 echo "22,136 CLICK-ID articles on $(nproc) cores; full build: median of $runs; re-runs: median of 3;"
 echo "ratio = tool / telusur-index (.txt files)"
 echo

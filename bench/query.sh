@@ -16,48 +16,15 @@ if [ ! -f "$data" ]; then
   exit 0
 fi
 [ -x build/bin/telusur-query-bench ] || { ./scripts/setup >/dev/null; cmake --build build -j2 >/dev/null; }
-need=()
-command -v omindex >/dev/null || need+=(xapian-omega)
-command -v recollq >/dev/null || need+=(recollcmd)
-command -v sqlite3 >/dev/null || need+=(sqlite3)
-/usr/bin/python3 -c 'import xapian' 2>/dev/null || need+=(python3-xapian)
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+. bench/peers.sh
+install_peers omindex:xapian-omega recollq:recollcmd sqlite3:sqlite3 python3-xapian:python3-xapian
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bin=$PWD/build/bin
 scale=${SCALE:-1}
 
-zstd -dc "$data" >"$work/articles.jsonl"
-/usr/bin/python3 - "$work" "$scale" <<'PY'
-import json, os, sys
-out, scale = sys.argv[1], int(sys.argv[2])
-os.makedirs(out + "/txt")
-clean = lambda s: "\"" + s.replace("\t", " ").replace("\n", " ").replace("\"", "\"\"") + "\""  # CSV quoting for .import
-lines = [l for l in open(out + "/articles.jsonl", encoding="utf-8").read().split("\n") if l.strip()]
-with open(out + "/articles.tsv", "w") as tsv, open(out + "/titles.txt", "w") as titles:
-    for copy in range(scale):
-        for n, line in enumerate(lines):
-            r = json.loads(line)
-            rid = r["id"] if copy == 0 else "synthetic-%d-%s" % (copy, r["id"])
-            title, body = r.get("title") or "", r.get("body") or ""
-            with open(os.path.join(out, "txt", rid + ".txt"), "w") as f:
-                f.write(title + "\n\n" + body + "\n")
-            tsv.write(clean(rid) + "\t" + clean(title) + "\t" + clean(body) + "\n")
-            if copy == 0 and n % 22 == 0 and len(title.split()) > 1:
-                titles.write(title.replace("\t", " ").replace("\n", " ") + "\n")
-PY
+prepare_corpus "$data" "$work" "$scale"
 head -1000 "$work/titles.txt" >"$work/queries.txt"
-mkdir -p "$work/recoll-conf"
-cat >"$work/recoll-conf/recoll.conf" <<EOF
-topdirs = $work/txt
-dbdir = $work/db-recoll
-indexstemminglanguages = indonesian
-loglevel = 1
-EOF
 echo "bench: building the indexes ($((22136 * scale)) articles)..." >&2
 "$bin/telusur-index" -q --index "$work/db-telusur" "$work/txt"
 omindex --db "$work/db-omega" --url / --stemmer=indonesian "$work/txt" >/dev/null
@@ -140,7 +107,6 @@ print("%.3f %.3f" % (times[len(times) // 2], times[min(len(times) - 1, int(len(t
 PY
 )
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 echo "$((22136 * scale)) CLICK-ID articles$([ "$scale" -gt 1 ] && echo " (${scale}x, synthetic copies)") on $(nproc) cores;"
 echo "CLI: median wall time of ${#queries[@]} queries x 3 (process start included); in process: 1,000 title queries; ratio = tool / telusur"
 echo
