@@ -1098,28 +1098,23 @@ bool IndexWriter::finish() {
     w.fail("cannot close", e);
   }
   w.closed = true;
+  // An update is written in place (a fresh build, --rebuild included, is a
+  // bulk build); a large enough one is compacted beside it and swapped in.
+  if (!fresh) return false;
   std::error_code ec;
-  std::string built = w.build_dir;  // the index to swap into place, if not in place
-  if (fresh) {
-    const std::string tmp = w.dir + ".compacting";
+  const std::string tmp = w.dir + ".compacting";
+  std::filesystem::remove_all(tmp, ec);
+  try {
+    Xapian::Database(w.dir).compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::Error& e) {
     std::filesystem::remove_all(tmp, ec);
-    try {
-      Xapian::Database(w.build_dir)
-          .compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DB_BACKEND_GLASS);
-    } catch (const Xapian::Error& e) {
-      std::filesystem::remove_all(tmp, ec);
-      w.fail("cannot compact", e);
-    }
-    if (w.rebuild) std::filesystem::remove_all(w.build_dir, ec);
-    built = tmp;
+    w.fail("cannot compact", e);
   }
-  if (built != w.dir) {
-    // The lock file moves with the old index; the lock itself stays ours
-    // (an open file) until the writer is destroyed.
-    exchange_dirs(built, w.dir);
-    std::filesystem::remove_all(built, ec);  // now the old index
-  }
-  return fresh;
+  // The lock file moves with the old index; the lock itself stays ours (an
+  // open file) until the writer is destroyed.
+  exchange_dirs(tmp, w.dir);
+  std::filesystem::remove_all(tmp, ec);  // now the old index
+  return true;
 }
 
 // A fresh build: the builder threads' databases and the one holding the
