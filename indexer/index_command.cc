@@ -55,11 +55,11 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "no-names", po::bool_switch(&no_names),
       "do not extract person, place and organisation names (faster)")(
       "commit-every", po::value(&commit_every)->default_value(1000),
-      "commit after this many written articles (a crash loses at most the uncommitted ones; "
-      "the next run redoes them)")(
+      "when updating, commit after this many written articles (a crash loses at most the "
+      "uncommitted ones; the next run redoes them); a fresh build appears whole at the end")(
       "threads", po::value(&threads)->default_value(0),
-      "threads that analyse articles while another writes the index (default 0: one per "
-      "core)")("verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
+      "threads that analyse articles, and in a fresh build also write them (default 0: one "
+      "per core)")("verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
       "quiet,q", po::bool_switch(&quiet), "print only warnings and errors");
   po::variables_map vm;
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-index")) return 2;
