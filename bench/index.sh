@@ -10,14 +10,11 @@
 # Peers come from Debian packages installed here. Usage: bench/index.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data=../shared/data/clickid-news/clickid-news.jsonl.zst
-if [ ! -f "$data" ]; then
-  echo "bench: $data not found; skipping" >&2
-  exit 0
-fi
+. bench/peers.sh
+require_clickid
+data=$clickid
 runs=${1:-3}
 [ -x build/bin/telusur-index ] || ./scripts/setup >/dev/null
-. bench/peers.sh
 install_peers omindex:xapian-omega recollindex:recollcmd sqlite3:sqlite3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,6 +1,15 @@
 # Sourced by bench/index.sh and bench/query.sh: installs the peers (Debian
 # packages) and prepares the CLICK-ID corpus the same way for every tool.
 
+# The CLICK-ID articles; a benchmark without them is skipped (exit 0).
+clickid=../shared/data/clickid-news/clickid-news.jsonl.zst
+require_clickid() {
+  if [ ! -f "$clickid" ]; then
+    echo "bench: $clickid not found; skipping" >&2
+    exit 0
+  fi
+}
+
 # Installs the Debian packages that provide the given commands (as root or
 # with sudo): pairs of command:package.
 install_peers() {

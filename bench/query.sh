@@ -10,13 +10,10 @@
 # Usage: bench/query.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data=../shared/data/clickid-news/clickid-news.jsonl.zst
-if [ ! -f "$data" ]; then
-  echo "bench: $data not found; skipping" >&2
-  exit 0
-fi
-[ -x build/bin/telusur-query-bench ] || { ./scripts/setup >/dev/null; cmake --build build -j2 >/dev/null; }
 . bench/peers.sh
+require_clickid
+data=$clickid
+[ -x build/bin/telusur-query-bench ] || { ./scripts/setup >/dev/null; cmake --build build -j2 >/dev/null; }
 install_peers omindex:xapian-omega recollq:recollcmd sqlite3:sqlite3 python3-xapian:python3-xapian
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

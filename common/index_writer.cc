@@ -302,7 +302,7 @@ class BulkBuilder {
         std::optional<Xapian::WritableDatabase> db;
         std::size_t in_db = 0;
         for (;;) {
-          std::vector<Article> chunk;
+          std::vector<Item> chunk;
           {
             std::unique_lock lock(mutex_);
             ready_.wait(lock, [&] { return stop_ || !queues_[i].empty(); });
@@ -325,8 +325,8 @@ class BulkBuilder {
               in_db = 0;
             }
             in_db += chunk.size();
-            for (const Article& a : chunk) {
-              Prepared p = prepare(a, info_of(a), ix, extract_names);
+            for (const Item& item : chunk) {
+              Prepared p = prepare(item.article, item.info, ix, extract_names);
               db->replace_document(p.id_term, p.doc);
               if (stem_table)
                 for (const auto& [word, stem] : p.new_stems)
@@ -352,11 +352,7 @@ class BulkBuilder {
   BulkBuilder& operator=(const BulkBuilder&) = delete;
 
   void add(const Article& article, JobInfo info) {
-    {
-      std::lock_guard lock(mutex_);
-      infos_[article.id] = std::move(info);
-    }
-    current_.push_back(article);
+    current_.push_back({article, std::move(info)});
     if (current_.size() >= chunk_size_) flush();
   }
 
@@ -373,13 +369,10 @@ class BulkBuilder {
   }
 
  private:
-  JobInfo info_of(const Article& a) {
-    std::lock_guard lock(mutex_);
-    auto it = infos_.find(a.id);
-    JobInfo info = std::move(it->second);
-    infos_.erase(it);
-    return info;
-  }
+  struct Item {
+    Article article;
+    JobInfo info;
+  };
 
   void flush() {
     if (current_.empty()) return;
@@ -407,13 +400,12 @@ class BulkBuilder {
 
   std::string parts_dir_;
   std::size_t chunk_size_;
-  std::vector<Article> current_;
+  std::vector<Item> current_;
   std::size_t chunks_ = 0;
   std::vector<std::vector<std::string>> thread_parts_;  // each written by its thread only
   std::mutex mutex_;
   std::condition_variable ready_, space_;
-  std::vector<std::deque<std::vector<Article>>> queues_;
-  std::unordered_map<std::string, JobInfo> infos_;
+  std::vector<std::deque<std::vector<Item>>> queues_;
   bool stop_ = false;
   std::exception_ptr error_;
   std::vector<std::thread> threads_;
