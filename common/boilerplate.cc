@@ -91,14 +91,16 @@ Boilerplate Boilerplate::parse(std::string_view text) {
 
 std::optional<std::string> Boilerplate::clean_line(std::string_view line) const {
   std::string current(line);
-  // Inline spans first: "(Baca juga: ...)" inside a paragraph.
+  // Inline spans first: "(Baca juga: ...)" inside a paragraph. `lower` is
+  // kept in step with `current` as spans are cut.
+  const bool bracketed = current.find_first_of("([") != std::string::npos;
+  std::string lower = bracketed ? ascii_lower(current) : std::string();
   for (const Rule& r : rules_) {
-    if (r.kind != Kind::kInline) continue;
-    std::string lower = ascii_lower(current);
+    if (r.kind != Kind::kInline || !bracketed) continue;
     for (char open : {'(', '['}) {
       const char close = open == '(' ? ')' : ']';
       std::size_t pos = 0;
-      while ((pos = lower.find(std::string(1, open), pos)) != std::string::npos) {
+      while ((pos = lower.find(open, pos)) != std::string::npos) {
         std::size_t p = pos + 1;
         while (p < lower.size() && lower[p] == ' ') ++p;
         if (lower.compare(p, r.pattern.size(), r.pattern) != 0 ||
@@ -115,7 +117,7 @@ std::optional<std::string> Boilerplate::clean_line(std::string_view line) const 
   }
   const std::string_view body = trim_decoration(current);
   if (body.empty()) return std::nullopt;
-  const std::string lower = ascii_lower(body);
+  lower = ascii_lower(body);
   std::string_view bare = lower;
   while (!bare.empty() &&
          std::string_view(".!:;,)]|-* ").find(bare.back()) != std::string_view::npos)

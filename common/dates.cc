@@ -169,6 +169,14 @@ Candidate try_at(const std::vector<Piece>& tk, std::size_t i) {
   return {};
 }
 
+// ASCII lower case of a word of at most 12 bytes, in `buf` (no allocation:
+// called for every capitalised word of every article).
+std::string_view lower_short(std::string_view word, char (&buf)[12]) {
+  for (std::size_t i = 0; i < word.size(); ++i)
+    buf[i] = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+  return std::string_view(buf, word.size());
+}
+
 }  // namespace
 
 std::string Date::iso() const {
@@ -209,7 +217,8 @@ int month_from_name(std::string_view word) {
       {"des", 12},      {"dec", 12},
   };
   if (word.size() > 12) return 0;
-  const std::string w = ascii_lower(word);
+  char buf[12];
+  const std::string_view w = lower_short(word, buf);
   for (const auto& e : kMonths)
     if (e.name == w) return e.month;
   return 0;
@@ -223,7 +232,8 @@ bool is_weekday_name(std::string_view word) {
       "friday", "fri",    "saturday", "sat",   "sunday",    "sun",
   };
   if (word.size() > 12) return false;
-  const std::string w = ascii_lower(word);
+  char buf[12];
+  const std::string_view w = lower_short(word, buf);
   for (auto d : kDays)
     if (d == w) return true;
   return false;

@@ -13,16 +13,46 @@
 namespace telusur {
 namespace {
 
+// More than the features emit_features gives one word.
+constexpr std::size_t kMaxFeatures = 64;
+
 constexpr std::string_view kLabels[kTaggerTags] = {"O",     "B-PER", "I-PER", "B-LOC",
                                                    "I-LOC", "B-ORG", "I-ORG"};
 
-std::uint64_t hash_feature(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL;  // FNV-1a
+
+std::uint64_t fnv_add(std::uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ULL;
   }
+  return h;
+}
+
+// The hash a feature name is looked up by (never 0: 0 marks an empty slot).
+std::uint64_t hash_feature(std::string_view s) {
+  const std::uint64_t h = fnv_add(kFnvOffset, s);
   return h == 0 ? 1 : h;
+}
+
+// The hash of the feature named a + b (+ "|" + c when c is not empty),
+// computed without joining the parts: the same as hash_feature of the name.
+std::uint64_t hash_feature_parts(std::string_view a, std::string_view b, std::string_view c) {
+  std::uint64_t h = fnv_add(fnv_add(kFnvOffset, a), b);
+  if (!c.empty()) h = fnv_add(fnv_add(h, "|"), c);
+  return h == 0 ? 1 : h;
+}
+
+// Joins the parts of a feature name into `buf` (for training, which keeps names).
+std::string_view join_feature(std::string& buf, std::string_view a, std::string_view b,
+                              std::string_view c) {
+  buf.assign(a);
+  buf += b;
+  if (!c.empty()) {
+    buf += '|';
+    buf += c;
+  }
+  return buf;
 }
 
 char shape_of(const TaggerToken& t) {
@@ -39,11 +69,11 @@ char shape_of(const TaggerToken& t) {
 // Type of a tag (0 none, 1 PER, 2 LOC, 3 ORG).
 int type_of(int tag) { return (tag + 1) / 2; }
 
-// Calls emit(feature) for each feature of token i given the two tags before
-// it. One buffer is reused, so emit must not keep the view.
+// Calls emit(a, b, c) for each feature of token i given the two tags before
+// it; the feature's name is a + b, then "|" + c when c is not empty.
 template <typename Emit>
 void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, int prev2,
-                   std::string& buf, Emit&& emit) {
+                   Emit&& emit) {
   const std::size_t n = t.size();
   const TaggerToken& w = t[i];
   const auto key_at = [&](std::ptrdiff_t d) -> std::string_view {
@@ -64,13 +94,7 @@ void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, i
     return kLabels[gazetteer ? x.gazetteer : x.rule];
   };
   const auto put = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}) {
-    buf.assign(a);
-    buf += b;
-    if (!c.empty()) {
-      buf += '|';
-      buf += c;
-    }
-    emit(std::string_view(buf));
+    emit(a, b, c);
   };
   const char s0[2] = {shape_at(0), 0}, sp[2] = {shape_at(-1), 0}, sn[2] = {shape_at(1), 0};
   const char s3[4] = {shape_at(-1), shape_at(0), shape_at(1), 0};
@@ -198,38 +222,53 @@ NameTagger::NameTagger(std::string_view model) {
   }
   std::size_t slots = 16;
   while (slots < rows.size() * 2) slots *= 2;
-  keys_.assign(slots, 0);
-  weights_.assign(slots, {});
+  slots_.assign(slots, {});
+  weights_.clear();
+  weights_.reserve(rows.size());
   for (const auto& [h, w] : rows) {
+    const std::uint32_t fp = fingerprint(h);
     std::size_t s = h & (slots - 1);
-    while (keys_[s] != 0 && keys_[s] != h) s = (s + 1) & (slots - 1);
-    keys_[s] = h;
-    weights_[s] = w;
+    while (slots_[s].fingerprint != 0 && slots_[s].fingerprint != fp) s = (s + 1) & (slots - 1);
+    if (slots_[s].fingerprint == 0) {
+      slots_[s] = {fp, static_cast<std::uint32_t>(weights_.size())};
+      weights_.push_back(w);
+    } else {
+      weights_[slots_[s].row] = w;  // a feature listed twice: the last line counts
+    }
   }
   features_ = rows.size();
 }
 
 const float* NameTagger::find(std::uint64_t hash) const {
-  const std::size_t mask = keys_.size() - 1;
+  const std::size_t mask = slots_.size() - 1;
+  const std::uint32_t fp = fingerprint(hash);
   for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-    if (keys_[s] == hash) return weights_[s].data();
-    if (keys_[s] == 0) return nullptr;
+    if (slots_[s].fingerprint == fp) return weights_[slots_[s].row].data();
+    if (slots_[s].fingerprint == 0) return nullptr;
   }
 }
 
 std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens) const {
   std::vector<int> out(tokens.size(), kTagO);
   if (empty()) return out;
-  std::string buf;
   int prev = kTagO, prev2 = kTagO;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int tag = kTagO;
     if (scored(tokens[i], prev)) {
+      // All of the word's feature hashes first, their slots prefetched, then
+      // the look-ups: the cache misses overlap instead of queueing.
+      std::array<std::uint64_t, kMaxFeatures> hashes;
+      std::size_t count = 0;
+      emit_features(tokens, i, prev, prev2,
+                    [&](std::string_view a, std::string_view b, std::string_view c) {
+                      const std::uint64_t h = hash_feature_parts(a, b, c);
+                      __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+                      if (count < hashes.size()) hashes[count++] = h;
+                    });
       std::array<float, kTaggerTags> scores{};
-      emit_features(tokens, i, prev, prev2, buf, [&](std::string_view f) {
-        if (const float* w = find(hash_feature(f)))
+      for (std::size_t f = 0; f < count; ++f)
+        if (const float* w = find(hashes[f]))
           for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += w[k];
-      });
       tag = best_tag(scores, prev, tokens[i]);
     }
     out[i] = tag;
@@ -280,8 +319,10 @@ void NameTaggerTrainer::train(int epochs, int runs,
           int guess = kTagO;
           if (scored(sentence.tokens[i], prev)) {
             feats.clear();
-            emit_features(sentence.tokens, i, prev, prev2, buf,
-                          [&](std::string_view f) { feats.push_back(id_of(f)); });
+            emit_features(sentence.tokens, i, prev, prev2,
+                          [&](std::string_view a, std::string_view b, std::string_view c) {
+                            feats.push_back(id_of(join_feature(buf, a, b, c)));
+                          });
             std::array<double, kTaggerTags> scores{};
             for (std::size_t f : feats)
               for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += weights_[f][k].w;

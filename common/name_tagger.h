@@ -86,8 +86,22 @@ class NameTagger {
  private:
   const float* find(std::uint64_t hash) const;
 
-  // Open addressing: slot -> feature hash (0 = empty) and its weights.
-  std::vector<std::uint64_t> keys_;
+  // The high half of a feature hash, never 0 (0 marks an empty slot); the
+  // low bits choose the slot, so a slot and a fingerprint together compare
+  // about 48 bits of the hash.
+  static std::uint32_t fingerprint(std::uint64_t hash) {
+    const auto fp = static_cast<std::uint32_t>(hash >> 32);
+    return fp == 0 ? 1 : fp;
+  }
+
+  // Open addressing over small slots (a fingerprint and a row of weights_),
+  // so the look-ups of features the model lacks, most of them, touch a table
+  // that stays in cache.
+  struct Slot {
+    std::uint32_t fingerprint = 0;
+    std::uint32_t row = 0;
+  };
+  std::vector<Slot> slots_;
   std::vector<std::array<float, kTaggerTags>> weights_;
   std::size_t features_ = 0;
 };

@@ -140,6 +140,17 @@ constexpr std::string_view kConnectors =
 // Lower-case compass words after a place: "Afrika timur", "Sumatera selatan".
 constexpr std::string_view kCompass = " utara selatan timur barat tenggara tengah ";
 
+// Whether `word` is one of the words of `list` (" a b c "), without building
+// " word ".
+bool in_word_list(std::string_view list, std::string_view word) {
+  if (word.empty() || word.find(' ') != std::string_view::npos) return false;
+  for (std::size_t at = list.find(word); at != std::string_view::npos; at = list.find(word, at + 1))
+    if (at > 0 && list[at - 1] == ' ' && at + word.size() < list.size() &&
+        list[at + word.size()] == ' ')
+      return true;
+  return false;
+}
+
 struct Linked {
   NameType type;
   std::size_t a, b;    // where it was written
@@ -193,7 +204,7 @@ class NameExtractorImpl {
   // ("Afrika timur").
   static bool compass_at(const std::vector<Tok>& toks, std::size_t x) {
     return x > 0 && x < toks.size() && !toks[x].cap && toks[x - 1].cap && toks[x].spaced &&
-           kCompass.find(" " + toks[x].key + " ") != std::string_view::npos;
+           in_word_list(kCompass, toks[x].key);
   }
 
   template <typename Map>
@@ -492,11 +503,11 @@ class NameExtractorImpl {
       if (ex.place_cues_.count(key)) cues |= kCuePlace;
       out[i].cues = cues;
       out[i].common = toks[i].cap && ex.common_words_ && ex.common_words_->is_common_word(key);
-      out[i].connector = toks[i].hyphen_joined ||
-                         (!toks[i].cap && i + 1 < n && toks[i + 1].cap &&
-                          kConnectors.find(" " + key + " ") != std::string_view::npos) ||
-                         (!toks[i].cap && i > 0 && toks[i - 1].cap && !toks[i].after_punct &&
-                          kCompass.find(" " + key + " ") != std::string_view::npos);
+      out[i].connector =
+          toks[i].hyphen_joined ||
+          (!toks[i].cap && i + 1 < n && toks[i + 1].cap && in_word_list(kConnectors, key)) ||
+          (!toks[i].cap && i > 0 && toks[i - 1].cap && !toks[i].after_punct &&
+           in_word_list(kCompass, key));
       if (evidence && toks[i].cap) out[i].evidence = evidence->of(key);
     }
     return out;
