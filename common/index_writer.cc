@@ -190,6 +190,10 @@ void install_alias_synonyms(Xapian::WritableDatabase& db, const std::string& ste
   db.set_metadata(str(schema::kMetaAliases), hash);
 }
 
+// What is done with names: nothing, keep them for facets and display only
+// (value slot), or also index them as search fields and exact terms.
+enum class NameIndexing { kNone, kFacets, kFields };
+
 // One article made into a Xapian document, ready to be written.
 struct Prepared {
   std::string id_term;
@@ -205,7 +209,7 @@ struct JobInfo {
 
 // Analyses an article: words, terms, names, values and data. Runs on an
 // analysis thread; touches no database.
-Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, bool extract_names) {
+Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, NameIndexing names_mode) {
   Prepared p;
   p.id_term = str(schema::kIdPrefix) + a.id;
   p.doc.add_boolean_term(info.file_term);
@@ -230,10 +234,14 @@ Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, bool ex
   // Names: each in its field, with gaps so a phrase never spans two names;
   // the canonical form and every spelling found ("Kim Jong-un", "KCNA").
   const std::vector<Name> names =
-      extract_names ? NameExtractor::builtin().extract(title, title_words, body, body_words)
-                    : std::vector<Name>();
+      names_mode != NameIndexing::kNone
+          ? NameExtractor::builtin().extract(title, title_words, body, body_words)
+          : std::vector<Name>();
   std::string names_value;
   for (const Name& name : names) {
+    names_value += name.type == NameType::kPerson ? 'p' : name.type == NameType::kPlace ? 'l' : 'o';
+    names_value += '\t' + name.name + '\n';
+    if (names_mode != NameIndexing::kFields) continue;
     std::string_view prefix = schema::kPersonPrefix, exact = schema::kPersonExactPrefix;
     if (name.type == NameType::kPlace)
       prefix = schema::kPlacePrefix, exact = schema::kPlaceExactPrefix;
@@ -254,8 +262,6 @@ Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, bool ex
       ix.index(p.doc, surface, prefix, 1, field_pos, false);
     }
     p.doc.add_boolean_term(str(exact) + name.key.substr(0, 200));
-    names_value += name.type == NameType::kPerson ? 'p' : name.type == NameType::kPlace ? 'l' : 'o';
-    names_value += '\t' + name.name + '\n';
   }
   if (!names_value.empty()) p.doc.add_value(schema::kNamesSlot, names_value);
 
@@ -285,7 +291,7 @@ class BulkBuilder {
  public:
   // Throws Error for an unknown stemmer.
   BulkBuilder(std::string parts_dir, std::size_t threads, const std::string& stemmer,
-              bool extract_names, bool stem_table, std::size_t chunk_size)
+              NameIndexing names, bool stem_table, std::size_t chunk_size)
       : parts_dir_(std::move(parts_dir)),
         chunk_size_(std::max<std::size_t>(chunk_size, 1)),
         queues_(threads) {
@@ -297,7 +303,7 @@ class BulkBuilder {
     for (std::size_t i = 0; i < threads; ++i) stems.push_back(make_stemmer(stemmer));
     thread_parts_.resize(threads);
     for (std::size_t i = 0; i < threads; ++i) {
-      threads_.emplace_back([this, i, stem = stems[i], extract_names, stem_table] {
+      threads_.emplace_back([this, i, stem = stems[i], names, stem_table] {
         TermIndexer ix(stem);
         std::optional<Xapian::WritableDatabase> db;
         std::size_t in_db = 0;
@@ -326,7 +332,7 @@ class BulkBuilder {
             }
             in_db += chunk.size();
             for (const Item& item : chunk) {
-              Prepared p = prepare(item.article, item.info, ix, extract_names);
+              Prepared p = prepare(item.article, item.info, ix, names);
               db->replace_document(p.id_term, p.doc);
               if (stem_table)
                 for (const auto& [word, stem] : p.new_stems)
@@ -417,11 +423,11 @@ class BulkBuilder {
 class AnalysisPool {
  public:
   // Throws Error for an unknown stemmer.
-  AnalysisPool(std::size_t threads, const std::string& stemmer, bool extract_names) {
+  AnalysisPool(std::size_t threads, const std::string& stemmer, NameIndexing names) {
     std::vector<Xapian::Stem> stems;
     for (std::size_t i = 0; i < threads; ++i) stems.push_back(make_stemmer(stemmer));
     for (std::size_t i = 0; i < threads; ++i)
-      threads_.emplace_back([this, stem = stems[i], extract_names] {
+      threads_.emplace_back([this, stem = stems[i], names] {
         TermIndexer ix(stem);
         for (;;) {
           Job job;
@@ -433,7 +439,7 @@ class AnalysisPool {
             jobs_.pop_front();
           }
           try {
-            job.done.set_value(prepare(job.article, job.info, ix, extract_names));
+            job.done.set_value(prepare(job.article, job.info, ix, names));
           } catch (...) {
             job.done.set_exception(std::current_exception());
           }
@@ -669,7 +675,7 @@ struct IndexWriter::Impl {
   std::size_t articles_in_flight = 0;
   std::size_t window = 0;
   std::size_t threads = 1;
-  bool extract_names = true;
+  NameIndexing names = NameIndexing::kFields;
   std::vector<std::pair<std::string, std::string>> new_stems;  // for the next commit
   std::unique_ptr<AnalysisPool> pool;  // its threads stop before the rest goes
   // A fresh build (the index was empty): articles go to the bulk builder.
@@ -858,7 +864,9 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   w.window = 4 * threads + 16;
   w.threads = threads;
-  w.extract_names = options.extract_names;
+  w.names = !options.extract_names ? NameIndexing::kNone
+            : options.name_fields  ? NameIndexing::kFields
+                                   : NameIndexing::kFacets;
   // Xapian's cost per article grows with the batch: a fresh build commits
   // each thread's database every kBulkChunk articles (CLICK-ID on 2 cores:
   // 19.0 s with 250, 20.1 s with 1,000, 23.6 s with 3,000).
@@ -967,8 +975,8 @@ AddResult IndexWriter::add(const Article& a) {
   if (w.bulk_mode) {
     try {
       if (!w.bulk)
-        w.bulk = std::make_unique<BulkBuilder>(w.dir + ".parts", w.threads, w.stemmer_name,
-                                               w.extract_names, w.stem_table, w.chunk_size);
+        w.bulk = std::make_unique<BulkBuilder>(w.dir + ".parts", w.threads, w.stemmer_name, w.names,
+                                               w.stem_table, w.chunk_size);
       w.bulk->add(a, JobInfo{signature, w.last_file_term});
     } catch (const Xapian::Error& e) {
       w.fail("cannot add article " + a.id + " to", e);
@@ -979,8 +987,7 @@ AddResult IndexWriter::add(const Article& a) {
     Impl::Op op;
     op.id = a.id;
     // The analysis threads (and the stemmer's dictionary) only when needed.
-    if (!w.pool)
-      w.pool = std::make_unique<AnalysisPool>(w.threads, w.stemmer_name, w.extract_names);
+    if (!w.pool) w.pool = std::make_unique<AnalysisPool>(w.threads, w.stemmer_name, w.names);
     op.article = w.pool->submit(a, JobInfo{signature, w.last_file_term});
     w.push(std::move(op));
   }

@@ -34,7 +34,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   std::string index_dir;
   std::string stemmer;
   std::vector<std::string> paths;
-  bool rebuild = false, verbose = false, quiet = false, no_names = false;
+  bool rebuild = false, verbose = false, quiet = false, no_names = false, no_name_fields = false;
   bool dry_run = false, keep_deleted = false;
   std::size_t threads = 0;
   std::size_t commit_every = 1000;
@@ -54,6 +54,9 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "Snowball Indonesian) or none; recorded in the index, changing it needs --rebuild")(
       "no-names", po::bool_switch(&no_names),
       "do not extract person, place and organisation names (faster)")(
+      "no-name-fields", po::bool_switch(&no_name_fields),
+      "extract names for --facets and --json only, without person:, place:, org: and name: "
+      "search terms (faster, smaller)")(
       "commit-every", po::value(&commit_every)->default_value(1000),
       "when updating, commit after this many written articles (a crash loses at most the "
       "uncommitted ones; the next run redoes them); a fresh build appears whole at the end")(
@@ -107,6 +110,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
     options.rebuild = rebuild;
     options.stemmer = stemmer;
     options.extract_names = !no_names;
+    options.name_fields = !no_name_fields;
     options.threads = threads;
     options.batch_size = commit_every;
     options.dry_run = dry_run;

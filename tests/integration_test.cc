@@ -315,6 +315,37 @@ TEST(Indexer, ThreadsGiveTheSameIndex) {
   }
 }
 
+// --no-name-fields: the same facets as a full build, but no name search terms.
+TEST(Indexer, NoNameFieldsKeepsFacetsWithoutNameTerms) {
+  TempDir dir;
+  const auto corpus = dir.path() / "corpus";
+  testing::copy_fixtures(corpus);
+  std::string err;
+  const std::string full = (dir.path() / "full.db").string();
+  const std::string facets = (dir.path() / "facets.db").string();
+  ASSERT_LE(index_paths(full, {corpus.string()}, err), 1) << err;
+  ASSERT_LE(index_paths(facets, {"--no-name-fields", corpus.string()}, err), 1) << err;
+  Searcher a(full), b(facets);
+  EXPECT_EQ(a.document_count(), b.document_count());
+  for (const std::string q : {"org:BPBD", "place:Jakarta", "name:Maluku"}) {
+    EXPECT_FALSE(ids(a, q).empty()) << q;
+    EXPECT_TRUE(ids(b, q).empty()) << q;
+  }
+  SearchOptions o;
+  o.query = "banjir";
+  o.limit = 100;
+  o.facets = 20;
+  const SearchResults ra = a.search(o), rb = b.search(o);
+  ASSERT_FALSE(ra.places.empty());
+  ASSERT_EQ(ra.places.size(), rb.places.size());
+  for (std::size_t i = 0; i < ra.places.size(); ++i) {
+    EXPECT_EQ(ra.places[i].name, rb.places[i].name);
+    EXPECT_EQ(ra.places[i].count, rb.places[i].count);
+  }
+  EXPECT_EQ(ra.persons.size(), rb.persons.size());
+  EXPECT_EQ(ra.organisations.size(), rb.organisations.size());
+}
+
 // A fresh build runs on parallel builder threads whose databases are merged;
 // an update goes through one writer. Both give the same articles, terms and
 // weights, whatever the number of threads.
