@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <vector>
 
@@ -226,6 +227,12 @@ struct Layer {
 }  // namespace
 
 std::shared_ptr<const RootDictionary> RootDictionary::load_default() {
+  // Loaded once per process (the stemmer and the name extractor share it);
+  // never destroyed. A failed load is retried by the next call.
+  static std::mutex mutex;
+  static auto& loaded = *new std::shared_ptr<const RootDictionary>();
+  const std::lock_guard lock(mutex);
+  if (loaded) return loaded;
   const char* env = std::getenv("TELUSUR_HUNSPELL_DIC");
   const std::string path = env && *env ? env : "/usr/share/hunspell/id_ID.dic";
   std::ifstream in(path, std::ios::binary);
@@ -237,6 +244,7 @@ std::shared_ptr<const RootDictionary> RootDictionary::load_default() {
   auto dict = std::make_shared<RootDictionary>();
   dict->add_hunspell_dic(ss.str());
   dict->apply_corrections(data::kStemmerDictionary);
+  loaded = dict;
   return dict;
 }
 

@@ -18,7 +18,8 @@ namespace telusur {
 class RootDictionary {
  public:
   // Loads the hunspell-id word list (path from $TELUSUR_HUNSPELL_DIC, else
-  // /usr/share/hunspell/id_ID.dic) and applies the built-in corrections.
+  // /usr/share/hunspell/id_ID.dic) and applies the built-in corrections,
+  // once per process: later calls share the first load (never destroyed).
   // Throws telusur::Error when the word list cannot be read, saying which
   // package provides it.
   static std::shared_ptr<const RootDictionary> load_default();

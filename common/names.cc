@@ -738,8 +738,10 @@ const std::string& country_gazetteer() {
   return kText;
 }
 
+// The built-in extractors are never destroyed (their maps, dictionary and
+// model would be freed at every exit for nothing).
 const NameExtractor& NameExtractor::builtin_rules() {
-  static const NameExtractor extractor = [] {
+  static const NameExtractor& extractor = *new NameExtractor([] {
     NameExtractor e(data::kNameCues,
                     {data::kGazetteer, country_gazetteer(), data::kNerTrainGazetteer},
                     data::kAliases);
@@ -749,7 +751,7 @@ const NameExtractor& NameExtractor::builtin_rules() {
       // Without hunspell-id the extractor works, with less evidence.
     }
     return e;
-  }();
+  }());
   return extractor;
 }
 
@@ -760,9 +762,8 @@ NameExtractor NameExtractor::with_tagger(std::string_view model) const {
 }
 
 const NameExtractor& NameExtractor::builtin() {
-  static const NameExtractor extractor = [] {
-    return builtin_rules().with_tagger(data::kNameTagger);
-  }();
+  static const NameExtractor& extractor =
+      *new NameExtractor(builtin_rules().with_tagger(data::kNameTagger));
   return extractor;
 }
 
