@@ -4,7 +4,8 @@
 # recollq, and SQLite FTS5 (sqlite3 CLI; Python's sqlite3 in process), on
 # indexes of the same .txt corpus built here. CLI: wall time per query, process
 # start included (10 queries x 3 rounds). In process: 1,000 article titles
-# as queries (every 22nd article), each run once to warm up, then timed;
+# as queries (every 22nd article), each run once to warm up, then timed
+# (telusur with its snippets, and without them, as the peers are timed);
 # all OR queries ranked by each tool's default (BM25 for all three). With
 # SCALE=10 also a 10x synthetic corpus (the articles copied with new ids).
 # Usage: bench/query.sh
@@ -59,6 +60,7 @@ sqlite_cli_ms=$(queries=("${sqlite_queries[@]}"); cli_p50 sqlite3 "$work/db-sqli
 
 # In process.
 read -r _ _ _ telusur_p50 _ telusur_p99 _ _ _ _ < <("$bin/telusur-query-bench" "$work/db-telusur" "$work/queries.txt")
+read -r _ _ _ bare_p50 _ bare_p99 _ _ _ _ < <("$bin/telusur-query-bench" --no-snippets "$work/db-telusur" "$work/queries.txt")
 read -r omega_p50 omega_p99 < <(/usr/bin/python3 - "$work" <<'PY'
 import sys, time, xapian
 work = sys.argv[1]
@@ -110,6 +112,8 @@ echo
 echo "| tool | CLI query p50 | in-process p50 | in-process p99 |"
 echo "|---|---|---|---|"
 printf '| telusur | %.1f ms (1.00x) | %.3f ms (1.00x) | %.3f ms (1.00x) |\n' "$telusur_cli" "$telusur_p50" "$telusur_p99"
+printf '| telusur, no snippets (hits and fields, as the peers) | — | %.3f ms (%s) | %.3f ms (%s) |\n' \
+  "$bare_p50" "$(ratio "$bare_p50" "$telusur_p50")" "$bare_p99" "$(ratio "$bare_p99" "$telusur_p99")"
 printf '| omindex + quest / Xapian Python | %.1f ms (%s) | %.3f ms (%s) | %.3f ms (%s) |\n' \
   "$omega_cli" "$(ratio "$omega_cli" "$telusur_cli")" "$omega_p50" "$(ratio "$omega_p50" "$telusur_p50")" \
   "$omega_p99" "$(ratio "$omega_p99" "$telusur_p99")"

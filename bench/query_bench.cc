@@ -1,7 +1,9 @@
 // In-process query latency: runs each query of a file (one per line) against
 // an index through the core library's Searcher, as `telusur` does (10 hits
 // with snippets), and prints p50, p99 and mean in milliseconds. Every query
-// is run once to warm the caches first. Usage: telusur-query-bench INDEX QUERIES
+// is run once to warm the caches first. With --no-snippets, only the ranked
+// hits and their fields, as the peers' in-process figures are measured.
+// Usage: telusur-query-bench [--no-snippets] INDEX QUERIES
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,10 +16,12 @@
 #include "status.h"
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: telusur-query-bench INDEX QUERIES\n";
+  const bool snippets = !(argc == 4 && std::string(argv[1]) == "--no-snippets");
+  if (argc != (snippets ? 3 : 4)) {
+    std::cerr << "usage: telusur-query-bench [--no-snippets] INDEX QUERIES\n";
     return 2;
   }
+  argv += snippets ? 0 : 1;
   std::ifstream in(argv[2]);
   std::vector<std::string> queries;
   for (std::string line; std::getline(in, line);)
@@ -30,6 +34,7 @@ int main(int argc, char** argv) {
       for (const std::string& q : queries) {
         telusur::SearchOptions o;
         o.query = q;
+        if (!snippets) o.snippet_bytes = 0;
         const auto t0 = std::chrono::steady_clock::now();
         try {
           searcher.search(o);

@@ -142,8 +142,8 @@ std::string document_data(const Article& a) {
   j["url"] = a.url;
   j["path"] = a.path;
   j["line"] = a.line;
-  j["body"] = a.body;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+         schema::kDataBodySeparator + a.body;
 }
 
 std::string hex64(std::uint64_t v) {

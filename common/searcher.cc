@@ -288,7 +288,7 @@ SearchResults Searcher::search(const SearchOptions& o) {
       r = SearchResults{};
       const Xapian::Query query = impl_->parse(o);
       r.parsed = query.get_description();
-      if (impl_->snippet_lookup)
+      if (impl_->snippet_lookup && o.snippet_bytes > 0)
         impl_->snippet_lookup->set_query_terms(
             std::vector<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end()));
       Xapian::Enquire enquire(impl_->db);
@@ -316,7 +316,12 @@ SearchResults Searcher::search(const SearchOptions& o) {
       std::size_t rank = o.offset;
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
-        const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+        const std::string stored = doc.get_data();
+        const std::size_t split = std::min(stored.find(schema::kDataBodySeparator), stored.size());
+        const nlohmann::json data =
+            nlohmann::json::parse(std::string_view(stored).substr(0, split), nullptr, false);
+        const std::string_view body =
+            std::string_view(stored).substr(std::min(split + 1, stored.size()));
         Hit h;
         h.rank = ++rank;
         h.score = it.get_weight();
@@ -333,13 +338,16 @@ SearchResults Searcher::search(const SearchOptions& o) {
         h.path = json_text(data, "path");
         if (data.is_object() && data.value("line", 0) > 0)
           h.path += ":" + std::to_string(data.value("line", 0));
-        const std::string body = json_text(data, "body");
-        const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
-        h.snippet = unescape_html(
-            mset.snippet(body, o.snippet_bytes, impl_->snippet_stemmer, 0, hs, he, "\xe2\x80\xa6"));
-        h.title_marked = unescape_html(
-            mset.snippet(h.title, h.title.size() + 1, impl_->snippet_stemmer, 0, hs, he, ""));
-        if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;
+        h.title_marked = h.title;
+        if (o.snippet_bytes > 0) {
+          const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
+          h.snippet =
+              unescape_html(mset.snippet(std::string(body), o.snippet_bytes, impl_->snippet_stemmer,
+                                         0, hs, he, "\xe2\x80\xa6"));
+          h.title_marked = unescape_html(
+              mset.snippet(h.title, h.title.size() + 1, impl_->snippet_stemmer, 0, hs, he, ""));
+          if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;
+        }
         r.hits.push_back(std::move(h));
       }
       break;

@@ -22,7 +22,9 @@ struct SearchOptions {
   std::size_t limit = 10;  // hits to return
   std::size_t offset = 0;  // hits to skip
   SortOrder sort = SortOrder::kRelevance;
-  std::size_t snippet_bytes = 240;  // length of the snippet to aim for
+  // Length of the snippet to aim for; 0: no snippets (Hit::snippet empty,
+  // Hit::title_marked the plain title), for callers that print none.
+  std::size_t snippet_bytes = 240;
   // When non-zero: count the names of all matching articles and return the
   // this many most frequent persons, places and organisations.
   std::size_t facets = 0;
