@@ -1,0 +1,94 @@
+// Ranking schemes chosen at query time: Xapian 1.4's weighting schemes by
+// name with their parameters, plus query likelihood with Dirichlet and
+// Jelinek-Mercer smoothing (our own Xapian::Weight subclasses: Xapian 1.4's
+// LMWeight is documented as incorrect).
+//
+// A scheme is written NAME[:param=value,...], e.g. "bm25:k1=0.9,b=0.4";
+// "tfidf" takes its normalisation string as "tfidf:ntn" or
+// "tfidf:norm=ntn". Defaults are Xapian's (see kSchemes in weighting.cc
+// and README.md); bm25 is the default scheme.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace telusur {
+
+struct WeightingSpec {
+  std::string name;                                    // canonical ("lm-dirichlet")
+  std::vector<std::pair<std::string, double>> params;  // every parameter, defaults filled in
+  std::string normalizations;                          // tfidf only
+};
+
+// Parses a scheme. Throws Error naming an unknown scheme (listing the known
+// ones), an unknown parameter (listing the scheme's), or a bad value.
+WeightingSpec parse_weighting(std::string_view text);
+
+// The canonical text of a scheme with every parameter ("bm25:k1=1,k2=0,
+// k3=1,b=0.5,min_normlen=0.5"), for the record of a run.
+std::string describe_weighting(const WeightingSpec& spec);
+
+// The known scheme names.
+std::vector<std::string> weighting_names();
+
+// A Xapian weight for the scheme; owned by the caller. Throws Error when
+// Xapian rejects a parameter value (e.g. c <= 0).
+std::unique_ptr<Xapian::Weight> make_weight(const WeightingSpec& spec);
+
+// Query likelihood with Dirichlet smoothing, rank-equivalent form:
+//   score(d) = sum over query terms t in d of wqf * log(1 + wdf / (mu * cf/|C|))
+//              + |q| * log((mu + maxlen) / (mu + |d|))
+// where |q| is the query length, |C| the collection length and maxlen
+// Xapian's upper bound on document length. The second part is
+// |q| log(mu / (mu + |d|)) plus the constant |q| log((mu + maxlen) / mu),
+// which keeps every part non-negative (Xapian's matcher needs that) and
+// changes no ranking.
+class LMDirichletWeight : public Xapian::Weight {
+ public:
+  explicit LMDirichletWeight(double mu = 1000);
+  std::string name() const override { return "telusur.LMDirichletWeight"; }
+  std::string serialise() const override;
+  LMDirichletWeight* unserialise(const std::string& s) const override;
+  LMDirichletWeight* clone() const override { return new LMDirichletWeight(mu_); }
+  void init(double factor) override;
+  double get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen,
+                     Xapian::termcount uniqterms) const override;
+  double get_maxpart() const override;
+  double get_sumextra(Xapian::termcount doclen, Xapian::termcount uniqterms) const override;
+  double get_maxextra() const override;
+
+ private:
+  double mu_;
+  double factor_ = 1;
+  double collection_p_ = 0;  // cf / |C| of the current term
+};
+
+// Query likelihood with Jelinek-Mercer smoothing, rank-equivalent form:
+//   score(d) = sum over query terms t in d of
+//              wqf * log(1 + (1 - lambda) / lambda * (wdf / |d|) / (cf / |C|))
+class LMJelinekMercerWeight : public Xapian::Weight {
+ public:
+  explicit LMJelinekMercerWeight(double lambda = 0.1);
+  std::string name() const override { return "telusur.LMJelinekMercerWeight"; }
+  std::string serialise() const override;
+  LMJelinekMercerWeight* unserialise(const std::string& s) const override;
+  LMJelinekMercerWeight* clone() const override { return new LMJelinekMercerWeight(lambda_); }
+  void init(double factor) override;
+  double get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen,
+                     Xapian::termcount uniqterms) const override;
+  double get_maxpart() const override;
+  double get_sumextra(Xapian::termcount doclen, Xapian::termcount uniqterms) const override;
+  double get_maxextra() const override;
+
+ private:
+  double lambda_;
+  double factor_ = 1;
+  double collection_p_ = 0;
+};
+
+}  // namespace telusur
