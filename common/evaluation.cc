@@ -209,6 +209,96 @@ TrecRun parse_run(std::string_view text, const std::string& name) {
 
 TrecRun read_run(const std::string& path) { return parse_run(read_whole(path, "run"), path); }
 
+std::vector<Topic> parse_topics(std::string_view text, const std::string& name) {
+  std::vector<Topic> topics;
+  std::map<std::string, std::size_t> seen;
+  const auto add = [&](Topic t, std::size_t line_no) {
+    const std::string where = name + ":" + std::to_string(line_no);
+    if (t.id.empty()) throw Error(where + ": topic without an id");
+    if (t.query.find_first_not_of(" \t") == std::string::npos)
+      throw Error(where + ": topic '" + t.id + "' has no query");
+    if (!seen.emplace(t.id, line_no).second)
+      throw Error(where + ": topic '" + t.id + "' given twice (first on line " +
+                  std::to_string(seen[t.id]) + ")");
+    topics.push_back(std::move(t));
+  };
+  std::size_t line_no = 0;
+  if (text.find("<top>") != std::string_view::npos) {
+    // TREC: tags start lines; a field runs until the next tag.
+    Topic current;
+    std::string* field = nullptr;
+    std::size_t start_line = 0;
+    bool open = false;
+    for (std::string_view line : split_lines(text)) {
+      ++line_no;
+      std::string_view rest = trim(line);
+      while (!rest.empty()) {
+        if (rest.front() == '<') {
+          const std::size_t close = rest.find('>');
+          if (close == std::string_view::npos) break;
+          const std::string_view tag = rest.substr(1, close - 1);
+          rest = trim(rest.substr(close + 1));
+          field = nullptr;
+          if (tag == "top") {
+            current = Topic{};
+            open = true;
+            start_line = line_no;
+          } else if (tag == "/top") {
+            if (open) add(std::move(current), start_line);
+            open = false;
+          } else if (tag == "num") {
+            if (rest.substr(0, 7) == "Number:") rest = trim(rest.substr(7));
+            field = &current.id;
+          } else if (tag == "title") {
+            if (rest.substr(0, 6) == "Topic:") rest = trim(rest.substr(6));
+            field = &current.query;
+          }
+          continue;
+        }
+        const std::size_t next = rest.find('<');
+        const std::string_view words = trim(rest.substr(0, next));
+        if (field && !words.empty()) {
+          if (!field->empty()) *field += ' ';
+          *field += std::string(words);
+        }
+        rest = next == std::string_view::npos ? std::string_view() : rest.substr(next);
+      }
+    }
+    if (open) throw Error(name + ":" + std::to_string(start_line) + ": <top> without </top>");
+    return topics;
+  }
+  for (std::string_view line : split_lines(text)) {
+    ++line_no;
+    if (trim(line).empty()) continue;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos)
+      throw Error(name + ":" + std::to_string(line_no) + ": expected 'qid<TAB>query'");
+    add({std::string(trim(line.substr(0, tab))), std::string(trim(line.substr(tab + 1)))},
+        line_no);
+  }
+  return topics;
+}
+
+std::vector<Topic> read_topics(const std::string& path) {
+  return parse_topics(read_whole(path, "topics"), path);
+}
+
+std::string format_run_lines(const std::string& qid, std::vector<RunEntry> ranked,
+                             const std::string& tag) {
+  std::stable_sort(ranked.begin(), ranked.end(), [](const RunEntry& a, const RunEntry& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.doc > b.doc;
+  });
+  std::string out;
+  char score[64];
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    std::snprintf(score, sizeof score, "%.17g", ranked[i].score);
+    out += qid + " Q0 " + ranked[i].doc + " " + std::to_string(i + 1) + " " + score + " " + tag +
+           "\n";
+  }
+  return out;
+}
+
 std::vector<std::string> default_measures() {
   std::vector<std::string> m = {"num_q", "num_ret", "num_rel", "num_rel_ret",
                                 "map",   "Rprec",   "bpref",   "recip_rank"};

@@ -55,6 +55,27 @@ struct TrecRun {
 TrecRun parse_run(std::string_view text, const std::string& name);
 TrecRun read_run(const std::string& path);
 
+// A topic: its id and its query text (the <title> of a TREC topic).
+struct Topic {
+  std::string id;
+  std::string query;
+};
+
+// Parses topics: TREC format ("<top> <num> Number: 301 <title> ... </top>",
+// the title is the query; "Number:" is optional) when the text has a <top>,
+// else TSV ("qid<TAB>query" per line; blank lines skipped). Throws Error
+// naming `name` and the line of a topic without an id or a query, or an id
+// given twice.
+std::vector<Topic> parse_topics(std::string_view text, const std::string& name);
+std::vector<Topic> read_topics(const std::string& path);
+
+// One query's ranked documents as TREC run lines ("qid Q0 docid rank score
+// tag"): sorted by score, ties broken by document id in decreasing order
+// (as trec_eval breaks them, so its ranking is the rank column), scores
+// printed so that they read back as the same doubles.
+std::string format_run_lines(const std::string& qid, std::vector<RunEntry> ranked,
+                             const std::string& tag);
+
 // The measures trec_eval prints by default that Telusur computes, in
 // trec_eval's order: num_q num_ret num_rel num_rel_ret map Rprec bpref
 // recip_rank P_5 ... P_1000, plus ndcg_cut_10, success_1/5/10 and

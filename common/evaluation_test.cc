@@ -129,6 +129,46 @@ TEST(Evaluation, BadInputIsAnErrorNamingTheLine) {
   EXPECT_FALSE(is_known_measure("P_x"));
 }
 
+TEST(Evaluation, ParsesTrecAndTsvTopics) {
+  const auto trec = parse_topics(
+      "<top>\n<num> Number: 301\n<title> Harga beras\nnaik\n<desc> Description:\nx\n</top>\n"
+      "<top><num>302<title>banjir jakarta</top>\n",
+      "t");
+  ASSERT_EQ(trec.size(), 2u);
+  EXPECT_EQ(trec[0].id, "301");
+  EXPECT_EQ(trec[0].query, "Harga beras naik");
+  EXPECT_EQ(trec[1].id, "302");
+  EXPECT_EQ(trec[1].query, "banjir jakarta");
+  const auto tsv = parse_topics("q1\tharga \"beras\" (naik)\n\nq2\tAND OR\n", "t");
+  ASSERT_EQ(tsv.size(), 2u);
+  EXPECT_EQ(tsv[0].query, "harga \"beras\" (naik)");
+  const struct {
+    std::string_view text, message;
+  } bad[] = {
+      {"q1 no tab\n", "t:1: expected 'qid<TAB>query'"},
+      {"q1\t \n", "t:1: topic 'q1' has no query"},
+      {"q1\ta\nq1\tb\n", "t:2: topic 'q1' given twice (first on line 1)"},
+      {"<top>\n<num> 1\n</top>\n", "t:1: topic '1' has no query"},
+      {"<top>\n<num> 1\n<title> x\n", "t:1: <top> without </top>"},
+  };
+  for (const auto& b : bad) {
+    try {
+      parse_topics(b.text, "t");
+      ADD_FAILURE() << "no error for " << b.text;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(b.message), std::string::npos) << e.what();
+    }
+  }
+}
+
+// Ties go to the larger id first, as trec_eval orders them.
+TEST(Evaluation, RunLinesAreSortedWithTrecEvalsTieBreak) {
+  EXPECT_EQ(format_run_lines("q1", {{"a", 1.5}, {"c", 2}, {"b", 1.5}}, "tag"),
+            "q1 Q0 c 1 2 tag\nq1 Q0 b 2 1.5 tag\nq1 Q0 a 3 1.5 tag\n");
+  const TrecRun run = parse_run(format_run_lines("q", {{"x", 0.1 + 0.2}}, "t"), "run");
+  EXPECT_EQ(run.by_query.at("q")[0].score, 0.1 + 0.2);  // read back exactly
+}
+
 // t = 5 with 2 degrees of freedom: p = 1 - 5 / sqrt(27) = 0.03775 (two-sided).
 // With three queries, 2 of the 8 sign patterns are as extreme: p = 0.25.
 TEST(Evaluation, PairedSignificanceTests) {
