@@ -39,9 +39,19 @@ std::string read_whole(const std::string& path, const char* what) {
 struct MeasureName {
   std::string base;
   std::size_t cutoff = 0;
+  double level = 0;  // iprec_at_recall
 };
 
 bool split_measure(std::string_view name, MeasureName& out) {
+  constexpr std::string_view kIprec = "iprec_at_recall_";
+  if (name.substr(0, kIprec.size()) == kIprec) {
+    const std::string level(name.substr(kIprec.size()));
+    char* end = nullptr;
+    const double v = std::strtod(level.c_str(), &end);
+    if (level.empty() || end != level.c_str() + level.size() || !(v >= 0 && v <= 1)) return false;
+    out = {"iprec_at_recall", 0, v};
+    return true;
+  }
   for (std::string_view base : {"P", "recall", "ndcg_cut", "success"}) {
     if (name.size() > base.size() + 1 && name.substr(0, base.size()) == base &&
         name[base.size()] == '_') {
@@ -146,6 +156,18 @@ double measure_value(const MeasureName& m, const Ranked& r) {
   if (m.base == "recall")
     return r.num_rel ? static_cast<double>(rel_in_top(m.cutoff)) / num_rel : 0;
   if (m.base == "success") return rel_in_top(m.cutoff) > 0 ? 1 : 0;
+  if (m.base == "iprec_at_recall") {
+    // trec_eval: the best precision at any rank whose recall reaches the level.
+    if (!r.num_rel) return 0;
+    double best = 0;
+    std::size_t so_far = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      so_far += r.rel[i] >= 1;
+      if (static_cast<double>(so_far) / num_rel >= m.level - 1e-12)
+        best = std::max(best, static_cast<double>(so_far) / static_cast<double>(i + 1));
+    }
+    return best;
+  }
   if (m.base == "ndcg_cut") {
     double dcg = 0, ideal = 0;
     for (std::size_t i = 0; i < std::min(m.cutoff, n); ++i)

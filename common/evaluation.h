@@ -84,7 +84,8 @@ std::vector<std::string> default_measures();
 
 // Whether `name` is a measure evaluate() knows: num_q, num_ret, num_rel,
 // num_rel_ret, map, Rprec, bpref, recip_rank, P_K, recall_K, ndcg_cut_K,
-// success_K (K a positive integer).
+// success_K (K a positive integer) and iprec_at_recall_L (L in 0..1, e.g.
+// 0.10: interpolated precision at that recall, for precision-recall charts).
 bool is_known_measure(std::string_view name);
 
 // Whether a measure is a count (printed as an integer, summed in "all").

@@ -33,7 +33,10 @@ double value(const Evaluation& e, const std::string& qid, const std::string& mea
 TEST(Evaluation, MeasuresMatchHandComputedValues) {
   const Qrels qrels = parse_qrels(kQrels, "qrels");
   const TrecRun run = parse_run(kRun, "run");
-  const Evaluation e = evaluate(qrels, run, EvalOptions{});
+  EvalOptions all;
+  for (const char* m : {"iprec_at_recall_0.00", "iprec_at_recall_0.50", "iprec_at_recall_1.00"})
+    all.measures.push_back(m);
+  const Evaluation e = evaluate(qrels, run, all);
   struct Row {
     const char* qid;
     const char* measure;
@@ -52,6 +55,9 @@ TEST(Evaluation, MeasuresMatchHandComputedValues) {
       {"q1", "recall_5", 2.0 / 3},
       {"q1", "success_1", 1},
       {"q1", "ndcg_cut_10", (2 + 1 / std::log2(4.0)) / (2 + 1 + 1 / std::log2(3.0))},
+      {"q1", "iprec_at_recall_0.00", 1},    // d3 at rank 1
+      {"q1", "iprec_at_recall_0.50", 0.5},  // 2 of 3 only at rank 4: 2/4
+      {"q1", "iprec_at_recall_1.00", 0},    // d4 never retrieved
       {"q2", "num_rel", 0},
       {"q2", "map", 0},
       {"q2", "recip_rank", 0},

@@ -13,6 +13,7 @@
 #include "status.h"
 #include "stemmer.h"
 #include "text.h"
+#include "weighting.h"
 
 namespace telusur::data {
 extern const char kStopwords[];
@@ -206,6 +207,24 @@ struct Searcher::Impl {
   }
 
   Xapian::Query parse(const SearchOptions& o) {
+    if (o.free_text) {
+      // The words as the indexer made them, joined by spaces: nothing left
+      // for the parser to read as syntax.
+      std::string words;
+      for (const Token& t : tokenize(normalize(o.query)))
+        words += (words.empty() ? "" : " ") + t.term;
+      Xapian::QueryParser qp;
+      qp.set_database(db);
+      qp.set_stemmer(stemmer);
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      qp.set_stopper(&stopper);
+      qp.set_default_op(o.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+      try {
+        return qp.parse_query(words, Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
+      } catch (const Xapian::QueryParserError& e) {
+        throw QueryError("query: " + e.get_msg());
+      }
+    }
     const std::string rewritten = rewrite_query(o.query);
     Xapian::QueryParser qp;
     qp.set_database(db);
@@ -293,7 +312,16 @@ SearchResults Searcher::search(const SearchOptions& o) {
             std::vector<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end()));
       Xapian::Enquire enquire(impl_->db);
       enquire.set_query(query);
-      enquire.set_weighting_scheme(Xapian::BM25Weight());
+      WeightingSpec spec;
+      try {
+        spec = parse_weighting(o.weighting);
+        enquire.set_weighting_scheme(*make_weight(spec));
+      } catch (const QueryError&) {
+        throw;
+      } catch (const Error& e) {
+        throw QueryError(e.what());
+      }
+      r.weighting = describe_weighting(spec);
       // Ties in score (and in date) are broken by document id: deterministic.
       enquire.set_docid_order(Xapian::Enquire::ASCENDING);
       DateKey key(o.sort == SortOrder::kNewest);

@@ -28,6 +28,12 @@ struct SearchOptions {
   // When non-zero: count the names of all matching articles and return the
   // this many most frequent persons, places and organisations.
   std::size_t facets = 0;
+  // The ranking scheme, NAME[:param=value,...] (see weighting.h); a bad one
+  // is a QueryError.
+  std::string weighting = "bm25";
+  // The query is plain text (a topic): its words only, no operators, fields,
+  // quotes or wildcards, so it is never a syntax error.
+  bool free_text = false;
 };
 
 // One name and the number of matching articles that mention it.
@@ -58,6 +64,7 @@ struct SearchResults {
   std::uint64_t matches_estimated = 0;
   bool any_match = false;      // at least one article matched (even past the offset)
   std::string parsed;          // Xapian's description of the parsed query
+  std::string weighting;       // the scheme with all its parameters ("bm25:k1=1,...")
   std::vector<Facet> persons;  // with SearchOptions::facets, most frequent first
   std::vector<Facet> places;
   std::vector<Facet> organisations;

@@ -123,6 +123,7 @@ class JsonPrinter : public ResultPrinter {
     s["type"] = "summary";
     s["query"] = query;
     s["parsed"] = r.parsed;
+    s["weighting"] = r.weighting;
     s["matches_estimated"] = r.matches_estimated;
     s["returned"] = r.hits.size();
     s["elapsed_ms"] = r.elapsed_ms;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "batch.h"
 #include "options.h"
 #include "output.h"
 #include "searcher.h"
@@ -18,7 +19,8 @@ namespace po = boost::program_options;
 namespace telusur {
 
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  std::string index_dir, sort, color;
+  std::string index_dir, sort, color, topics_file, run_format, run_tag;
+  std::size_t depth = 1000, threads = 0;
   std::vector<std::string> words;
   SearchOptions options;
   bool json = false, facets = false, names = false;
@@ -39,11 +41,26 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "names", po::bool_switch(&names), "the same as --facets")(
       "facet-limit", po::value(&facet_limit)->default_value(10), "names per type with --facets")(
       "color", po::value(&color)->default_value("auto"),
-      "auto, always or never (NO_COLOR disables auto)");
+      "auto, always or never (NO_COLOR disables auto)")(
+      "weighting,w", po::value(&options.weighting)->default_value("bm25"),
+      "ranking scheme NAME[:param=value,...]: bm25 (k1 k2 k3 b min_normlen), bm25+ (... "
+      "delta), tfidf (norm), inl2 ifb2 ineb2 bb2 pl2 (c), pl2+ (c delta), dlh, dph, trad (k), "
+      "coord, bool, lm-dirichlet (mu), lm-jm (lambda)")(
+      "topics", po::value(&topics_file),
+      "batch run: search every topic of FILE (TREC <top> format or qid<TAB>query) as free "
+      "text and print a TREC run")("run-format", po::value(&run_format)->default_value("trec"),
+                                   "with --topics: trec (qid Q0 docid rank score tag)")(
+      "run-tag", po::value(&run_tag),
+      "with --topics: the run's tag (default: telusur.STEMMER.WEIGHTING, which records both)")(
+      "depth", po::value(&depth)->default_value(1000), "with --topics: documents per topic")(
+      "threads", po::value(&threads)->default_value(0),
+      "with --topics: parallel searches (default 0: one per core)");
   po::variables_map vm;
   if (!cli::parse(argc, argv, visible, words, vm, err, "telusur")) return 2;
   if (vm.count("help")) {
-    out << "Usage: telusur [--index DIR] [OPTIONS] QUERY...\n\n"
+    out << "Usage: telusur [--index DIR] [OPTIONS] QUERY...\n"
+           "       telusur [--index DIR] --topics FILE [--run-tag TAG] [--depth N] [--weighting "
+           "W]\n\n"
            "Searches an index built by telusur-index. QUERY uses Xapian's query syntax:\n"
            "words (any of them, ranked; --all for every one), \"phrases\", AND OR NOT,\n"
            "+required -excluded, trailing wildcard (presid*), and fields:\n"
@@ -74,6 +91,37 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     return 2;
   }
   if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) use_color = false;
+  if (vm.count("topics")) {
+    if (!words.empty()) {
+      err << "telusur: error: --topics takes no QUERY\n";
+      return 2;
+    }
+    if (run_format != "trec") {
+      err << "telusur: error: --run-format must be trec, not '" << run_format << "'\n";
+      return 2;
+    }
+    if (run_tag.find_first_of(" \t\n") != std::string::npos) {
+      err << "telusur: error: --run-tag must not contain white space\n";
+      return 2;
+    }
+    try {
+      BatchOptions batch;
+      batch.search = options;
+      batch.depth = depth;
+      batch.tag = run_tag;
+      batch.threads = threads;
+      const BatchResult r = run_topics(index_dir, read_topics(topics_file), batch);
+      out << r.run;
+      out.flush();
+      err << "telusur: run " << r.tag << ": " << r.topics << " topics (" << r.topics_with_hits
+          << " with hits), " << r.lines << " lines; index '" << index_dir << "', stemmer "
+          << r.stemmer << ", weighting " << r.weighting << "\n";
+      return r.topics_with_hits ? 0 : 1;
+    } catch (const Error& e) {
+      err << "telusur: error: " << e.what() << "\n";
+      return 2;
+    }
+  }
   for (const std::string& w : words) options.query += (options.query.empty() ? "" : " ") + w;
   if (options.query.find_first_not_of(" \t\n") == std::string::npos) {
     err << "telusur: error: no query given (see telusur --help)\n";

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -20,6 +21,7 @@ const std::string kIndexBin = TELUSUR_INDEX_BIN;
 const std::string kSearchBin = TELUSUR_SEARCH_BIN;
 const std::string kStemBin = TELUSUR_STEM_BIN;
 const std::string kNamesBin = TELUSUR_NAMES_BIN;
+const std::string kEvalBin = TELUSUR_EVAL_BIN;
 
 std::vector<json> parse_lines(const std::string& out) {
   std::vector<json> records;
@@ -52,6 +54,131 @@ class SeedIndex : public ::testing::Test {
   TempDir dir_;
 };
 
+// Topics -> run -> evaluation, through the real binaries: a TREC run with one
+// line per retrieved article, ranked by score, and telusur-eval's measures
+// for it, checked against the run's own lines and the qrels.
+TEST_F(SeedIndex, TopicsRunAndEvaluation) {
+  testing::write_file(dir_.path() / "topics.tsv",
+                      "t1\tChoe Son Hui dan Wang Yi\n"
+                      "t2\tKCNA\n"
+                      "t3\tkereta \"cepat ( AND -\n");  // free text: never a syntax error
+  testing::write_file(dir_.path() / "qrels.txt",
+                      "t1 0 000_f0a22cb9b628591e 1\nt1 0 003_1a0a747f783da510 2\n"
+                      "t1 0 001_b2c3ed69fe7be2db 0\n"
+                      "t2 0 002_7b7399e3bf6ed222 1\nt2 0 004_d642c6b706a4b43b 1\n"
+                      "t3 0 000_f0a22cb9b628591e 0\n");
+  const CommandResult r = search({"--topics", "topics.tsv", "--run-tag", "T", "--depth", "10"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("stemmer dictionary, weighting bm25:k1=1,k2=0,k3=1,b=0.5"),
+            std::string::npos)
+      << r.err;
+  testing::write_file(dir_.path() / "run.txt", r.out);
+  // Parse the run: 6 columns, ranks 1.. per topic, scores not increasing.
+  std::map<std::string, std::vector<std::pair<std::string, double>>> run;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream f(line);
+    std::string qid, q0, doc, tag, extra;
+    std::size_t rank = 0;
+    double score = 0;
+    ASSERT_TRUE(f >> qid >> q0 >> doc >> rank >> score >> tag) << line;
+    EXPECT_FALSE(f >> extra) << line;
+    EXPECT_EQ(q0, "Q0");
+    EXPECT_EQ(tag, "T");
+    auto& ranked = run[qid];
+    EXPECT_EQ(rank, ranked.size() + 1) << line;
+    if (!ranked.empty()) {
+      EXPECT_LE(score, ranked.back().second) << line;
+    }
+    for (const auto& [d, s] : ranked) EXPECT_NE(d, doc) << "duplicate " << line;
+    ranked.emplace_back(doc, score);
+  }
+  ASSERT_EQ(run.count("t1"), 1u);
+  ASSERT_EQ(run.count("t2"), 1u);
+  // KCNA is named in 002 and 004 only.
+  std::set<std::string> kcna;
+  for (const auto& [doc, score] : run["t2"]) kcna.insert(doc);
+  EXPECT_EQ(kcna, (std::set<std::string>{"002_7b7399e3bf6ed222", "004_d642c6b706a4b43b"}));
+
+  const CommandResult e = testing::run({kEvalBin, "score", "qrels.txt", "run.txt", "-m",
+                                        "recip_rank,P_5,num_rel_ret", "-q", "--json"},
+                                       dir_.path());
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  const auto records = parse_lines(e.out);
+  ASSERT_EQ(records.size(), 1u);
+  const json& per_query = records[0]["per_query"];
+  const std::map<std::string, std::set<std::string>> relevant = {
+      {"t1", {"000_f0a22cb9b628591e", "003_1a0a747f783da510"}},
+      {"t2", {"002_7b7399e3bf6ed222", "004_d642c6b706a4b43b"}},
+      {"t3", {}}};
+  for (const auto& [qid, rel] : relevant) {
+    if (!run.count(qid)) continue;
+    double rr = 0;
+    std::size_t in_top5 = 0, found = 0;
+    for (std::size_t i = 0; i < run[qid].size(); ++i) {
+      const bool is_rel = rel.count(run[qid][i].first) > 0;
+      if (is_rel && rr == 0) rr = 1.0 / static_cast<double>(i + 1);
+      in_top5 += is_rel && i < 5;
+      found += is_rel;
+    }
+    EXPECT_DOUBLE_EQ(per_query[qid]["recip_rank"].get<double>(), rr) << qid;
+    EXPECT_DOUBLE_EQ(per_query[qid]["P_5"].get<double>(), static_cast<double>(in_top5) / 5) << qid;
+    EXPECT_EQ(per_query[qid]["num_rel_ret"].get<double>(), static_cast<double>(found)) << qid;
+  }
+  EXPECT_EQ(per_query["t2"]["recip_rank"], 1.0);
+
+  // A second scheme, compared with the first: per-measure differences and p-values.
+  const CommandResult lm = search({"--topics", "topics.tsv", "-w", "lm-dirichlet:mu=500"});
+  ASSERT_EQ(lm.exit_code, 0) << lm.err;
+  EXPECT_NE(lm.out.find(" telusur.dictionary.lm-dirichlet:mu=500\n"), std::string::npos);
+  testing::write_file(dir_.path() / "run-lm.txt", lm.out);
+  const CommandResult both =
+      testing::run({kEvalBin, "score", "qrels.txt", "run.txt", "run-lm.txt", "-m", "map", "--json"},
+                   dir_.path());
+  ASSERT_EQ(both.exit_code, 0) << both.err;
+  const auto cmp = parse_lines(both.out);
+  ASSERT_EQ(cmp.size(), 3u);  // two runs, one comparison
+  EXPECT_EQ(cmp[2]["type"], "comparison");
+  EXPECT_EQ(cmp[2]["measure"], "map");
+  EXPECT_TRUE(cmp[2]["t_test_p"].is_number());
+
+  // Bad input: a clear error naming the file and line, exit 2.
+  testing::write_file(dir_.path() / "bad.txt", "t1 Q0 x 1 notanumber T\n");
+  const CommandResult bad = testing::run({kEvalBin, "score", "qrels.txt", "bad.txt"}, dir_.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.txt:1: score 'notanumber' is not a number"), std::string::npos)
+      << bad.err;
+  const CommandResult scheme = search({"--topics", "topics.tsv", "-w", "bm99"});
+  EXPECT_EQ(scheme.exit_code, 2);
+  EXPECT_NE(scheme.err.find("unknown weighting scheme 'bm99'"), std::string::npos) << scheme.err;
+}
+
+// A sweep over two bm25 parameters prints a grid and draws a heatmap.
+TEST_F(SeedIndex, SweepPrintsAGridAndDrawsIt) {
+  testing::write_file(dir_.path() / "topics.tsv", "t1\tChoe Son Hui\nt2\tKCNA\n");
+  testing::write_file(dir_.path() / "qrels.txt",
+                      "t1 0 000_f0a22cb9b628591e 1\nt2 0 002_7b7399e3bf6ed222 1\n");
+  const CommandResult r =
+      testing::run({kEvalBin, "sweep", "--index", "db", "--topics", "topics.tsv", "--qrels",
+                    "qrels.txt", "--scheme", "bm25", "-p", "k1=0.5,1.2", "-p", "b=0.2:0.6:0.4",
+                    "--metric", "map", "--plot", "sweep.png"},
+                   dir_.path());
+  if (r.exit_code == 2 && r.err.find("gnuplot") != std::string::npos)
+    GTEST_SKIP() << "gnuplot is not installed: " << r.err;
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(lines, line);) rows.push_back(line);
+  ASSERT_EQ(rows.size(), 3u) << r.out;  // header, k1=0.5, k1=1.2
+  EXPECT_EQ(rows[0].substr(0, 6), "k1 \\ b");
+  EXPECT_NE(rows[0].find("0.200\t0.600"), std::string::npos) << rows[0];
+  EXPECT_EQ(rows[1].substr(0, 5), "0.500");
+  EXPECT_NE(r.err.find("4 runs; best map"), std::string::npos) << r.err;
+  const std::string png = testing::read_file(dir_.path() / "sweep.png");
+  ASSERT_GT(png.size(), 1000u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+}
+
 TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
   const CommandResult r = search({"--json", "korea utara"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -79,7 +206,7 @@ TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
   const json& s = records.back();
   std::vector<std::string> keys;
   for (auto it = s.begin(); it != s.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"type", "query", "parsed", "matches_estimated",
+  EXPECT_EQ(keys, (std::vector<std::string>{"type", "query", "parsed", "weighting", "matches_estimated",
                                             "returned", "elapsed_ms"}));
   EXPECT_EQ(s["query"], "korea utara");
   EXPECT_EQ(s["matches_estimated"], 5);
