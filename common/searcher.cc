@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -168,6 +169,55 @@ std::string json_text(const nlohmann::json& j, const char* key) {
 
 }  // namespace
 
+namespace {
+
+// "k=v,k=v" into pairs; throws Error naming `what` and the bad item.
+std::vector<std::pair<std::string, double>> key_values(std::string_view text, const char* what) {
+  std::vector<std::pair<std::string, double>> out;
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    const std::string item(text.substr(0, comma));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    const std::size_t eq = item.find('=');
+    char* end = nullptr;
+    const std::string value = eq == std::string::npos ? "" : item.substr(eq + 1);
+    const double v = std::strtod(value.c_str(), &end);
+    if (eq == std::string::npos || value.empty() || end != value.c_str() + value.size() ||
+        !std::isfinite(v) || v < 0)
+      throw Error(std::string(what) + ": expected NAME=NUMBER (>= 0), not '" + item + "'");
+    out.emplace_back(item.substr(0, eq), v);
+  }
+  return out;
+}
+
+}  // namespace
+
+void set_field_weights(SearchOptions& options, std::string_view text) {
+  for (const auto& [k, v] : key_values(text, "--field-weights")) {
+    if (k == "title")
+      options.title_weight = v;
+    else if (k == "body")
+      options.body_weight = v;
+    else
+      throw Error("--field-weights: unknown field '" + k + "' (title, body)");
+  }
+}
+
+void set_prf(SearchOptions& options, std::string_view text) {
+  options.prf_terms = 10;
+  options.prf_docs = 10;
+  for (const auto& [k, v] : key_values(text, "--prf")) {
+    if (k == "terms")
+      options.prf_terms = static_cast<std::size_t>(v);
+    else if (k == "docs")
+      options.prf_docs = static_cast<std::size_t>(v);
+    else if (k == "weight")
+      options.prf_weight = v;
+    else
+      throw Error("--prf: unknown setting '" + k + "' (terms, docs, weight)");
+  }
+}
+
 std::string strip_marks(std::string_view marked) {
   std::string out;
   out.reserve(marked.size());
@@ -201,12 +251,45 @@ struct Searcher::Impl {
     }
   }
 
+  // Pseudo-relevance feedback: the best `prf_terms` stems of the top
+  // `prf_docs` articles (Xapian's expand set over them as the relevance set),
+  // OR'ed to the query with weight `prf_weight`.
+  Xapian::Query expand(const Xapian::Query& query, const Xapian::Weight& weight,
+                       const SearchOptions& o) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(weight);
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(o.prf_docs));
+    if (top.empty()) return query;
+    Xapian::RSet rset;
+    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+    // Stems of any text (Z then a lower-case letter or digit): not field,
+    // id, date or name terms.
+    struct Stems : Xapian::ExpandDecider {
+      bool operator()(const std::string& t) const override {
+        return t.size() > 2 && t[0] == 'Z' && !(t[1] >= 'A' && t[1] <= 'Z');
+      }
+    } stems;
+    const Xapian::ESet eset =
+        enquire.get_eset(static_cast<Xapian::termcount>(o.prf_terms), rset, &stems);
+    if (eset.empty()) return query;
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+    return Xapian::Query(
+        Xapian::Query::OP_OR, query,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                      o.prf_weight));
+  }
+
   [[noreturn]] void fail(const Xapian::Error& e) const {
     throw IndexError("index '" + dir + "': " + e.get_msg() +
                      (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
   }
 
-  Xapian::Query parse(const SearchOptions& o) {
+  // The query; unprefixed words search `prefix` ("" all text, "S" titles).
+  Xapian::Query parse(const SearchOptions& o, const std::string& prefix = std::string()) {
     if (o.free_text) {
       // The words as the indexer made them, joined by spaces: nothing left
       // for the parser to read as syntax.
@@ -220,7 +303,7 @@ struct Searcher::Impl {
       qp.set_stopper(&stopper);
       qp.set_default_op(o.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
       try {
-        return qp.parse_query(words, Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
+        return qp.parse_query(words, Xapian::QueryParser::FLAG_AUTO_SYNONYMS, prefix);
       } catch (const Xapian::QueryParserError& e) {
         throw QueryError("query: " + e.get_msg());
       }
@@ -245,7 +328,7 @@ struct Searcher::Impl {
                            Xapian::QueryParser::FLAG_PURE_NOT |
                            Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
     try {
-      return qp.parse_query(rewritten, flags);
+      return qp.parse_query(rewritten, flags, prefix);
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError("query syntax: " + e.get_msg());
     }
@@ -305,22 +388,31 @@ SearchResults Searcher::search(const SearchOptions& o) {
   for (int attempt = 0;; ++attempt) {
     try {
       r = SearchResults{};
-      const Xapian::Query query = impl_->parse(o);
+      Xapian::Query query = impl_->parse(o);
+      if (o.title_weight > 0 || o.body_weight != 1) {
+        // Field weights: the words against all text, and again against titles.
+        query = Xapian::Query(
+            Xapian::Query::OP_OR,
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, o.body_weight),
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                          impl_->parse(o, str(schema::kTitlePrefix)), o.title_weight));
+      }
+      std::unique_ptr<Xapian::Weight> weight;
+      WeightingSpec spec;
+      try {
+        spec = parse_weighting(o.weighting);
+        weight = make_weight(spec);
+      } catch (const Error& e) {
+        throw QueryError(e.what());
+      }
+      if (o.prf_docs > 0 && o.prf_terms > 0) query = impl_->expand(query, *weight, o);
       r.parsed = query.get_description();
       if (impl_->snippet_lookup && o.snippet_bytes > 0)
         impl_->snippet_lookup->set_query_terms(
             std::vector<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end()));
       Xapian::Enquire enquire(impl_->db);
       enquire.set_query(query);
-      WeightingSpec spec;
-      try {
-        spec = parse_weighting(o.weighting);
-        enquire.set_weighting_scheme(*make_weight(spec));
-      } catch (const QueryError&) {
-        throw;
-      } catch (const Error& e) {
-        throw QueryError(e.what());
-      }
+      enquire.set_weighting_scheme(*weight);
       r.weighting = describe_weighting(spec);
       // Ties in score (and in date) are broken by document id: deterministic.
       enquire.set_docid_order(Xapian::Enquire::ASCENDING);

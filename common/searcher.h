@@ -34,7 +34,25 @@ struct SearchOptions {
   // The query is plain text (a topic): its words only, no operators, fields,
   // quotes or wildcards, so it is never a syntax error.
   bool free_text = false;
+  // Field weights: the query's words are matched against all text (title
+  // and body) with weight `body_weight` and, when `title_weight` > 0, also
+  // against titles alone with that weight. Defaults: 1 and 0 (all text once).
+  double body_weight = 1;
+  double title_weight = 0;
+  // Pseudo-relevance feedback when both are > 0: the `prf_terms` best stems
+  // of the `prf_docs` top articles are added to the query with `prf_weight`.
+  std::size_t prf_docs = 0;
+  std::size_t prf_terms = 0;
+  double prf_weight = 0.5;
 };
+
+// Sets field weights from "title=W,body=W" (either may be left out). Throws
+// Error naming the bad item.
+void set_field_weights(SearchOptions& options, std::string_view text);
+
+// Sets pseudo-relevance feedback from "terms=N,docs=N[,weight=W]" (defaults
+// terms 10, docs 10, weight 0.5). Throws Error naming the bad item.
+void set_prf(SearchOptions& options, std::string_view text);
 
 // One name and the number of matching articles that mention it.
 struct Facet {

@@ -20,6 +20,7 @@ namespace telusur {
 
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color, topics_file, run_format, run_tag;
+  std::string field_weights, prf;
   std::size_t depth = 1000, threads = 0;
   std::vector<std::string> words;
   SearchOptions options;
@@ -46,6 +47,12 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "ranking scheme NAME[:param=value,...]: bm25 (k1 k2 k3 b min_normlen), bm25+ (... "
       "delta), tfidf (norm), inl2 ifb2 ineb2 bb2 pl2 (c), pl2+ (c delta), dlh, dph, trad (k), "
       "coord, bool, lm-dirichlet (mu), lm-jm (lambda)")(
+      "field-weights", po::value(&field_weights),
+      "title=W,body=W: weigh matches in all text by body (default 1) and add matches in titles "
+      "weighted by title (default 0)")(
+      "prf", po::value(&prf),
+      "pseudo-relevance feedback: terms=N,docs=N[,weight=W] (add the N best stems of the top "
+      "docs, default 10 and 10, weight 0.5)")(
       "topics", po::value(&topics_file),
       "batch run: search every topic of FILE (TREC <top> format or qid<TAB>query) as free "
       "text and print a TREC run")("run-format", po::value(&run_format)->default_value("trec"),
@@ -91,6 +98,13 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     return 2;
   }
   if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) use_color = false;
+  try {
+    if (!field_weights.empty()) set_field_weights(options, field_weights);
+    if (!prf.empty()) set_prf(options, prf);
+  } catch (const Error& e) {
+    err << "telusur: error: " << e.what() << "\n";
+    return 2;
+  }
   if (vm.count("topics")) {
     if (!words.empty()) {
       err << "telusur: error: --topics takes no QUERY\n";
