@@ -194,6 +194,32 @@ void install_alias_synonyms(Xapian::WritableDatabase& db, const std::string& ste
 // (value slot), or also index them as search fields and exact terms.
 enum class NameIndexing { kNone, kFacets, kFields };
 
+// Whether a term feeds the spelling corrector: an unprefixed word of three
+// or more bytes without digits (names included, numbers and stems not).
+bool spelling_word(const std::string& term) {
+  if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+  return term.find_first_of("0123456789") == std::string::npos;
+}
+
+// Adds (or removes) a document's words to the spelling data, each with its
+// wdf, so the data always sums the words of the articles in the index.
+void adjust_spellings(Xapian::WritableDatabase& db, const Xapian::Document& doc, bool add) {
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (!spelling_word(term)) continue;
+    if (add)
+      db.add_spelling(term, t.get_wdf());
+    else
+      db.remove_spelling(term, t.get_wdf());
+  }
+}
+
+// Removes the spelling data of the article with `id_term`, if the index holds it.
+void remove_old_spellings(Xapian::WritableDatabase& db, const std::string& id_term) {
+  const auto it = db.postlist_begin(id_term);
+  if (it != db.postlist_end(id_term)) adjust_spellings(db, db.get_document(*it), false);
+}
+
 // One article made into a Xapian document, ready to be written.
 struct Prepared {
   std::string id_term;
@@ -698,12 +724,15 @@ struct IndexWriter::Impl {
         if (stem_table)
           new_stems.insert(new_stems.end(), std::make_move_iterator(p.new_stems.begin()),
                            std::make_move_iterator(p.new_stems.end()));
+        remove_old_spellings(db, p.id_term);
+        adjust_spellings(db, p.doc, true);
         db.replace_document(p.id_term, p.doc);
         ++written;
         if (++pending >= batch_size) commit();
       } else if (!op.meta_key.empty()) {
         db.set_metadata(op.meta_key, op.meta_value);
       } else {
+        remove_old_spellings(db, str(schema::kIdPrefix) + op.id);
         db.delete_document(str(schema::kIdPrefix) + op.id);
       }
     } catch (const Xapian::Error& e) {
@@ -1123,9 +1152,20 @@ bool IndexWriter::finish_bulk() {
   std::error_code ec;
   const std::string tmp = w.dir + ".compacting";
   try {
-    w.db.close();
     const std::vector<std::string> parts = w.bulk ? w.bulk->finish() : std::vector<std::string>();
     w.bulk.reset();
+    {
+      // Spelling data: every word of the collection once, with its
+      // collection frequency (cheaper than word by word while building).
+      Xapian::Database words;
+      for (const std::string& part : parts) words.add_database(Xapian::Database(part));
+      for (auto t = words.allterms_begin(); t != words.allterms_end(); ++t) {
+        const std::string term = *t;
+        if (spelling_word(term)) w.db.add_spelling(term, words.get_collection_freq(term));
+      }
+      w.db.commit();
+    }
+    w.db.close();
     Xapian::Database all(w.build_dir);
     for (const std::string& part : parts) all.add_database(Xapian::Database(part));
     w.final_count = all.get_doccount();

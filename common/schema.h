@@ -11,7 +11,7 @@ namespace telusur::schema {
 
 // Bumped whenever the meaning of a term, value or data field changes; the
 // searcher refuses an index with another version.
-inline constexpr std::string_view kSchemaVersion = "6";
+inline constexpr std::string_view kSchemaVersion = "7";
 
 // Document data: the article's fields but the body as one JSON object (no
 // raw newline in it), a newline, then the body as it is, so a search reads

@@ -25,6 +25,13 @@ namespace {
 
 std::string str(std::string_view s) { return std::string(s); }
 
+std::string ascii_upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
 // Undated articles sort after dated ones in both directions.
 class DateKey : public Xapian::KeyMaker {
  public:
@@ -251,6 +258,37 @@ struct Searcher::Impl {
     }
   }
 
+  // A corrected query: each word the index has never seen, or holds so
+  // rarely that a near spelling (one edit, two for words over 7 bytes) is 20 times
+  // as frequent, replaced by that spelling. Field names, operators,
+  // stopwords, numbers and short words are left alone. Empty: nothing to
+  // correct.
+  std::string suggest(const std::string& query) {
+    const std::string text = normalize(query);
+    std::string out;
+    std::size_t last = 0;
+    bool changed = false;
+    for (const Word& w : words(text)) {
+      const std::string key = fold_case(w.text);
+      const bool field = w.end < text.size() && text[w.end] == ':';
+      const bool op = (key == "and" || key == "or" || key == "not" || key == "xor" ||
+                       key == "near" || key == "adj") &&
+                      w.text == ascii_upper(w.text);
+      if (field || op || key.size() < 4 || stopper(key) ||
+          key.find_first_of("0123456789") != std::string::npos)
+        continue;
+      const Xapian::termcount freq = db.get_collection_freq(key);  // = its spelling frequency
+      // One edit for words of up to 7 bytes, two for longer ones.
+      const std::string better = db.get_spelling_suggestion(key, key.size() > 7 ? 2 : 1);
+      if (better.empty() || better == key) continue;
+      if (freq > 0 && db.get_collection_freq(better) < 20 * freq) continue;
+      out += text.substr(last, w.begin - last) + better;
+      last = w.end;
+      changed = true;
+    }
+    return changed ? out + text.substr(last) : std::string();
+  }
+
   // Pseudo-relevance feedback: the best `prf_terms` stems of the top
   // `prf_docs` articles (Xapian's expand set over them as the relevance set),
   // OR'ed to the query with weight `prf_weight`.
@@ -383,6 +421,26 @@ std::vector<std::string> Searcher::ids() const {
 const std::string& Searcher::stemmer() const { return impl_->stemmer_name; }
 
 SearchResults Searcher::search(const SearchOptions& o) {
+  SearchResults r = search_once(o);
+  if (!o.spelling || o.free_text) return r;
+  try {
+    r.suggestion = impl_->suggest(o.query);
+  } catch (const Xapian::Error&) {
+    r.suggestion.clear();  // no suggestion is better than a failed search
+  }
+  if (o.auto_correct && !r.any_match && !r.suggestion.empty()) {
+    SearchOptions corrected = o;
+    corrected.query = r.suggestion;
+    SearchResults c = search_once(corrected);
+    c.suggestion = r.suggestion;
+    c.corrected = true;
+    c.elapsed_ms += r.elapsed_ms;
+    return c;
+  }
+  return r;
+}
+
+SearchResults Searcher::search_once(const SearchOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   SearchResults r;
   for (int attempt = 0;; ++attempt) {

@@ -44,6 +44,11 @@ struct SearchOptions {
   std::size_t prf_docs = 0;
   std::size_t prf_terms = 0;
   double prf_weight = 0.5;
+  // Spelling: a corrected query (SearchResults::suggestion) for words the
+  // index lacks or holds rarely. With auto_correct, a query that matches
+  // nothing is searched again as corrected.
+  bool spelling = true;
+  bool auto_correct = false;
 };
 
 // Sets field weights from "title=W,body=W" (either may be left out). Throws
@@ -83,6 +88,8 @@ struct SearchResults {
   bool any_match = false;      // at least one article matched (even past the offset)
   std::string parsed;          // Xapian's description of the parsed query
   std::string weighting;       // the scheme with all its parameters ("bm25:k1=1,...")
+  std::string suggestion;      // the corrected query ("Did you mean"), empty when none
+  bool corrected = false;      // auto_correct searched `suggestion` instead of the query
   std::vector<Facet> persons;  // with SearchOptions::facets, most frequent first
   std::vector<Facet> places;
   std::vector<Facet> organisations;
@@ -111,6 +118,7 @@ class Searcher {
 
  private:
   struct Impl;
+  SearchResults search_once(const SearchOptions& options);
   std::unique_ptr<Impl> impl_;
 };
 

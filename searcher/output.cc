@@ -38,9 +38,16 @@ class TextPrinter : public ResultPrinter {
   void print(const std::string& query, const SearchResults& r) override {
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.1f", r.elapsed_ms);
+    if (r.corrected)
+      out_ << "Showing results for: " << (color_ ? kBold : "") << r.suggestion
+           << (color_ ? kReset : "") << " (nothing matched \"" << query << "\")\n";
+    else if (!r.suggestion.empty())
+      out_ << "Did you mean: " << (color_ ? kBold : "") << r.suggestion << (color_ ? kReset : "")
+           << "\n";
     out_ << (color_ ? kDim : "") << "About " << r.matches_estimated << " match"
-         << (r.matches_estimated == 1 ? "" : "es") << " for \"" << query << "\" (" << ms << " ms)"
-         << (color_ ? kReset : "") << "\n";
+         << (r.matches_estimated == 1 ? "" : "es") << " for \""
+         << (r.corrected ? r.suggestion : query) << "\" (" << ms << " ms)" << (color_ ? kReset : "")
+         << "\n";
     if (r.hits.empty()) return;
     for (const Hit& h : r.hits) {
       out_ << "\n" << h.rank << ". ";
@@ -124,6 +131,8 @@ class JsonPrinter : public ResultPrinter {
     s["query"] = query;
     s["parsed"] = r.parsed;
     s["weighting"] = r.weighting;
+    s["suggestion"] = r.suggestion.empty() ? Json(nullptr) : Json(r.suggestion);
+    s["corrected"] = r.corrected;
     s["matches_estimated"] = r.matches_estimated;
     s["returned"] = r.hits.size();
     s["elapsed_ms"] = r.elapsed_ms;

@@ -47,6 +47,8 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "ranking scheme NAME[:param=value,...]: bm25 (k1 k2 k3 b min_normlen), bm25+ (... "
       "delta), tfidf (norm), inl2 ifb2 ineb2 bb2 pl2 (c), pl2+ (c delta), dlh, dph, trad (k), "
       "coord, bool, lm-dirichlet (mu), lm-jm (lambda)")(
+      "auto-correct", po::bool_switch(&options.auto_correct),
+      "when nothing matches, search the spelling suggestion instead (and say so)")(
       "field-weights", po::value(&field_weights),
       "title=W,body=W: weigh matches in all text by body (default 1) and add matches in titles "
       "weighted by title (default 0)")(

@@ -140,6 +140,32 @@ TEST_F(Incremental, JsonlLinesAddedChangedAndRemoved) {
   EXPECT_EQ(ids_matching(db(), "karam"), (std::set<std::string>{"j2"}));
 }
 
+std::string suggestion(const fs::path& db, const std::string& query) {
+  Searcher s(db.string());
+  SearchOptions o;
+  o.query = query;
+  return s.search(o).suggestion;
+}
+
+// The spelling data follows the articles: words of deleted or changed
+// articles stop being suggested, new words start (Xapian does not remove
+// spelling entries by itself).
+TEST_F(Incremental, SpellingSuggestionsFollowDeletedAndChangedArticles) {
+  EXPECT_EQ(suggestion(db(), "Selaat"), "selat");            // j2, fresh build
+  EXPECT_EQ(suggestion(db(), "mengguncan"), "mengguncang");  // j1
+  write_file(in() / "news.jsonl",
+             jsonl_line("j1", "Gempa di Maluku", "Gempa terasa di Ambon.") +  // changed
+                 jsonl_line("j3", "Pemilu daerah", "Pemilihan kepala daerah berlangsung.") +
+                 jsonl_line("j6", "Festival", "Festival layang-layang digelar."));  // new
+  const IndexRun r = index(db(), {in().string()});                                  // j2 deleted
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.counts.deleted, 1u) << r.err;
+  EXPECT_EQ(suggestion(db(), "Selaat"), "");
+  EXPECT_EQ(suggestion(db(), "mengguncan"), "");
+  EXPECT_EQ(suggestion(db(), "Festifal"), "festival");
+  EXPECT_EQ(suggestion(db(), "Gempa"), "");  // known words are left alone
+}
+
 TEST_F(Incremental, UnchangedJsonlLinesAreNotParsedButDuplicatesAreCaught) {
   // The file changes (a line appended), so it is read; its three old lines
   // are known byte for byte and skipped; the appended copy of j1 is a

@@ -179,6 +179,38 @@ TEST_F(SeedIndex, SweepPrintsAGridAndDrawsIt) {
   EXPECT_EQ(png.substr(1, 3), "PNG");
 }
 
+// Misspellings get the corrected query, in text and in --json; with
+// --auto-correct a query that finds nothing is searched as corrected.
+TEST_F(SeedIndex, SpellingSuggestionsAndAutoCorrect) {
+  const struct {
+    const char* query;
+    const char* suggestion;
+  } rows[] = {{"Pyongyan", "pyongyang"},
+              {"Tiongok", "tiongkok"},
+              {"kementrian luar negeri", "kementerian luar negeri"},
+              {"pertemuan Pyongyan", "pertemuan pyongyang"}};
+  for (const auto& row : rows) {
+    const CommandResult r = search({"--json", row.query});
+    ASSERT_NE(r.exit_code, 2) << r.err;
+    const json summary = parse_lines(r.out).back();
+    EXPECT_EQ(summary["suggestion"], row.suggestion) << row.query;
+    EXPECT_EQ(summary["corrected"], false);
+  }
+  const CommandResult known = search({"--json", "Pyongyang"});
+  EXPECT_TRUE(parse_lines(known.out).back()["suggestion"].is_null());
+  const CommandResult text = search({"Pyongyan"});
+  EXPECT_EQ(text.exit_code, 1);
+  EXPECT_EQ(text.out.substr(0, 25), "Did you mean: pyongyang\nA");
+  const CommandResult fixed = search({"--json", "--auto-correct", "Pyongyan"});
+  ASSERT_EQ(fixed.exit_code, 0) << fixed.err;
+  const auto records = parse_lines(fixed.out);
+  EXPECT_EQ(records.size(), 6u);  // the five articles name Pyongyang
+  EXPECT_EQ(records.back()["corrected"], true);
+  EXPECT_EQ(records.back()["suggestion"], "pyongyang");
+  const CommandResult shown = search({"--auto-correct", "Pyongyan"});
+  EXPECT_EQ(shown.out.substr(0, 32), "Showing results for: pyongyang (");
+}
+
 TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
   const CommandResult r = search({"--json", "korea utara"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -206,8 +238,9 @@ TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
   const json& s = records.back();
   std::vector<std::string> keys;
   for (auto it = s.begin(); it != s.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"type", "query", "parsed", "weighting", "matches_estimated",
-                                            "returned", "elapsed_ms"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"type", "query", "parsed", "weighting", "suggestion",
+                                      "corrected", "matches_estimated", "returned", "elapsed_ms"}));
   EXPECT_EQ(s["query"], "korea utara");
   EXPECT_EQ(s["matches_estimated"], 5);
   EXPECT_EQ(s["returned"], 5);
