@@ -258,6 +258,34 @@ struct Searcher::Impl {
     }
   }
 
+  // Articles like the article `id`: the 40 most distinctive stems it shares
+  // with other articles (Xapian's expand set with the article as the
+  // relevance set), OR'ed, the article itself left out. Throws QueryError when no article has that id.
+  Xapian::Query like(const std::string& id) {
+    const std::string id_term = str(schema::kIdPrefix) + id;
+    const auto it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) throw QueryError("no article with id '" + id + "'");
+    Xapian::RSet rset;
+    rset.add_document(*it);
+    // Stems the article shares with at least one other article (a word of
+    // its own alone finds nothing).
+    struct Shared : Xapian::ExpandDecider {
+      explicit Shared(const Xapian::Database& d) : db(d) {}
+      bool operator()(const std::string& t) const override {
+        return t.size() > 2 && t[0] == 'Z' && !(t[1] >= 'A' && t[1] <= 'Z') &&
+               db.get_termfreq(t) >= 2;
+      }
+      const Xapian::Database& db;
+    } shared(db);
+    Xapian::Enquire enquire(db);
+    const Xapian::ESet eset = enquire.get_eset(40, rset, &shared);
+    std::vector<Xapian::Query> terms;
+    for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+    return Xapian::Query(Xapian::Query::OP_AND_NOT,
+                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                         Xapian::Query(id_term));
+  }
+
   // A corrected query: each word the index has never seen, or holds so
   // rarely that a near spelling (one edit, two for words over 7 bytes) is 20 times
   // as frequent, replaced by that spelling. Field names, operators,
@@ -422,7 +450,7 @@ const std::string& Searcher::stemmer() const { return impl_->stemmer_name; }
 
 SearchResults Searcher::search(const SearchOptions& o) {
   SearchResults r = search_once(o);
-  if (!o.spelling || o.free_text) return r;
+  if (!o.spelling || o.free_text || !o.like.empty()) return r;
   try {
     r.suggestion = impl_->suggest(o.query);
   } catch (const Xapian::Error&) {
@@ -446,7 +474,7 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
   for (int attempt = 0;; ++attempt) {
     try {
       r = SearchResults{};
-      Xapian::Query query = impl_->parse(o);
+      Xapian::Query query = o.like.empty() ? impl_->parse(o) : impl_->like(o.like);
       if (o.title_weight > 0 || o.body_weight != 1) {
         // Field weights: the words against all text, and again against titles.
         query = Xapian::Query(

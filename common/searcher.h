@@ -49,6 +49,9 @@ struct SearchOptions {
   // nothing is searched again as corrected.
   bool spelling = true;
   bool auto_correct = false;
+  // When set, `query` is ignored and the articles most like the article with
+  // this id are returned (not the article itself).
+  std::string like;
 };
 
 // Sets field weights from "title=W,body=W" (either may be left out). Throws

@@ -47,6 +47,8 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "ranking scheme NAME[:param=value,...]: bm25 (k1 k2 k3 b min_normlen), bm25+ (... "
       "delta), tfidf (norm), inl2 ifb2 ineb2 bb2 pl2 (c), pl2+ (c delta), dlh, dph, trad (k), "
       "coord, bool, lm-dirichlet (mu), lm-jm (lambda)")(
+      "like", po::value(&options.like),
+      "the articles most like the article with this id (its distinctive words), not itself")(
       "auto-correct", po::bool_switch(&options.auto_correct),
       "when nothing matches, search the spelling suggestion instead (and say so)")(
       "field-weights", po::value(&field_weights),
@@ -139,7 +141,13 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     }
   }
   for (const std::string& w : words) options.query += (options.query.empty() ? "" : " ") + w;
-  if (options.query.find_first_not_of(" \t\n") == std::string::npos) {
+  if (!options.like.empty()) {
+    if (!options.query.empty()) {
+      err << "telusur: error: --like takes no QUERY\n";
+      return 2;
+    }
+    options.query = "like:" + options.like;  // what the output names
+  } else if (options.query.find_first_not_of(" \t\n") == std::string::npos) {
     err << "telusur: error: no query given (see telusur --help)\n";
     return 2;
   }

@@ -211,6 +211,22 @@ TEST_F(SeedIndex, SpellingSuggestionsAndAutoCorrect) {
   EXPECT_EQ(shown.out.substr(0, 32), "Showing results for: pyongyang (");
 }
 
+// Related articles: 003 reports the same meeting as 000; 000 is not its own
+// neighbour; an unknown id is a clear error.
+TEST_F(SeedIndex, LikeFindsTheSameMeetingFirst) {
+  const CommandResult r = search({"--json", "--like", "000_f0a22cb9b628591e"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto records = parse_lines(r.out);
+  ASSERT_GE(records.size(), 2u);
+  EXPECT_EQ(records[0]["id"], "003_1a0a747f783da510");
+  for (const json& rec : records) EXPECT_NE(rec.value("id", ""), "000_f0a22cb9b628591e");
+  const CommandResult missing = search({"--like", "nope"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err, "telusur: error: no article with id 'nope'\n");
+  const CommandResult both = search({"--like", "000_f0a22cb9b628591e", "korea"});
+  EXPECT_EQ(both.exit_code, 2);
+}
+
 TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
   const CommandResult r = search({"--json", "korea utara"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
