@@ -260,7 +260,8 @@ struct Searcher::Impl {
 
   // Articles like the article `id`: the 40 most distinctive stems it shares
   // with other articles (Xapian's expand set with the article as the
-  // relevance set), OR'ed, the article itself left out. Throws QueryError when no article has that id.
+  // relevance set), OR'ed, the article itself left out. Throws QueryError when no article has that
+  // id.
   Xapian::Query like(const std::string& id) {
     const std::string id_term = str(schema::kIdPrefix) + id;
     const auto it = db.postlist_begin(id_term);
@@ -284,6 +285,77 @@ struct Searcher::Impl {
     return Xapian::Query(Xapian::Query::OP_AND_NOT,
                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                          Xapian::Query(id_term));
+  }
+
+  // The article id of a document (from its id term).
+  std::string id_of(Xapian::docid docid) {
+    const std::string prefix(schema::kIdPrefix);
+    auto t = db.termlist_begin(docid);
+    t.skip_to(prefix);
+    if (t != db.termlist_end(docid) && (*t).compare(0, prefix.size(), prefix) == 0)
+      return (*t).substr(prefix.size());
+    return std::string();
+  }
+
+  // Groups the ranked articles of `mset` into stories: an article joins the
+  // earlier group whose first article is most like it, if that is the same story (the Jaccard
+  // similarity of their sets of stems, stopwords and numbers left out, is at
+  // least kStorySimilarity, and their dates, when both have one, are at most
+  // kStoryDays apart); else it starts a group. Groups keep rank order.
+  std::vector<std::vector<Xapian::doccount>> stories(const Xapian::MSet& mset) {
+    static constexpr double kStorySimilarity = 0.15;
+    static constexpr int kStoryDays = 3;
+    struct Features {
+      std::vector<std::string> stems;  // sorted
+      int day = -1;                    // days since 1970, -1 undated
+    };
+    std::vector<Features> features;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Features f;
+      for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+        const std::string term = *t;
+        if (term.size() < 4 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) continue;
+        const std::string stem = term.substr(1);
+        if (stopper(stem) || stem.find_first_of("0123456789") != std::string::npos) continue;
+        f.stems.push_back(stem);
+      }
+      const std::string ymd = it.get_document().get_value(schema::kDateSlot);
+      if (ymd.size() == 8) {
+        const std::chrono::year_month_day d{
+            std::chrono::year(std::stoi(ymd.substr(0, 4))),
+            std::chrono::month(static_cast<unsigned>(std::stoi(ymd.substr(4, 2)))),
+            std::chrono::day(static_cast<unsigned>(std::stoi(ymd.substr(6, 2))))};
+        if (d.ok()) f.day = std::chrono::sys_days(d).time_since_epoch().count();
+      }
+      features.push_back(std::move(f));
+    }
+    // The similarity of two articles' stories; 0 when dated too far apart.
+    const auto similarity = [&](const Features& a, const Features& b) {
+      if (a.day >= 0 && b.day >= 0 && std::abs(a.day - b.day) > kStoryDays) return 0.0;
+      std::size_t shared = 0;
+      for (std::size_t i = 0, j = 0; i < a.stems.size() && j < b.stems.size();) {
+        const int c = a.stems[i].compare(b.stems[j]);
+        shared += c == 0;
+        i += c <= 0;
+        j += c >= 0;
+      }
+      const std::size_t all = a.stems.size() + b.stems.size() - shared;
+      return all > 0 ? static_cast<double>(shared) / static_cast<double>(all) : 0.0;
+    };
+    std::vector<std::vector<Xapian::doccount>> groups;
+    for (Xapian::doccount i = 0; i < features.size(); ++i) {
+      std::size_t best = groups.size();
+      double best_similarity = kStorySimilarity;
+      for (std::size_t g = 0; g < groups.size(); ++g) {
+        const double s = similarity(features[groups[g][0]], features[i]);
+        if (s >= best_similarity) best = g, best_similarity = s;
+      }
+      if (best < groups.size())
+        groups[best].push_back(i);
+      else
+        groups.push_back({i});
+    }
+    return groups;
   }
 
   // A corrected query: each word the index has never seen, or holds so
@@ -510,8 +582,15 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       NameFacetSpy spy;
       if (o.facets) enquire.add_matchspy(&spy);
       // Facets count every matching article, not an estimate.
-      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), limit,
-                                                 o.facets ? impl_->db.get_doccount() : 0);
+      // With --group, hits are stories: candidates (five per hit asked for)
+      // are grouped, and the offset and limit count groups.
+      const Xapian::doccount first = o.group ? 0 : static_cast<Xapian::doccount>(o.offset);
+      const Xapian::doccount wanted =
+          o.group
+              ? static_cast<Xapian::doccount>(std::min<std::size_t>((o.offset + limit) * 5, 2000))
+              : limit;
+      const Xapian::MSet mset =
+          enquire.get_mset(first, wanted, o.facets ? impl_->db.get_doccount() : 0);
       if (o.facets) {
         r.persons = NameFacetSpy::top(spy.persons, o.facets);
         r.places = NameFacetSpy::top(spy.places, o.facets);
@@ -519,8 +598,7 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       }
       r.matches_estimated = mset.get_matches_estimated();
       r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
-      std::size_t rank = o.offset;
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const auto make_hit = [&](const Xapian::MSetIterator& it, std::size_t rank) {
         const Xapian::Document doc = it.get_document();
         const std::string stored = doc.get_data();
         const std::size_t split = std::min(stored.find(schema::kDataBodySeparator), stored.size());
@@ -529,7 +607,7 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
         const std::string_view body =
             std::string_view(stored).substr(std::min(split + 1, stored.size()));
         Hit h;
-        h.rank = ++rank;
+        h.rank = rank;
         h.score = it.get_weight();
         h.id = json_text(data, "id");
         h.title = json_text(data, "title");
@@ -554,7 +632,21 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
               mset.snippet(h.title, h.title.size() + 1, impl_->snippet_stemmer, 0, hs, he, ""));
           if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;
         }
-        r.hits.push_back(std::move(h));
+        return h;
+      };
+      if (!o.group) {
+        std::size_t rank = o.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) r.hits.push_back(make_hit(it, ++rank));
+      } else {
+        const std::vector<std::vector<Xapian::doccount>> groups = impl_->stories(mset);
+        for (std::size_t g = o.offset; g < groups.size() && r.hits.size() < limit; ++g) {
+          Hit h = make_hit(mset[groups[g][0]], g + 1);
+          for (std::size_t k = 1; k < groups[g].size(); ++k)
+            h.similar.push_back(impl_->id_of(*mset[groups[g][k]]));
+          r.hits.push_back(std::move(h));
+        }
+        r.groups = groups.size();
+        r.grouped = true;
       }
       break;
     } catch (const Xapian::DatabaseModifiedError&) {

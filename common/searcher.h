@@ -52,6 +52,9 @@ struct SearchOptions {
   // When set, `query` is ignored and the articles most like the article with
   // this id are returned (not the article itself).
   std::string like;
+  // Group the same story told by several articles into one hit (the best
+  // ranked; Hit::similar lists the others); offset and limit count groups.
+  bool group = false;
 };
 
 // Sets field weights from "title=W,body=W" (either may be left out). Throws
@@ -81,8 +84,9 @@ struct Hit {
   std::string dateline;
   std::string category;
   std::string url;
-  std::string path;     // file (and line for JSONL) the article came from
-  std::string snippet;  // body text around the matches, with highlight marks
+  std::string path;                  // file (and line for JSONL) the article came from
+  std::string snippet;               // body text around the matches, with highlight marks
+  std::vector<std::string> similar;  // with SearchOptions::group: the story's other articles
 };
 
 struct SearchResults {
@@ -93,6 +97,8 @@ struct SearchResults {
   std::string weighting;       // the scheme with all its parameters ("bm25:k1=1,...")
   std::string suggestion;      // the corrected query ("Did you mean"), empty when none
   bool corrected = false;      // auto_correct searched `suggestion` instead of the query
+  bool grouped = false;        // SearchOptions::group was asked for
+  std::size_t groups = 0;      // with it: stories among the candidates
   std::vector<Facet> persons;  // with SearchOptions::facets, most frequent first
   std::vector<Facet> places;
   std::vector<Facet> organisations;

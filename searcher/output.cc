@@ -74,6 +74,12 @@ class TextPrinter : public ResultPrinter {
       const std::string& where = h.url.empty() ? h.path : h.url;
       if (!where.empty())
         out_ << "   " << (color_ ? kDim : "") << where << (color_ ? kReset : "") << "\n";
+      if (!h.similar.empty()) {
+        out_ << "   and " << h.similar.size() << " similar article"
+             << (h.similar.size() == 1 ? "" : "s") << ":";
+        for (const std::string& id : h.similar) out_ << " " << id;
+        out_ << "\n";
+      }
     }
     const auto facet_line = [&](const char* label, const std::vector<Facet>& facets) {
       if (facets.empty()) return;
@@ -111,6 +117,7 @@ class JsonPrinter : public ResultPrinter {
       j["source"] = or_null(h.source);
       j["path"] = or_null(h.path);
       j["snippet"] = strip_marks(h.snippet);
+      if (r.grouped) j["similar"] = h.similar;
       write(j);
     }
     if (!r.persons.empty() || !r.places.empty() || !r.organisations.empty()) {
@@ -134,6 +141,7 @@ class JsonPrinter : public ResultPrinter {
     s["suggestion"] = r.suggestion.empty() ? Json(nullptr) : Json(r.suggestion);
     s["corrected"] = r.corrected;
     s["matches_estimated"] = r.matches_estimated;
+    if (r.grouped) s["groups"] = r.groups;
     s["returned"] = r.hits.size();
     s["elapsed_ms"] = r.elapsed_ms;
     write(s);

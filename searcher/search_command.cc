@@ -47,6 +47,9 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "ranking scheme NAME[:param=value,...]: bm25 (k1 k2 k3 b min_normlen), bm25+ (... "
       "delta), tfidf (norm), inl2 ifb2 ineb2 bb2 pl2 (c), pl2+ (c delta), dlh, dph, trad (k), "
       "coord, bool, lm-dirichlet (mu), lm-jm (lambda)")(
+      "group", po::bool_switch(&options.group),
+      "one hit per story: articles telling the same story (shared words, dates within 3 days) "
+      "as one hit with the ids of the others")(
       "like", po::value(&options.like),
       "the articles most like the article with this id (its distinctive words), not itself")(
       "auto-correct", po::bool_switch(&options.auto_correct),

@@ -227,6 +227,54 @@ TEST_F(SeedIndex, LikeFindsTheSameMeetingFirst) {
   EXPECT_EQ(both.exit_code, 2);
 }
 
+// One story, many publishers: 000 and 003 report the same meeting (and 003
+// is undated), so --group shows them as one hit.
+TEST_F(SeedIndex, GroupPutsTheSameStoryInOneHit) {
+  const CommandResult r = search({"--json", "--group", "korea utara"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto records = parse_lines(r.out);
+  std::map<std::string, std::set<std::string>> groups;
+  std::set<std::string> seen;
+  for (const json& rec : records) {
+    if (rec["type"] != "hit") continue;
+    std::set<std::string> members = {rec["id"].get<std::string>()};
+    for (const json& id : rec["similar"]) members.insert(id.get<std::string>());
+    for (const std::string& m : members) EXPECT_TRUE(seen.insert(m).second) << m << " twice";
+    groups[rec["id"]] = members;
+  }
+  EXPECT_EQ(seen.size(), 5u);  // every article, once
+  bool together = false;
+  for (const auto& [lead, members] : groups)
+    together = together ||
+               (members.count("000_f0a22cb9b628591e") && members.count("003_1a0a747f783da510"));
+  EXPECT_TRUE(together) << r.out;
+  EXPECT_EQ(records.back()["groups"], groups.size());
+  const CommandResult text = search({"--group", "korea utara"});
+  EXPECT_NE(text.out.find("   and 1 similar article: 003_1a0a747f783da510\n"), std::string::npos)
+      << text.out;
+}
+
+// Paging: pages are disjoint and together are the whole ranking.
+TEST_F(SeedIndex, PagesAreDisjointAndMakeTheWholeRanking) {
+  const auto ids = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> all = {"--json"};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<std::string> out;
+    for (const json& rec : parse_lines(search(all).out))
+      if (rec["type"] == "hit") out.push_back(rec["id"]);
+    return out;
+  };
+  const std::vector<std::string> whole = ids({"--limit", "100", "korea"});
+  ASSERT_EQ(whole.size(), 5u);
+  std::vector<std::string> paged;
+  for (int offset = 0; offset < 6; offset += 2) {
+    const auto page = ids({"--limit", "2", "--offset", std::to_string(offset), "korea"});
+    EXPECT_LE(page.size(), 2u);
+    paged.insert(paged.end(), page.begin(), page.end());
+  }
+  EXPECT_EQ(paged, whole);
+}
+
 TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
   const CommandResult r = search({"--json", "korea utara"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
