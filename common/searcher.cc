@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -298,16 +299,19 @@ struct Searcher::Impl {
   }
 
   // Groups the ranked articles of `mset` into stories: an article joins the
-  // earlier group whose first article is most like it, if that is the same story (the Jaccard
-  // similarity of their sets of stems, stopwords and numbers left out, is at
-  // least kStorySimilarity, and their dates, when both have one, are at most
-  // kStoryDays apart); else it starts a group. Groups keep rank order.
+  // earlier group whose first article is most like it, if that is the same
+  // story: their dates, when both have one, at most kStoryDays apart, and the
+  // Jaccard similarity of their sets of stems (stopwords and numbers left
+  // out) at least kStorySimilarity when they name a person in common, else
+  // at least kNearDuplicate. Else it starts a group. Groups keep rank order.
   std::vector<std::vector<Xapian::doccount>> stories(const Xapian::MSet& mset) {
-    static constexpr double kStorySimilarity = 0.15;
+    static constexpr double kStorySimilarity = 0.15;  // with a person in common
+    static constexpr double kNearDuplicate = 0.5;     // without
     static constexpr int kStoryDays = 3;
     struct Features {
-      std::vector<std::string> stems;  // sorted
-      int day = -1;                    // days since 1970, -1 undated
+      std::vector<std::string> stems;    // sorted
+      std::vector<std::string> persons;  // sorted
+      int day = -1;                      // days since 1970, -1 undated
     };
     std::vector<Features> features;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -319,7 +323,12 @@ struct Searcher::Impl {
         if (stopper(stem) || stem.find_first_of("0123456789") != std::string::npos) continue;
         f.stems.push_back(stem);
       }
-      const std::string ymd = it.get_document().get_value(schema::kDateSlot);
+      const Xapian::Document doc = it.get_document();
+      for (std::string_view line : split_lines(doc.get_value(schema::kNamesSlot)))
+        if (line.size() > 2 && line[0] == 'p' && line[1] == '\t')
+          f.persons.emplace_back(line.substr(2));
+      std::sort(f.persons.begin(), f.persons.end());
+      const std::string ymd = doc.get_value(schema::kDateSlot);
       if (ymd.size() == 8) {
         const std::chrono::year_month_day d{
             std::chrono::year(std::stoi(ymd.substr(0, 4))),
@@ -340,7 +349,11 @@ struct Searcher::Impl {
         j += c >= 0;
       }
       const std::size_t all = a.stems.size() + b.stems.size() - shared;
-      return all > 0 ? static_cast<double>(shared) / static_cast<double>(all) : 0.0;
+      const double jaccard = all > 0 ? static_cast<double>(shared) / static_cast<double>(all) : 0.0;
+      std::vector<std::string> people;
+      std::set_intersection(a.persons.begin(), a.persons.end(), b.persons.begin(), b.persons.end(),
+                            std::back_inserter(people));
+      return jaccard >= (people.empty() ? kNearDuplicate : kStorySimilarity) ? jaccard : 0.0;
     };
     std::vector<std::vector<Xapian::doccount>> groups;
     for (Xapian::doccount i = 0; i < features.size(); ++i) {
