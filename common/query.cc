@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <chrono>
+#include <cstdio>
 #include <optional>
 
 #include "dates.h"
@@ -102,16 +104,53 @@ std::optional<std::string> date_bound(std::string_view s, bool upper) {
   return d->compact();
 }
 
+// The same for dates in words: "2021", "Maret 2021", "12 Maret 2021" (month
+// names in Indonesian or English, abbreviated or not), or the numeric forms.
+std::optional<std::string> date_words_bound(std::string_view s, bool upper) {
+  std::vector<std::string_view> w;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',')) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != ',') ++i;
+    if (i > start) w.push_back(s.substr(start, i - start));
+  }
+  const auto number = [](std::string_view x, std::size_t max_len) -> std::optional<int> {
+    if (x.empty() || x.size() > max_len ||
+        x.find_first_not_of("0123456789") != std::string_view::npos)
+      return std::nullopt;
+    int v = 0;
+    for (char c : x) v = v * 10 + (c - '0');
+    return v;
+  };
+  if (w.size() == 1) return date_bound(w[0], upper);
+  if (w.size() == 2 || w.size() == 3) {
+    const int month = month_from_name(w[w.size() - 2]);
+    const auto year = number(w.back(), 4);
+    if (!month || !year || w.back().size() != 4) return std::nullopt;
+    char buf[16];
+    if (w.size() == 3) {
+      const auto day = number(w[0], 2);
+      if (!day || !make_date(*year, month, *day)) return std::nullopt;
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", *year, month, *day);
+    } else {
+      std::snprintf(buf, sizeof buf, "%04d-%02d", *year, month);
+    }
+    return date_bound(buf, upper);
+  }
+  return std::nullopt;
+}
+
 std::string rewrite_date(std::string_view value, std::size_t pos) {
   const auto bad = [&](std::string_view what) {
     return QueryError("bad date '" + std::string(what) + "' at position " + std::to_string(pos) +
-                      ": use YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B");
+                      ": use YYYY, YYYY-MM, YYYY-MM-DD or \"Maret 2021\", or a range A..B");
   };
   const std::size_t dots = value.find("..");
   std::string lo, hi;
   if (dots == std::string_view::npos) {
-    auto a = date_bound(value, false);
-    auto b = date_bound(value, true);
+    auto a = date_words_bound(value, false);
+    auto b = date_words_bound(value, true);
     if (!a || !b) throw bad(value);
     lo = *a;
     hi = *b;
@@ -120,12 +159,12 @@ std::string rewrite_date(std::string_view value, std::size_t pos) {
     const std::string_view b = value.substr(dots + 2);
     if (a.empty() && b.empty()) throw bad(value);
     if (!a.empty()) {
-      auto v = date_bound(a, false);
+      auto v = date_words_bound(a, false);
       if (!v) throw bad(a);
       lo = *v;
     }
     if (!b.empty()) {
-      auto v = date_bound(b, true);
+      auto v = date_words_bound(b, true);
       if (!v) throw bad(b);
       hi = *v;
     }
@@ -137,6 +176,53 @@ std::string rewrite_date(std::string_view value, std::size_t pos) {
 }
 
 }  // namespace
+
+std::string resolve_date_bound(std::string_view text, bool upper, const std::string& today) {
+  const std::string t(trim(text));
+  const auto bad = [&] {
+    return QueryError("bad date '" + t +
+                      "': use YYYY, YYYY-MM, YYYY-MM-DD, \"Maret 2021\" or N days, weeks, months "
+                      "or years ago as Nd, Nw, Nm, Ny");
+  };
+  if (t.size() >= 2 && t.size() <= 5 &&
+      std::string_view("dwmy").find(t.back()) != std::string_view::npos &&
+      t.find_first_not_of("0123456789", 0) == t.size() - 1) {
+    const int n = std::stoi(t.substr(0, t.size() - 1));
+    if (today.size() != 8) throw bad();
+    using namespace std::chrono;
+    const year_month_day now{year(std::stoi(today.substr(0, 4))),
+                             month(static_cast<unsigned>(std::stoi(today.substr(4, 2)))),
+                             day(static_cast<unsigned>(std::stoi(today.substr(6, 2))))};
+    sys_days d = sys_days(now);
+    switch (t.back()) {
+      case 'd':
+        d -= days(n);
+        break;
+      case 'w':
+        d -= days(7 * n);
+        break;
+      case 'm': {
+        year_month_day m = now - months(n);
+        if (!m.ok()) m = year_month_day(m.year() / m.month() / last);
+        d = sys_days(m);
+        break;
+      }
+      default: {
+        year_month_day y = now - years(n);
+        if (!y.ok()) y = year_month_day(y.year() / y.month() / last);
+        d = sys_days(y);
+      }
+    }
+    const year_month_day r(d);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02u%02u", static_cast<int>(r.year()),
+                  static_cast<unsigned>(r.month()), static_cast<unsigned>(r.day()));
+    return buf;
+  }
+  const auto b = date_words_bound(t, upper);
+  if (!b) throw bad();
+  return *b;
+}
 
 const std::vector<QueryField>& free_text_fields() {
   static const std::vector<QueryField> kFields = {
@@ -310,9 +396,17 @@ std::string rewrite_normalized(const std::string& q) {
         continue;
       }
       if (name == "date" || name == "tanggal") {
-        if (value.empty())
-          throw QueryError("date: at position " + std::to_string(run_pos) +
-                           " needs a date, not a phrase");
+        if (value.empty()) {
+          // A date in words: date:"12 Maret 2021", date:"Maret 2021..Juni 2021".
+          const std::size_t close = q.find('"', i + 1);
+          if (close == std::string::npos)
+            throw QueryError("unbalanced quote: the '\"' at position " +
+                             std::to_string(char_pos(q, i)) + " is never closed");
+          const std::string words = q.substr(i + 1, close - i - 1);
+          out += rewrite_date(words, char_pos(q, i + 1));
+          i = close + 1;
+          continue;
+        }
         out += rewrite_date(value, value_pos);
         continue;
       }

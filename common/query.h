@@ -32,4 +32,11 @@ const std::vector<QueryField>& free_text_fields();
 // an unbalanced quote or parenthesis, an unknown field, a bad year or date.
 std::string rewrite_query(std::string_view query);
 
+// A date bound for --since (lower) or --until (`upper`): YYYY, YYYY-MM,
+// YYYY-MM-DD, a date in words ("Maret 2021", "12 Maret 2021"), or a time
+// before `today` (YYYYMMDD): "7d", "2w", "3m", "1y" (days, weeks, months,
+// years ago). A month or year stands for its first day as a lower bound and
+// its last as an upper one. Returns YYYYMMDD; throws QueryError naming the text.
+std::string resolve_date_bound(std::string_view text, bool upper, const std::string& today);
+
 }  // namespace telusur

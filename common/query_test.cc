@@ -117,5 +117,36 @@ TEST(RewriteQuery, QueryTermsEqualIndexTerms) {
   }
 }
 
+TEST(Query, DatesInWordsAndRelativeBounds) {
+  const struct {
+    std::string_view query, rewritten;
+  } rows[] = {
+      {"date:\"Maret 2021\"", "date:20210301..20210331"},
+      {"tanggal:\"12 Maret 2021\"", "date:20210312..20210312"},
+      {"date:\"Februari 2024\"", "date:20240201..20240229"},
+      {"date:\"March 2021..Mei 2021\"", "date:20210301..20210531"},
+      {"date:\"2021\"", "date:20210101..20211231"},
+  };
+  for (const auto& r : rows) EXPECT_EQ(rewrite_query(r.query), r.rewritten) << r.query;
+  EXPECT_THROW(rewrite_query("date:\"Foo 2021\""), QueryError);
+  EXPECT_THROW(rewrite_query("date:\"31 Februari 2021\""), QueryError);
+  EXPECT_THROW(rewrite_query("date:\"Maret 2021"), QueryError);
+  const struct {
+    std::string_view text;
+    bool upper;
+    std::string_view bound;
+  } bounds[] = {
+      {"2024-01-01", false, "20240101"}, {"2024", true, "20241231"},
+      {"Maret 2021", false, "20210301"}, {"Maret 2021", true, "20210331"},
+      {"7d", false, "20261115"},         {"2w", false, "20261108"},
+      {"1m", false, "20261022"},         {"1y", false, "20251122"},
+  };
+  for (const auto& b : bounds)
+    EXPECT_EQ(resolve_date_bound(b.text, b.upper, "20261122"), b.bound) << b.text;
+  EXPECT_EQ(resolve_date_bound("1m", false, "20260331"), "20260228");  // no 31 February
+  for (std::string_view bad : {"", "Maret", "7x", "d", "2024-13", "99999d"})
+    EXPECT_THROW(resolve_date_bound(bad, false, "20261122"), QueryError) << bad;
+}
+
 }  // namespace
 }  // namespace telusur

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -575,6 +576,27 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
         weight = make_weight(spec);
       } catch (const Error& e) {
         throw QueryError(e.what());
+      }
+      if (!o.since.empty() || !o.until.empty()) {
+        std::string today = o.today;
+        if (today.empty()) {
+          const std::time_t now = std::time(nullptr);
+          std::tm local{};
+          localtime_r(&now, &local);
+          char buf[16];
+          std::strftime(buf, sizeof buf, "%Y%m%d", &local);
+          today = buf;
+        }
+        const std::string lo = o.since.empty() ? "" : resolve_date_bound(o.since, false, today);
+        const std::string hi = o.until.empty() ? "" : resolve_date_bound(o.until, true, today);
+        if (!lo.empty() && !hi.empty() && lo > hi)
+          throw QueryError("--since " + o.since + " is after --until " + o.until);
+        const Xapian::Query dates =
+            hi.empty()   ? Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, lo)
+            : lo.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+                                         std::string("0"), hi)
+                         : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lo, hi);
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
       }
       if (o.prf_docs > 0 && o.prf_terms > 0) query = impl_->expand(query, *weight, o);
       r.parsed = query.get_description();

@@ -55,6 +55,13 @@ struct SearchOptions {
   // Group the same story told by several articles into one hit (the best
   // ranked; Hit::similar lists the others); offset and limit count groups.
   bool group = false;
+  // Only articles dated from `since` and up to `until` (see
+  // resolve_date_bound: "2024-01-01", "Maret 2021", "7d"); undated articles
+  // are left out when either is set. `today` (YYYYMMDD) anchors relative
+  // bounds; empty: the local date.
+  std::string since;
+  std::string until;
+  std::string today;
 };
 
 // Sets field weights from "title=W,body=W" (either may be left out). Throws

@@ -47,6 +47,9 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "ranking scheme NAME[:param=value,...]: bm25 (k1 k2 k3 b min_normlen), bm25+ (... "
       "delta), tfidf (norm), inl2 ifb2 ineb2 bb2 pl2 (c), pl2+ (c delta), dlh, dph, trad (k), "
       "coord, bool, lm-dirichlet (mu), lm-jm (lambda)")(
+      "since", po::value(&options.since),
+      "only articles dated on or after: YYYY[-MM[-DD]], \"Maret 2021\", or 7d, 2w, 3m, 1y ago")(
+      "until", po::value(&options.until), "only articles dated on or before (same forms)")(
       "group", po::bool_switch(&options.group),
       "one hit per story: articles telling the same story (shared words, dates within 3 days) "
       "as one hit with the ids of the others")(

@@ -254,6 +254,30 @@ TEST_F(SeedIndex, GroupPutsTheSameStoryInOneHit) {
       << text.out;
 }
 
+// Date filters: absolute, in words and relative bounds; undated 003 is left out.
+TEST_F(SeedIndex, SinceAndUntilFilterByDate) {
+  const auto ids = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> all = {"--json"};
+    all.insert(all.end(), args.begin(), args.end());
+    std::set<std::string> out;
+    for (const json& rec : parse_lines(search(all).out))
+      if (rec["type"] == "hit") out.insert(rec["id"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(ids({"--since", "2025-09-01", "korea"}),
+            (std::set<std::string>{"000_f0a22cb9b628591e", "002_7b7399e3bf6ed222"}));
+  EXPECT_EQ(ids({"--until", "2024", "korea"}),
+            (std::set<std::string>{"001_b2c3ed69fe7be2db", "004_d642c6b706a4b43b"}));
+  EXPECT_EQ(ids({"--since", "Januari 2024", "--until", "Maret 2024", "korea"}),
+            (std::set<std::string>{"001_b2c3ed69fe7be2db"}));
+  EXPECT_EQ(ids({"korea", "date:\"September 2025\""}),
+            (std::set<std::string>{"000_f0a22cb9b628591e", "002_7b7399e3bf6ed222"}));
+  EXPECT_EQ(ids({"--since", "9999d", "korea"}).size(), 4u);  // every dated article
+  const CommandResult bad = search({"--since", "kemarin", "korea"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad date 'kemarin'"), std::string::npos) << bad.err;
+}
+
 // Paging: pages are disjoint and together are the whole ranking.
 TEST_F(SeedIndex, PagesAreDisjointAndMakeTheWholeRanking) {
   const auto ids = [&](const std::vector<std::string>& args) {
