@@ -1,6 +1,11 @@
 #include "options.h"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstdlib>
+#include <ostream>
 
 namespace po = boost::program_options;
 
@@ -34,6 +39,34 @@ bool parse(int argc, const char* const* argv, const po::options_description& vis
 std::string default_index() {
   const char* env = std::getenv("TELUSUR_INDEX");
   return env && *env ? env : "telusur.db";
+}
+
+std::size_t terminal_width() {
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* columns = std::getenv("COLUMNS")) {
+    const long n = std::strtol(columns, nullptr, 10);
+    if (n > 0) return static_cast<std::size_t>(n);
+  }
+  return 80;
+}
+
+std::string pager() {
+  const char* env = std::getenv("PAGER");
+  if (!env) return "less -FRX";
+  const std::string p = env;
+  return p.empty() || p == "cat" ? std::string() : p;
+}
+
+void page(const std::string& pager, const std::string& text, std::ostream& fallback) {
+  std::fflush(stdout);
+  FILE* pipe = popen(pager.c_str(), "w");
+  if (!pipe) {
+    fallback << text;
+    return;
+  }
+  std::fwrite(text.data(), 1, text.size(), pipe);
+  pclose(pipe);
 }
 
 }  // namespace telusur::cli

@@ -23,4 +23,15 @@ bool parse(int argc, const char* const* argv,
 // ./telusur.db.
 std::string default_index();
 
+// The terminal's width in columns (standard output's, else $COLUMNS, else 80).
+std::size_t terminal_width();
+
+// The pager command: $PAGER, else "less -FRX"; empty when $PAGER is empty
+// or "cat" (no paging).
+std::string pager();
+
+// Writes `text` through `pager` (run by the shell); when it cannot be
+// started, to `fallback`.
+void page(const std::string& pager, const std::string& text, std::ostream& fallback);
+
 }  // namespace telusur::cli

@@ -348,3 +348,60 @@ std::vector<std::string> split_sentences(std::string_view normalized) {
 }
 
 }  // namespace telusur
+
+namespace telusur {
+
+std::size_t display_width(std::string_view utf8) {
+  std::size_t width = 0;
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(utf8.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) {
+      ++width;
+      continue;
+    }
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) continue;
+    const int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) continue;
+    const int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
+}
+
+std::string wrap_text(std::string_view utf8, std::size_t width, std::size_t first_line_used,
+                      std::size_t indent) {
+  if (width == 0) return std::string(utf8);
+  std::string out;
+  std::size_t column = first_line_used;
+  bool line_empty = true;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    while (i < utf8.size() && utf8[i] == ' ') ++i;
+    std::size_t end = i;
+    while (end < utf8.size() && utf8[end] != ' ') ++end;
+    if (end == i) break;
+    const std::string_view word = utf8.substr(i, end - i);
+    const std::size_t w = display_width(word);
+    if (!line_empty && column + 1 + w > width) {
+      out += '\n';
+      out.append(indent, ' ');
+      column = indent;
+      line_empty = true;
+    }
+    if (!line_empty) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += w;
+    line_empty = false;
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace telusur

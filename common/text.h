@@ -87,4 +87,16 @@ void for_each_data_line(std::string_view text, Fn&& fn) {
 // Collapses runs of spaces and tabs into one space and trims each line.
 std::string collapse_spaces(std::string_view s);
 
+// Columns UTF-8 text takes on a terminal: East Asian wide and fullwidth
+// characters 2, combining marks, format and control characters (including
+// the highlight marks \x02 and \x03) 0, others 1. Invalid bytes count 1.
+std::size_t display_width(std::string_view utf8);
+
+// Wraps text at spaces into lines of at most `width` columns (a word longer
+// than a line gets a line of its own, unbroken); lines after the first start
+// with `indent` spaces, counted in the width. Control characters pass
+// through at width 0. `width` 0: the text unchanged.
+std::string wrap_text(std::string_view utf8, std::size_t width, std::size_t first_line_used,
+                      std::size_t indent);
+
 }  // namespace telusur

@@ -90,5 +90,31 @@ TEST(Text, CollapseSpaces) {
   EXPECT_EQ(trim("  x y \n"), "x y");
 }
 
+TEST(Text, DisplayWidthCountsWideAndZeroWidthCharacters) {
+  const struct {
+    std::string_view text;
+    std::size_t width;
+  } rows[] = {
+      {"abc", 3},
+      {"\xe4\xb8\xad\xe6\x96\x87", 4},  // 中文: wide
+      {"e\xcc\x81", 1},                 // e + combining acute
+      {"\x02kata\x03", 4},              // highlight marks
+      {"\xef\xbc\xa1", 2},              // fullwidth A
+      {"caf\xc3\xa9 \xe2\x80\xa6", 6},  // é and an ellipsis
+      {"\xff", 1},                      // invalid byte
+  };
+  for (const auto& r : rows) EXPECT_EQ(display_width(r.text), r.width) << r.text;
+}
+
+TEST(Text, WrapTextBreaksAtSpacesWithinTheWidth) {
+  EXPECT_EQ(wrap_text("satu dua tiga empat lima", 12, 0, 2), "satu dua\n  tiga empat\n  lima");
+  EXPECT_EQ(wrap_text("satu dua", 0, 0, 2), "satu dua");  // 0: unchanged
+  EXPECT_EQ(wrap_text("kata-yang-sangat-panjang pendek", 10, 0, 0),
+            "kata-yang-sangat-panjang\npendek");  // a long word stays whole
+  // Wide characters take two columns: 3 + 2 + 2 fits 8, the third does not.
+  EXPECT_EQ(wrap_text("\xe4\xb8\xad \xe6\x96\x87 \xe5\xad\x97", 8, 3, 3),
+            "\xe4\xb8\xad \xe6\x96\x87\n   \xe5\xad\x97");
+}
+
 }  // namespace
 }  // namespace telusur

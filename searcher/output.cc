@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "text.h"
+
 namespace telusur {
 namespace {
 
@@ -33,7 +35,8 @@ std::string format_score(double score) {
 
 class TextPrinter : public ResultPrinter {
  public:
-  TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
+  TextPrinter(std::ostream& out, bool color, std::size_t width)
+      : out_(out), color_(color), width_(width) {}
 
   void print(const std::string& query, const SearchResults& r) override {
     char ms[32];
@@ -50,11 +53,14 @@ class TextPrinter : public ResultPrinter {
          << "\n";
     if (r.hits.empty()) return;
     for (const Hit& h : r.hits) {
-      out_ << "\n" << h.rank << ". ";
+      const std::string number = std::to_string(h.rank) + ". ";
+      out_ << "\n" << number;
+      const std::string title =
+          wrap_text(color_ ? h.title_marked : h.title, width_, number.size(), 3);
       if (color_)
-        out_ << kBold << render_marks(h.title_marked, true, "\033[0m\033[1m") << kReset;
+        out_ << kBold << render_marks(title, true, "\033[0m\033[1m") << kReset;
       else
-        out_ << h.title;
+        out_ << title;
       if (h.title_derived)
         out_ << (color_ ? kDim : "") << " [title from first sentence]" << (color_ ? kReset : "");
       out_ << "\n   " << (color_ ? kDim : "");
@@ -70,7 +76,8 @@ class TextPrinter : public ResultPrinter {
       add(h.id);
       add("score " + format_score(h.score));
       out_ << meta << (color_ ? kReset : "") << "\n";
-      if (!h.snippet.empty()) out_ << "   " << render_marks(h.snippet, color_) << "\n";
+      if (!h.snippet.empty())
+        out_ << "   " << render_marks(wrap_text(h.snippet, width_, 3, 3), color_) << "\n";
       const std::string& where = h.url.empty() ? h.path : h.url;
       if (!where.empty())
         out_ << "   " << (color_ ? kDim : "") << where << (color_ ? kReset : "") << "\n";
@@ -97,6 +104,23 @@ class TextPrinter : public ResultPrinter {
  private:
   std::ostream& out_;
   bool color_;
+  std::size_t width_;
+};
+
+class CompactPrinter : public ResultPrinter {
+ public:
+  explicit CompactPrinter(std::ostream& out) : out_(out) {}
+  void print(const std::string&, const SearchResults& r) override {
+    for (const Hit& h : r.hits) {
+      std::string title = h.title;
+      for (char& c : title)
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+      out_ << h.id << '\t' << format_score(h.score) << '\t' << title << '\n';
+    }
+  }
+
+ private:
+  std::ostream& out_;
 };
 
 class JsonPrinter : public ResultPrinter {
@@ -156,8 +180,12 @@ class JsonPrinter : public ResultPrinter {
 
 }  // namespace
 
-std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, bool color) {
-  return std::make_unique<TextPrinter>(out, color);
+std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, bool color, std::size_t width) {
+  return std::make_unique<TextPrinter>(out, color, width);
+}
+
+std::unique_ptr<ResultPrinter> make_compact_printer(std::ostream& out) {
+  return std::make_unique<CompactPrinter>(out);
 }
 
 std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out) {

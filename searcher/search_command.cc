@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,9 @@ namespace telusur {
 
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color, topics_file, run_format, run_tag;
-  std::string field_weights, prf;
+  std::string field_weights, prf, format;
+  std::size_t width = 0;
+  bool no_pager = false;
   std::size_t depth = 1000, threads = 0;
   std::vector<std::string> words;
   SearchOptions options;
@@ -37,6 +40,13 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "offset", po::value(&options.offset)->default_value(0), "skip this many results first")(
       "sort", po::value(&sort)->default_value("relevance"), "relevance, newest or oldest")(
       "json", po::bool_switch(&json), "JSON Lines output: one record per hit, then a summary")(
+      "format", po::value(&format)->default_value("text"),
+      "text, json (as --json) or compact (id<TAB>score<TAB>title per hit, for scripts)")(
+      "width", po::value(&width),
+      "wrap titles and snippets to this many columns (default: the terminal's width on a "
+      "terminal, no wrapping when piped; 0: never)")(
+      "no-pager", po::bool_switch(&no_pager),
+      "never page (long text output on a terminal goes through $PAGER, default less -FRX)")(
       "facets", po::bool_switch(&facets),
       "after the hits, the most frequent persons, places and organisations of all matches")(
       "names", po::bool_switch(&names), "the same as --facets")(
@@ -157,11 +167,25 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     err << "telusur: error: no query given (see telusur --help)\n";
     return 2;
   }
+  if (json) format = "json";
+  if (format != "text" && format != "json" && format != "compact") {
+    err << "telusur: error: --format must be text, json or compact, not '" << format << "'\n";
+    return 2;
+  }
+  const bool terminal = &out == &std::cout && isatty(STDOUT_FILENO);
+  if (!vm.count("width") && terminal) width = cli::terminal_width();
   try {
     Searcher searcher(index_dir);
     const SearchResults results = searcher.search(options);
-    const auto printer = json ? make_json_printer(out) : make_text_printer(out, use_color);
+    // Text on a terminal goes through the pager; anything else straight out.
+    const std::string pager = format == "text" && terminal && !no_pager ? cli::pager() : "";
+    std::ostringstream paged;
+    std::ostream& dest = pager.empty() ? out : paged;
+    const auto printer = format == "json"      ? make_json_printer(dest)
+                         : format == "compact" ? make_compact_printer(dest)
+                                               : make_text_printer(dest, use_color, width);
     printer->print(options.query, results);
+    if (!pager.empty()) cli::page(pager, paged.str(), out);
     out.flush();
     return results.any_match ? 0 : 1;
   } catch (const QueryError& e) {

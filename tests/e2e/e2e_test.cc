@@ -278,6 +278,37 @@ TEST_F(SeedIndex, SinceAndUntilFilterByDate) {
   EXPECT_NE(bad.err.find("bad date 'kemarin'"), std::string::npos) << bad.err;
 }
 
+// Output formats: compact lines for scripts, text wrapped to --width, and
+// no pager when the output is piped, whatever $PAGER says.
+TEST_F(SeedIndex, CompactFormatWidthAndNoPagerWhenPiped) {
+  const CommandResult compact = search({"--format", "compact", "korea"});
+  ASSERT_EQ(compact.exit_code, 0) << compact.err;
+  std::istringstream lines(compact.out);
+  std::size_t n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    const std::size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    ASSERT_NE(b, std::string::npos) << line;
+    EXPECT_EQ(line.find('\t', b + 1), std::string::npos) << line;
+    EXPECT_EQ(line.substr(0, 4), std::string("00") + line[2] + "_");
+    EXPECT_GT(std::stod(line.substr(a + 1, b - a - 1)), 0);
+  }
+  EXPECT_EQ(n, 5u);
+  const CommandResult wrapped = search({"--width", "40", "korea"});
+  std::istringstream text(wrapped.out);
+  std::size_t long_lines = 0;
+  for (std::string line; std::getline(text, line);)
+    if (line.rfind("   ", 0) == 0 && line.find('/') == std::string::npos &&
+        line.find(" \xc2\xb7 ") == std::string::npos)
+      long_lines += line.size() > 40 + 8;  // bytes: a few two-byte letters
+  EXPECT_EQ(long_lines, 0u) << wrapped.out;
+  const CommandResult plain = search({"korea"});
+  const CommandResult with_pager = search({"korea"}, {"PAGER=false"});
+  EXPECT_EQ(with_pager.exit_code, 0);
+  EXPECT_EQ(with_pager.out.substr(with_pager.out.find('\n')),
+            plain.out.substr(plain.out.find('\n')));  // all but the timing line
+  EXPECT_EQ(search({"--format", "xml", "korea"}).exit_code, 2);
+}
+
 // Paging: pages are disjoint and together are the whole ranking.
 TEST_F(SeedIndex, PagesAreDisjointAndMakeTheWholeRanking) {
   const auto ids = [&](const std::vector<std::string>& args) {
