@@ -418,8 +418,18 @@ void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn
   std::string line;
   bool too_long = false;
   std::size_t line_no = 0;
-  try {
-    while (lines->next(line, too_long)) {
+  // A file that cannot be read on is reported; an error of the callbacks
+  // (a failing index) propagates.
+  const auto next = [&] {
+    try {
+      return lines->next(line, too_long);
+    } catch (const Error& e) {
+      on_issue({path, line_no + 1, std::string("stopped reading: ") + e.what(), true});
+      return false;
+    }
+  };
+  {
+    while (next()) {
       ++line_no;
       if (too_long) {
         on_issue({path, line_no,
@@ -443,8 +453,6 @@ void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn
       }
       on_article(std::move(a));
     }
-  } catch (const Error& e) {
-    on_issue({path, line_no + 1, std::string("stopped reading: ") + e.what(), true});
   }
 }
 
@@ -518,7 +526,11 @@ std::vector<fs::path> collect_article_files(const std::vector<fs::path>& paths,
           continue;
         }
         std::error_code fe;
-        if (it->is_regular_file(fe) && is_article_file(it->path())) found.push_back(it->path());
+        const bool regular = it->is_regular_file(fe);
+        if (regular && is_article_file(it->path()))
+          found.push_back(it->path());
+        else if (fe && is_article_file(it->path()))  // a dangling or looping symlink
+          on_issue({it->path().string(), 0, "cannot read: " + fe.message(), true});
       }
       if (ec) on_issue({p.string(), 0, "cannot read directory: " + ec.message(), true});
       std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) {

@@ -325,7 +325,8 @@ struct Searcher::Impl {
         f.stems.push_back(stem);
       }
       const Xapian::Document doc = it.get_document();
-      for (std::string_view line : split_lines(doc.get_value(schema::kNamesSlot)))
+      const std::string names = doc.get_value(schema::kNamesSlot);  // outlives the views
+      for (std::string_view line : split_lines(names))
         if (line.size() > 2 && line[0] == 'p' && line[1] == '\t')
           f.persons.emplace_back(line.substr(2));
       std::sort(f.persons.begin(), f.persons.end());
@@ -372,6 +373,10 @@ struct Searcher::Impl {
     return groups;
   }
 
+  // Queries of more words than this get no spelling suggestion (each word
+  // costs a look-up in the spelling table).
+  static constexpr std::size_t kMaxSpellingWords = 64;
+
   // A corrected query: each word the index has never seen, or holds so
   // rarely that a near spelling (one edit, two for words over 7 bytes) is 20 times
   // as frequent, replaced by that spelling. Field names, operators,
@@ -382,7 +387,9 @@ struct Searcher::Impl {
     std::string out;
     std::size_t last = 0;
     bool changed = false;
-    for (const Word& w : words(text)) {
+    const std::vector<Word> all = words(text);
+    if (all.size() > kMaxSpellingWords) return std::string();  // a document, not a query
+    for (const Word& w : all) {
       const std::string key = fold_case(w.text);
       const bool field = w.end < text.size() && text[w.end] == ':';
       const bool op = (key == "and" || key == "or" || key == "not" || key == "xor" ||

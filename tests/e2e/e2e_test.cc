@@ -1,10 +1,13 @@
 // End-to-end tests: run the real telusur-index and telusur binaries in a
 // temporary directory and check exit codes, stderr and parsed --json output.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -307,6 +310,34 @@ TEST_F(SeedIndex, CompactFormatWidthAndNoPagerWhenPiped) {
   EXPECT_EQ(with_pager.out.substr(with_pager.out.find('\n')),
             plain.out.substr(plain.out.find('\n')));  // all but the timing line
   EXPECT_EQ(search({"--format", "xml", "korea"}).exit_code, 2);
+}
+
+// Query abuse gets an answer or a clear error, never a crash or a hang
+// (ctest's timeout catches a hang): 10,000 words, 10,000 nested
+// parentheses, a wildcard that matches everything (expanded to the 500 most
+// frequent terms), 10,000 unbalanced parentheses.
+TEST_F(SeedIndex, AbusiveQueriesAreBounded) {
+  std::string many, nested, open;
+  for (int i = 0; i < 10000; ++i) many += "kata" + std::to_string(i) + " ";
+  nested = std::string(10000, '(') + "korea" + std::string(10000, ')');
+  open = std::string(10000, '(') + "korea";
+  for (const std::string& q : {many, nested, std::string("a*"), std::string("*"), open,
+                               std::string(100000, 'x'), std::string("\"\"\"")}) {
+    const CommandResult r = search({"--json", q});
+    EXPECT_NE(r.exit_code, -1) << q.substr(0, 40);
+    EXPECT_LE(r.exit_code, 2) << q.substr(0, 40);
+    if (r.exit_code == 2) {
+      EXPECT_EQ(r.err.rfind("telusur: error: ", 0), 0u) << r.err.substr(0, 200);
+      EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line";
+    } else {
+      EXPECT_EQ(parse_lines(r.out).back()["type"], "summary");
+    }
+  }
+  EXPECT_EQ(search({"--json", many}).exit_code, 1);
+  EXPECT_EQ(search({"--json", nested}).exit_code, 0);
+  const CommandResult unbalanced = search({open});
+  EXPECT_EQ(unbalanced.exit_code, 2);
+  EXPECT_NE(unbalanced.err.find("unbalanced parenthesis"), std::string::npos) << unbalanced.err;
 }
 
 // Paging: pages are disjoint and together are the whole ranking.
@@ -652,11 +683,12 @@ TEST(NamesTool, TrainsATaggerAndTagsCoNLLWithIt) {
 }
 
 // A generated corpus: `n` JSONL articles in one file, ids "g0".."g{n-1}".
-std::string generated_jsonl(int n) {
+std::string generated_jsonl(int n, int version = 0) {
   std::string out;
   for (int i = 0; i < n; ++i)
     out += "{\"id\": \"g" + std::to_string(i) + "\", \"title\": \"Kapal nomor " +
-           std::to_string(i) + " berlayar\", \"body\": \"Kapal nelayan nomor " + std::to_string(i) +
+           std::to_string(i) + " berlayar\", \"body\": \"Versi " + std::to_string(version) +
+           ". Kapal nelayan nomor " + std::to_string(i) +
            " berangkat dari pelabuhan Sunda Kelapa menuju Pulau Seribu. Presiden Joko Widodo "
            "meninjau pelabuhan itu pada hari Senin bersama Menteri Kelautan.\"}\n";
   return out;
@@ -690,14 +722,23 @@ TEST(Indexer, SurvivesSigkillAtAnyPointAndTheNextRunCompletes) {
   std::set<std::string> expected;
   for (int i = 0; i < kArticles; ++i) expected.insert("g" + std::to_string(i));
   for (int i = 0; i < 40; ++i) expected.insert("t" + std::to_string(i));
-  // Kill the indexer after growing delays, each time resuming the same index.
+  // Kill the indexer 20 times at random points (a fixed seed, so a failure
+  // can be replayed), each time resuming the same index.
   const std::string index_cmd =
       testing::shell_quote(kIndexBin) + " -q --commit-every 100 --index db in & pid=$!; sleep ";
   int killed = 0;
-  for (const char* delay : {"0.05", "0.15", "0.3", "0.5", "0.8", "1.2", "0.02", "0.4"}) {
+  std::mt19937 rng(20261122);
+  std::uniform_int_distribution<int> ms(10, 1500);
+  for (int kill = 0; kill < 20; ++kill) {
+    // Every run has work to do: a fresh build at first, then every article
+    // changed (an update of them all), every third run a --rebuild.
+    if (kill > 0) testing::write_file(dir / "in" / "news.jsonl", generated_jsonl(kArticles, kill));
+    const std::string delay = std::to_string(ms(rng) / 1000.0);
     const CommandResult r = testing::run(
         {"bash", "-c",
-         index_cmd + delay + "; kill -9 $pid 2>/dev/null && echo killed; wait $pid; true"},
+         index_cmd.substr(0, index_cmd.find(" --index")) + (kill % 3 == 2 ? " --rebuild" : "") +
+             index_cmd.substr(index_cmd.find(" --index")) + delay +
+             "; kill -9 $pid 2>/dev/null && echo killed; wait $pid; true"},
         dir.path());
     if (r.out.find("killed") != std::string::npos) ++killed;
     if (!std::filesystem::exists(dir / "db" / "iamglass")) continue;  // killed before creating it
@@ -709,7 +750,7 @@ TEST(Indexer, SurvivesSigkillAtAnyPointAndTheNextRunCompletes) {
         << "duplicates after a kill at " << delay << " s";
     for (const std::string& id : d.ids) EXPECT_TRUE(expected.count(id)) << id;
   }
-  EXPECT_GE(killed, 3) << "the indexer finished before most kills: make the corpus larger";
+  EXPECT_GE(killed, 10) << "the indexer finished before most kills: make the corpus larger";
   const CommandResult last = testing::run({kIndexBin, "--index", "db", "in"}, dir.path());
   ASSERT_EQ(last.exit_code, 0) << last.err;
   EXPECT_EQ(testing::run({"xapian-check", "db"}, dir.path()).exit_code, 0);
@@ -722,6 +763,114 @@ TEST(Indexer, SurvivesSigkillAtAnyPointAndTheNextRunCompletes) {
                            " unchanged"),
             std::string::npos)
       << again.err;
+}
+
+// A hostile corpus: the indexer finishes, indexes every valid article,
+// names every skipped file with its reason, exits 1, and the index passes
+// xapian-check.
+TEST(Indexer, HostileCorpus) {
+  TempDir dir;
+  const auto in = dir.path() / "in";
+  std::filesystem::create_directories(in / "sub");
+  const auto put = [&](const std::string& name, const std::string& bytes) {
+    testing::write_file(in / name, bytes);
+  };
+  std::set<std::string> valid;
+  const auto good = [&](const std::string& name, const std::string& id) {
+    put(name, "Judul berita " + id + "\n\nIsi berita yang sah tentang pelabuhan " + id + ".\n");
+    valid.insert(id);
+  };
+  good("ok1.txt", "ok1");
+  good("with space.txt", "with space");
+  good("new\nline.txt", "new\nline");
+  good(std::string("latin\xe9.txt"), std::string("latin\xe9"));
+  put("empty.txt", "");
+  put("binary.txt", std::string("\x7f"
+                                "ELF\0\0\1\2\3\xff\xfe\0\0",
+                                14));
+  put("nul.txt", std::string("Judul\n\nIsi\0berita\0dengan NUL.\n", 30));  // binary: skipped
+  put("invalid-utf8.txt", "Judul \xc3\x28 aneh\n\nIsi \xff\xfe berita.\n");
+  valid.insert("invalid-utf8");  // decoded as Windows-1252, with a warning
+  put("utf16.txt", std::string("\xFF\xFE", 2) +
+                       std::string("J\0u\0d\0u\0l\0\n\0\n\0I\0s\0i\0 \0b\0e\0r\0i\0t\0a\0", 36));
+  valid.insert("utf16");
+  put("long-line.txt", "Judul panjang\n\n" + std::string(1000000, 'a') + " akhir.\n");
+  valid.insert("long-line");
+  put("huge.txt", std::string(200u << 20, 'x'));  // 200 MB: over the article size limit
+  put("deep.jsonl",
+      "{\"id\": \"deep\", \"body\": " + std::string(10000, '[') + std::string(10000, ']') + "}\n" +
+          "{\"id\": \"j-ok\", \"title\": \"Sah\", \"body\": \"Isi sah.\"}\n" + "not json at all\n");
+  valid.insert("j-ok");
+  put("locked.txt", "Judul terkunci\n\nIsi berita terkunci.\n");
+  std::filesystem::permissions(in / "locked.txt", std::filesystem::perms::none);
+  const bool root = ::geteuid() == 0;  // root reads it anyway
+  if (root) valid.insert("locked");
+  std::filesystem::create_symlink("loop-b.txt", in / "loop-a.txt");
+  std::filesystem::create_symlink("loop-a.txt", in / "loop-b.txt");
+  std::filesystem::create_directory_symlink("..", in / "sub" / "up");  // a directory loop
+  const CommandResult r = testing::run({kIndexBin, "--index", "db", "in"}, dir.path());
+  std::filesystem::permissions(in / "locked.txt", std::filesystem::perms::owner_all);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const struct {
+    const char* file;
+    const char* reason;
+  } skipped[] = {
+      {"empty.txt", "empty file"},
+      {"binary.txt", "binary file"},
+      {"nul.txt", "binary file (contains NUL bytes)"},
+      {"huge.txt", "file too large"},
+      {"deep.jsonl:1", "field 'body' is not a string"},
+      {"deep.jsonl:3", "malformed JSON"},
+      {"loop-a.txt", "cannot read: Too many levels of symbolic links"},
+      {"loop-b.txt", "cannot read: Too many levels of symbolic links"},
+  };
+  for (const auto& s : skipped)
+    EXPECT_NE(r.err.find(std::string("skipped in/") + s.file + ": " + s.reason), std::string::npos)
+        << s.file << "\n"
+        << r.err;
+  if (!root) {
+    EXPECT_NE(r.err.find("skipped in/locked.txt: "), std::string::npos) << r.err;
+  }
+  EXPECT_NE(r.err.find("in/invalid-utf8.txt: not valid UTF-8"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::run({"xapian-check", "db"}, dir.path()).exit_code, 0);
+  // Every valid article is searchable by its id (ids with spaces, newlines
+  // and non-UTF-8 bytes included), as the index lists them.
+  const CommandResult listed = testing::run({"xapian-delve", "-a", "-1", "db"}, dir.path());
+  for (const std::string& id : valid) {
+    EXPECT_NE(listed.out.find("Q" + id), std::string::npos) << "missing " << id;
+  }
+  EXPECT_NE(r.err.find(std::to_string(valid.size()) + " added"), std::string::npos) << r.err;
+}
+
+// A full disk (simulated with a file size limit, so no file may grow past
+// what the index already holds): the update ends with a clear one-line
+// error, exit 2; the index still opens at its last commit, passes
+// xapian-check, and a later run completes the work.
+TEST(Indexer, DiskFullEndsCleanlyAtTheLastCommit) {
+  TempDir dir;
+  testing::write_file(dir / "in" / "a.txt", "Kapal karam\n\nKapal nelayan karam di laut.\n");
+  ASSERT_EQ(testing::run({kIndexBin, "-q", "--index", "db", "in"}, dir.path()).exit_code, 0);
+  std::uintmax_t largest = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "db"))
+    largest = std::max(largest, e.file_size());
+  testing::write_file(dir / "in" / "news.jsonl", generated_jsonl(3000));
+  const std::string limit_kb = std::to_string(largest / 1024 + 16);
+  const CommandResult full =
+      testing::run({"bash", "-c",
+                    "trap '' XFSZ; ulimit -f " + limit_kb + "; exec " +
+                        testing::shell_quote(kIndexBin) + " -q --commit-every 200 --index db in"},
+                   dir.path());
+  EXPECT_EQ(full.exit_code, 2) << full.err;
+  EXPECT_EQ(full.err.rfind("telusur-index: ", 0), 0u) << full.err;
+  EXPECT_EQ(std::count(full.err.begin(), full.err.end(), '\n'), 1) << full.err;
+  EXPECT_NE(full.err.find("File too large"), std::string::npos) << full.err;
+  EXPECT_EQ(testing::run({"xapian-check", "db"}, dir.path()).exit_code, 0);
+  const Delved partial = delve(dir.path());
+  EXPECT_GE(partial.documents, 1);
+  EXPECT_EQ(static_cast<std::size_t>(partial.documents), partial.ids.size());
+  const CommandResult done = testing::run({kIndexBin, "-q", "--index", "db", "in"}, dir.path());
+  ASSERT_EQ(done.exit_code, 0) << done.err;
+  EXPECT_EQ(delve(dir.path()).documents, 3001);
 }
 
 TEST(Indexer, SearchesKeepWorkingWhileItIndexes) {
