@@ -7,6 +7,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -238,6 +239,9 @@ std::string strip_marks(std::string_view marked) {
 struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
+  Searcher::OpenOptions open_options;
+  std::vector<std::string> warnings;  // shards left out
+  bool remote = false;                // some shard is remote
   std::string stemmer_name;
   Xapian::Stem stemmer;                     // for queries
   Xapian::Stem snippet_stemmer;             // for snippets (never creates the real stemmer)
@@ -494,7 +498,72 @@ struct Searcher::Impl {
   }
 };
 
-Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+// Opens an index: a plain database, or the shards a stub XAPIANDB lists
+// (opened here, not by Xapian, to bound remote timeouts and to allow partial
+// answers). Appends a warning for each shard left out.
+Xapian::Database open_index(const std::string& dir, const Searcher::OpenOptions& o,
+                            std::vector<std::string>& warnings, bool& remote) {
+  remote = false;
+  const std::string stub = dir + "/XAPIANDB";
+  std::error_code ec;
+  if (!std::filesystem::exists(stub, ec)) return Xapian::Database(dir);
+  std::ifstream in(stub);
+  Xapian::Database all;
+  std::size_t opened = 0, line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    const std::string l(trim(line));
+    if (l.empty() || l[0] == '#') continue;
+    const std::size_t sp = l.find(' ');
+    const std::string kind = l.substr(0, sp);
+    const std::string arg(sp == std::string::npos ? "" : trim(std::string_view(l).substr(sp + 1)));
+    try {
+      if (kind == "auto" || kind == "glass") {
+        const std::string path = !arg.empty() && arg[0] == '/' ? arg : dir + "/" + arg;
+        all.add_database(Xapian::Database(path));
+      } else if (kind == "remote") {
+        // ":HOST:PORT" (TCP, as in Xapian's stub files) or "HOST:PORT".
+        const std::string where = !arg.empty() && arg[0] == ':' ? arg.substr(1) : arg;
+        const std::size_t colon = where.rfind(':');
+        if (colon == std::string::npos || colon == 0)
+          throw IndexError("stub '" + stub + "' line " + std::to_string(line_no) +
+                           ": expected 'remote :HOST:PORT'");
+        const unsigned port = static_cast<unsigned>(std::stoul(where.substr(colon + 1)));
+        all.add_database(
+            Xapian::Remote::open(where.substr(0, colon), port, o.timeout_ms, o.connect_timeout_ms));
+        remote = true;
+      } else {
+        throw IndexError("stub '" + stub + "' line " + std::to_string(line_no) +
+                         ": unknown kind '" + kind + "' (auto, remote)");
+      }
+      ++opened;
+    } catch (const Xapian::Error& e) {
+      const std::string what =
+          "shard '" + l + "' of '" + dir + "' is unavailable: " + e.get_msg() +
+          (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
+      if (!o.allow_partial) throw IndexError(what);
+      warnings.push_back(what);
+    } catch (const std::invalid_argument&) {
+      throw IndexError("stub '" + stub + "' line " + std::to_string(line_no) + ": bad port");
+    } catch (const std::out_of_range&) {
+      throw IndexError("stub '" + stub + "' line " + std::to_string(line_no) + ": bad port");
+    }
+  }
+  if (opened == 0) throw IndexError("no shard of '" + dir + "' could be opened");
+  return all;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& dir) : Searcher(dir, OpenOptions()) {}
+
+const std::vector<std::string>& Searcher::warnings() const { return impl_->warnings; }
+
+Searcher::Searcher(const std::string& dir, const OpenOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->open_options = options;
   impl_->dir = dir;
   fill_stopper(impl_->stopper);
   std::error_code ec;
@@ -502,7 +571,7 @@ Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>()) {
     throw IndexError("no index at '" + dir + "': build one with: telusur-index --index " + dir +
                      " PATH...");
   try {
-    impl_->db = Xapian::Database(dir);
+    impl_->db = open_index(dir, options, impl_->warnings, impl_->remote);
     const std::string schema = impl_->db.get_metadata(str(schema::kMetaSchema));
     if (schema != schema::kSchemaVersion)
       throw IndexError("'" + dir + "' is not a Telusur index of schema version " +
@@ -617,11 +686,19 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       // Ties in score (and in date) are broken by document id: deterministic.
       enquire.set_docid_order(Xapian::Enquire::ASCENDING);
       DateKey key(o.sort == SortOrder::kNewest);
-      if (o.sort != SortOrder::kRelevance)
+      if (o.sort != SortOrder::kRelevance && impl_->remote)
+        // Xapian's remote backend runs no KeyMaker: the date value as it is
+        // (undated articles come first with --sort oldest).
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, o.sort == SortOrder::kNewest);
+      else if (o.sort != SortOrder::kRelevance)
         enquire.set_sort_by_key_then_relevance(&key, o.sort == SortOrder::kNewest);
       const Xapian::doccount limit =
           static_cast<Xapian::doccount>(std::min<std::size_t>(o.limit, 100000));
       NameFacetSpy spy;
+      if (o.facets && impl_->remote)
+        throw QueryError(
+            "--facets does not work with remote shards: Xapian's remote server cannot run "
+            "Telusur's name counter");
       if (o.facets) enquire.add_matchspy(&spy);
       // Facets count every matching article, not an estimate.
       // With --group, hits are stories: candidates (five per hit asked for)
@@ -701,7 +778,8 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       // opened the old one's files: open the directory afresh and retry.
       if (attempt >= 3) impl_->fail(e);
       try {
-        impl_->db = Xapian::Database(impl_->dir);
+        impl_->warnings.clear();
+        impl_->db = open_index(impl_->dir, impl_->open_options, impl_->warnings, impl_->remote);
       } catch (const Xapian::Error&) {
         impl_->fail(e);
       }

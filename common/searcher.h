@@ -118,6 +118,24 @@ class Searcher {
   // Throws IndexError when there is no index at `dir` (the message says how
   // to build one), it cannot be opened, or its schema or stemmer is unknown.
   explicit Searcher(const std::string& dir);
+
+  // How to open a sharded index whose stub lists remote shards.
+  struct OpenOptions {
+    // Open what answers and warn (warnings()) about a shard that does not,
+    // instead of failing.
+    bool allow_partial = false;
+    // Remote shards: connecting, and each exchange, give up after these.
+    unsigned connect_timeout_ms = 2000;
+    unsigned timeout_ms = 10000;
+  };
+  // Opens `dir`: a plain index, or a directory whose stub XAPIANDB lists
+  // shards, one per line: "auto PATH" (local, relative to `dir`) or
+  // "remote :HOST:PORT" (a shard served by xapian-tcpsrv). Throws IndexError
+  // naming a shard that cannot be opened (unless allow_partial).
+  Searcher(const std::string& dir, const OpenOptions& options);
+
+  // Shards left out by allow_partial, one message each.
+  const std::vector<std::string>& warnings() const;
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;

@@ -14,6 +14,7 @@
 #include "index_writer.h"
 #include "options.h"
 #include "readers.h"
+#include "sharded_writer.h"
 #include "status.h"
 #include "stemmer.h"
 
@@ -37,6 +38,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   bool rebuild = false, verbose = false, quiet = false, no_names = false, no_name_fields = false;
   bool dry_run = false, keep_deleted = false;
   std::size_t threads = 0;
+  std::size_t shards = 0;
   std::size_t commit_every = 1000;
 
   po::options_description visible("Options");
@@ -60,6 +62,10 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "commit-every", po::value(&commit_every)->default_value(1000),
       "when updating, commit after this many written articles (a crash loses at most the "
       "uncommitted ones; the next run redoes them); a fresh build appears whole at the end")(
+      "shards", po::value(&shards),
+      "split the index into N shard databases (DIR/shard-K, listed in the stub DIR/XAPIANDB "
+      "that telusur and Xapian open as one index); an article's shard is a hash of its id; "
+      "changing N needs --rebuild (default: what DIR holds, 1 for a new index)")(
       "threads", po::value(&threads)->default_value(0),
       "threads that analyse articles, and in a fresh build also write them (default 0: one "
       "per core)")("verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
@@ -115,7 +121,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
     options.batch_size = commit_every;
     options.dry_run = dry_run;
     options.keep_deleted = keep_deleted;
-    IndexWriter writer(index_dir, options);
+    ShardedWriter writer(index_dir, options, shards);
     std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
     const std::vector<std::filesystem::path> files = collect_article_files(inputs, on_issue);
     for (std::size_t f = 0; f < files.size(); ++f) {

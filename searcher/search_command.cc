@@ -24,6 +24,7 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
   std::string field_weights, prf, format;
   std::size_t width = 0;
   bool no_pager = false;
+  Searcher::OpenOptions open;
   std::size_t depth = 1000, threads = 0;
   std::vector<std::string> words;
   SearchOptions options;
@@ -60,6 +61,11 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "since", po::value(&options.since),
       "only articles dated on or after: YYYY[-MM[-DD]], \"Maret 2021\", or 7d, 2w, 3m, 1y ago")(
       "until", po::value(&options.until), "only articles dated on or before (same forms)")(
+      "allow-partial", po::bool_switch(&open.allow_partial),
+      "a sharded index: answer from the shards that respond, with a warning naming each one "
+      "that does not (default: fail)")(
+      "timeout", po::value(&open.timeout_ms)->default_value(10000),
+      "remote shards: give up on an exchange after this many milliseconds")(
       "group", po::bool_switch(&options.group),
       "one hit per story: articles telling the same story (shared words, dates within 3 days) "
       "as one hit with the ids of the others")(
@@ -175,7 +181,8 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
   const bool terminal = &out == &std::cout && isatty(STDOUT_FILENO);
   if (!vm.count("width") && terminal) width = cli::terminal_width();
   try {
-    Searcher searcher(index_dir);
+    Searcher searcher(index_dir, open);
+    for (const std::string& w : searcher.warnings()) err << "telusur: warning: " << w << "\n";
     const SearchResults results = searcher.search(options);
     // Text on a terminal goes through the pager; anything else straight out.
     const std::string pager = format == "text" && terminal && !no_pager ? cli::pager() : "";

@@ -1,6 +1,9 @@
 // End-to-end tests: run the real telusur-index and telusur binaries in a
 // temporary directory and check exit codes, stderr and parsed --json output.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -871,6 +874,118 @@ TEST(Indexer, DiskFullEndsCleanlyAtTheLastCommit) {
   const CommandResult done = testing::run({kIndexBin, "-q", "--index", "db", "in"}, dir.path());
   ASSERT_EQ(done.exit_code, 0) << done.err;
   EXPECT_EQ(delve(dir.path()).documents, 3001);
+}
+
+// A free TCP port on 127.0.0.1 (bound, read, released).
+int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  socklen_t len = sizeof addr;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+// Shards: a 3-shard index answers exactly as the unsharded index of the same
+// articles (ranking, scores, snippets, facets, date filters, sorting), also
+// with one shard served over TCP by xapian-tcpsrv; a dead shard is a clear
+// error, or with --allow-partial a warning naming it; updates stay
+// incremental per shard; changing the number of shards needs --rebuild.
+TEST(Shards, ThreeShardsOneRemoteAnswerAsOneIndex) {
+  TempDir dir;
+  testing::copy_fixtures(dir / "in");
+  ASSERT_LE(testing::run({kIndexBin, "-q", "--index", "flat", "in"}, dir.path()).exit_code, 1);
+  const CommandResult built =
+      testing::run({kIndexBin, "--shards", "3", "--index", "sharded", "in"}, dir.path());
+  ASSERT_LE(built.exit_code, 1) << built.err;
+  for (int k = 0; k < 3; ++k)
+    EXPECT_TRUE(std::filesystem::exists(dir / "sharded" / ("shard-" + std::to_string(k))));
+  const int port = free_port();
+  // In a session of its own: on SIGTERM xapian-tcpsrv signals its whole
+  // process group.
+  const std::string server = "setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port " +
+                             std::to_string(port) + " sharded/shard-2";
+  testing::run({"bash", "-c", server + " >/dev/null 2>&1 & echo $! > server.pid"}, dir.path());
+  testing::write_file(dir / "mixed" / "XAPIANDB",
+                      "auto " + (dir / "sharded" / "shard-0").string() + "\nauto " +
+                          (dir / "sharded" / "shard-1").string() +
+                          "\nremote :127.0.0.1:" + std::to_string(port) + "\n");
+  const auto answer = [&](const std::string& index, const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {kSearchBin, "--index", index, "--json", "--limit", "50"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return testing::run(argv, dir.path());
+  };
+  // Wait (at most 5 s) for the server to listen.
+  for (int i = 0; i < 50 && answer("mixed", {"banjir"}).exit_code == 2; ++i) ::usleep(100000);
+  const std::vector<std::vector<std::string>> queries = {
+      {"banjir jakarta"}, {"harga"},         {"--facets", "banjir"},  {"--sort", "newest", "a"},
+      {"date:2024"},      {"place:Jakarta"}, {"--all", "harga beras"}};
+  for (const auto& q : queries) {
+    const CommandResult flat = answer("flat", q);
+    ASSERT_LE(flat.exit_code, 1) << flat.err;
+    for (const std::string index : {"sharded", "mixed"}) {
+      const CommandResult r = answer(index, q);
+      if (index == "mixed" && q.front() == "--facets") {  // not over Xapian's remote backend
+        EXPECT_EQ(r.exit_code, 2);
+        EXPECT_NE(r.err.find("--facets does not work with remote shards"), std::string::npos);
+        continue;
+      }
+      ASSERT_EQ(r.exit_code, flat.exit_code) << index << " " << q.back() << "\n" << r.err;
+      const auto a = parse_lines(flat.out), b = parse_lines(r.out);
+      ASSERT_EQ(a.size(), b.size()) << index << " " << q.back();
+      // Hits: the same scores in the same order, and the same articles with
+      // the same snippets (ties in score may come in another document order).
+      std::map<std::string, std::pair<double, std::string>> hits_a, hits_b;
+      for (std::size_t i = 0; i + 1 < a.size(); ++i) {  // every record but the summary
+        if (a[i]["type"] != "hit") {
+          EXPECT_EQ(a[i], b[i]) << index;  // facets
+          continue;
+        }
+        EXPECT_NEAR(a[i]["score"].get<double>(), b[i]["score"].get<double>(), 1e-9)
+            << index << " " << q.back() << " rank " << i + 1;
+        hits_a[a[i]["id"]] = {a[i]["score"].get<double>(), a[i]["snippet"]};
+        hits_b[b[i]["id"]] = {b[i]["score"].get<double>(), b[i]["snippet"]};
+      }
+      ASSERT_EQ(hits_a.size(), hits_b.size());
+      for (const auto& [id, hit] : hits_a) {
+        ASSERT_TRUE(hits_b.count(id)) << index << " lacks " << id;
+        EXPECT_NEAR(hit.first, hits_b[id].first, 1e-9) << id;
+        EXPECT_EQ(hit.second, hits_b[id].second) << id;
+      }
+      EXPECT_EQ(a.back()["matches_estimated"], b.back()["matches_estimated"]) << index;
+    }
+  }
+  // A dead shard: an error naming it, or a partial answer with a warning.
+  testing::run({"bash", "-c", "kill $(cat server.pid); sleep 0.2"}, dir.path());
+  const CommandResult dead = answer("mixed", {"banjir"});
+  EXPECT_EQ(dead.exit_code, 2);
+  EXPECT_NE(dead.err.find("shard 'remote :127.0.0.1:" + std::to_string(port) + "'"),
+            std::string::npos)
+      << dead.err;
+  EXPECT_NE(dead.err.find("unavailable"), std::string::npos) << dead.err;
+  const CommandResult partial = answer("mixed", {"--allow-partial", "banjir"});
+  EXPECT_LE(partial.exit_code, 1) << partial.err;
+  EXPECT_NE(partial.err.find("telusur: warning: shard 'remote :127.0.0.1:"), std::string::npos)
+      << partial.err;
+  // Updates stay incremental: one new article lands in one shard.
+  testing::write_file(dir / "in" / "baru.txt", "Kapal baru\n\nKapal baru berlayar ke Ambon.\n");
+  const CommandResult update = testing::run({kIndexBin, "--index", "sharded", "in"}, dir.path());
+  EXPECT_NE(update.err.find("1 added, 0 updated, 0 deleted"), std::string::npos) << update.err;
+  EXPECT_EQ(answer("sharded", {"ambon"}).exit_code, 0);
+  const CommandResult reshard =
+      testing::run({kIndexBin, "--shards", "2", "--index", "sharded", "in"}, dir.path());
+  EXPECT_EQ(reshard.exit_code, 2);
+  EXPECT_NE(reshard.err.find("has 3 shards; making it 2 needs --rebuild"), std::string::npos)
+      << reshard.err;
+  const CommandResult rebuilt = testing::run(
+      {kIndexBin, "-q", "--shards", "2", "--rebuild", "--index", "sharded", "in"}, dir.path());
+  EXPECT_LE(rebuilt.exit_code, 1) << rebuilt.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "sharded" / "shard-2"));
+  EXPECT_EQ(answer("sharded", {"ambon"}).exit_code, 0);
 }
 
 TEST(Indexer, SearchesKeepWorkingWhileItIndexes) {

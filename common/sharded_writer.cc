@@ -1,0 +1,163 @@
+#include "sharded_writer.h"
+
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <stdio.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "status.h"
+
+namespace telusur {
+namespace {
+
+constexpr const char* kStub = "XAPIANDB";
+
+std::string shard_dir(const std::string& dir, std::size_t k) {
+  return dir + "/shard-" + std::to_string(k);
+}
+
+void write_stub(const std::string& dir, std::size_t shards) {
+  std::string text;
+  for (std::size_t k = 0; k < shards; ++k) text += "auto shard-" + std::to_string(k) + "\n";
+  const std::string tmp = dir + "/" + kStub + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) throw IndexError("cannot write the stub file '" + tmp + "'");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, dir + "/" + kStub, ec);
+  if (ec) throw IndexError("cannot write the stub file in '" + dir + "': " + ec.message());
+}
+
+}  // namespace
+
+std::size_t shard_of(std::string_view id, std::size_t shards) {
+  return shards <= 1 ? 0 : static_cast<std::size_t>(XXH3_64bits(id.data(), id.size()) % shards);
+}
+
+std::size_t shard_count(const std::string& dir) {
+  std::error_code ec;
+  const std::string stub = dir + "/" + kStub;
+  if (std::filesystem::exists(stub, ec)) {
+    std::ifstream in(stub);
+    std::size_t n = 0;
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("auto shard-", 0) == 0) ++n;
+    return n;
+  }
+  return std::filesystem::exists(dir + "/iamglass", ec) ? 1 : 0;
+}
+
+ShardedWriter::ShardedWriter(const std::string& dir, const WriterOptions& options,
+                             std::size_t shards)
+    : dir_(dir), build_dir_(dir) {
+  const std::size_t existing = shard_count(dir);
+  if (shards == 0) shards = std::max<std::size_t>(existing, 1);
+  const bool layout_changes = existing != 0 && existing != shards;
+  if (layout_changes && !options.rebuild)
+    throw IndexError("index '" + dir + "' has " + std::to_string(existing) + " shard" +
+                     (existing == 1 ? "" : "s") + "; making it " + std::to_string(shards) +
+                     " needs --rebuild");
+  if (shards == 1 && !layout_changes) {
+    writers_.push_back(std::make_unique<IndexWriter>(dir, options));
+    return;
+  }
+  WriterOptions each = options;
+  if (layout_changes) {
+    // A new layout is built whole beside the old index and swapped in at finish().
+    build_dir_ = dir + ".reshard";
+    std::error_code ec;
+    std::filesystem::remove_all(build_dir_, ec);
+    each.rebuild = false;
+  }
+  const std::size_t threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  each.threads = std::max<std::size_t>(1, threads / shards);
+  std::error_code ec;
+  if (!options.dry_run) std::filesystem::create_directories(build_dir_, ec);
+  if (ec) throw IndexError("cannot create index '" + build_dir_ + "': " + ec.message());
+  if (shards == 1) {
+    writers_.push_back(std::make_unique<IndexWriter>(build_dir_, each));
+    return;
+  }
+  for (std::size_t k = 0; k < shards; ++k)
+    writers_.push_back(std::make_unique<IndexWriter>(shard_dir(build_dir_, k), each));
+  if (!options.dry_run) write_stub(build_dir_, shards);
+}
+
+ShardedWriter::~ShardedWriter() = default;
+
+bool ShardedWriter::file_changed(const std::filesystem::path& file) {
+  // Every shard keeps the file's signature; if any of them (after a crash
+  // between shard commits) has not seen it whole, it is read again.
+  bool changed = false;
+  for (auto& w : writers_) changed = w->file_changed(file) || changed;
+  return changed;
+}
+
+AddResult ShardedWriter::add(const Article& article) {
+  return writers_[shard_of(article.id, writers_.size())]->add(article);
+}
+
+bool ShardedWriter::skip_line(std::string_view raw_line) {
+  // The shard that holds the line skips it; every other shard only notes the
+  // line's signature for an article it will not get.
+  bool skip = false;
+  for (auto& w : writers_) skip = w->skip_line(raw_line) || skip;
+  return skip;
+}
+
+void ShardedWriter::end_file(bool complete) {
+  for (auto& w : writers_) w->end_file(complete);
+}
+
+void ShardedWriter::remove_missing_files(const std::vector<std::filesystem::path>& roots) {
+  for (auto& w : writers_) w->remove_missing_files(roots);
+}
+
+bool ShardedWriter::finish() {
+  bool compacted = false;
+  for (auto& w : writers_) compacted = w->finish() || compacted;
+  if (build_dir_ != dir_) {
+    // Swap the new layout in at once (renameat2 exchange), then drop the old.
+    std::error_code ec;
+    if (!std::filesystem::exists(dir_, ec)) {
+      std::filesystem::rename(build_dir_, dir_, ec);
+    } else if (::renameat2(AT_FDCWD, build_dir_.c_str(), AT_FDCWD, dir_.c_str(), RENAME_EXCHANGE) !=
+               0) {
+      throw IndexError("cannot swap the new shards of '" + dir_ +
+                       "' in: " + std::error_code(errno, std::generic_category()).message());
+    }
+    std::filesystem::remove_all(build_dir_, ec);  // now the old index
+  }
+  return compacted;
+}
+
+RunCounts ShardedWriter::counts() const {
+  RunCounts sum;
+  for (const auto& w : writers_) {
+    const RunCounts& c = w->counts();
+    sum.added += c.added;
+    sum.updated += c.updated;
+    sum.deleted += c.deleted;
+    sum.unchanged += c.unchanged;
+  }
+  return sum;
+}
+
+std::uint64_t ShardedWriter::document_count() const {
+  std::uint64_t n = 0;
+  for (const auto& w : writers_) n += w->document_count();
+  return n;
+}
+
+const std::string& ShardedWriter::stemmer() const { return writers_.front()->stemmer(); }
+
+}  // namespace telusur
