@@ -511,6 +511,11 @@ Xapian::Database open_index(const std::string& dir, const Searcher::OpenOptions&
   if (!std::filesystem::exists(stub, ec)) return Xapian::Database(dir);
   std::ifstream in(stub);
   Xapian::Database all;
+  // The local meta database first: its metadata (schema, stemmer, stems),
+  // spelling data and synonyms are what remote shards cannot serve; it holds
+  // no articles, so it changes no statistics.
+  if (std::filesystem::exists(dir + "/meta/iamglass", ec))
+    all.add_database(Xapian::Database(dir + "/meta"));
   std::size_t opened = 0, line_no = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_no;

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <stdio.h>
+#include <xapian.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -10,12 +11,15 @@
 #include <sstream>
 #include <thread>
 
+#include "schema.h"
 #include "status.h"
 
 namespace telusur {
 namespace {
 
 constexpr const char* kStub = "XAPIANDB";
+
+std::string str_meta_file_prefix() { return std::string(schema::kMetaFilePrefix); }
 
 std::string shard_dir(const std::string& dir, std::size_t k) {
   return dir + "/shard-" + std::to_string(k);
@@ -34,6 +38,37 @@ void write_stub(const std::string& dir, std::size_t shards) {
   std::error_code ec;
   std::filesystem::rename(tmp, dir + "/" + kStub, ec);
   if (ec) throw IndexError("cannot write the stub file in '" + dir + "': " + ec.message());
+}
+
+// DIR/meta: a database of no articles holding what Xapian's remote backend
+// does not serve: the spelling data of every shard (summed), the alias
+// synonyms and the metadata (schema, stemmer, the stems of every shard's
+// words). telusur opens it first, beside the shards.
+void write_meta(const std::string& dir, std::size_t shards) {
+  try {
+    Xapian::WritableDatabase meta(dir + "/meta.new",
+                                  Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    for (std::size_t k = 0; k < shards; ++k) {
+      const Xapian::Database shard(shard_dir(dir, k));
+      for (auto w = shard.spellings_begin(); w != shard.spellings_end(); ++w)
+        meta.add_spelling(*w, w.get_termfreq());
+      for (auto key = shard.metadata_keys_begin(); key != shard.metadata_keys_end(); ++key)
+        if ((*key).rfind(str_meta_file_prefix(), 0) != 0)
+          meta.set_metadata(*key, shard.get_metadata(*key));
+      if (k == 0)
+        for (auto key = shard.synonym_keys_begin(); key != shard.synonym_keys_end(); ++key)
+          for (auto syn = shard.synonyms_begin(*key); syn != shard.synonyms_end(*key); ++syn)
+            meta.add_synonym(*key, *syn);
+    }
+    meta.commit();
+    meta.close();
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot write '" + dir + "/meta': " + e.get_msg());
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(dir + "/meta", ec);
+  std::filesystem::rename(dir + "/meta.new", dir + "/meta", ec);
+  if (ec) throw IndexError("cannot write '" + dir + "/meta': " + ec.message());
 }
 
 }  // namespace
@@ -57,7 +92,7 @@ std::size_t shard_count(const std::string& dir) {
 
 ShardedWriter::ShardedWriter(const std::string& dir, const WriterOptions& options,
                              std::size_t shards)
-    : dir_(dir), build_dir_(dir) {
+    : dir_(dir), build_dir_(dir), dry_run_(options.dry_run) {
   const std::size_t existing = shard_count(dir);
   if (shards == 0) shards = std::max<std::size_t>(existing, 1);
   const bool layout_changes = existing != 0 && existing != shards;
@@ -125,6 +160,7 @@ void ShardedWriter::remove_missing_files(const std::vector<std::filesystem::path
 bool ShardedWriter::finish() {
   bool compacted = false;
   for (auto& w : writers_) compacted = w->finish() || compacted;
+  if (writers_.size() > 1 && !dry_run_) write_meta(build_dir_, writers_.size());
   if (build_dir_ != dir_) {
     // Swap the new layout in at once (renameat2 exchange), then drop the old.
     std::error_code ec;

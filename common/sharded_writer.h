@@ -2,8 +2,10 @@
 // of its own, listed in the stub file DIR/XAPIANDB ("auto shard-K" lines),
 // which Xapian opens as one database (so does telusur). An article goes to
 // the shard given by a stable hash of its id, so it always lands in the same
-// shard and updates stay incremental. An index of one shard is a plain index
-// in DIR itself.
+// shard and updates stay incremental. DIR/meta holds what Xapian's remote
+// backend does not serve (spelling data, alias synonyms, metadata), for a
+// query host whose stub lists remote shards. An index of one shard is a
+// plain index in DIR itself.
 #pragma once
 
 #include <cstddef>
@@ -50,6 +52,7 @@ class ShardedWriter {
  private:
   std::string dir_;        // the index the user named
   std::string build_dir_;  // where the shards are written (dir_, or beside it to swap in)
+  bool dry_run_ = false;
   std::vector<std::unique_ptr<IndexWriter>> writers_;
 };
 

@@ -959,6 +959,19 @@ TEST(Shards, ThreeShardsOneRemoteAnswerAsOneIndex) {
       EXPECT_EQ(a.back()["matches_estimated"], b.back()["matches_estimated"]) << index;
     }
   }
+  // Spelling data and synonyms, which Xapian's remote backend does not serve,
+  // come from the local meta database the query host keeps beside its stub.
+  std::filesystem::copy(dir / "sharded" / "meta", dir / "mixed" / "meta");
+  for (const std::string index : {"flat", "sharded", "mixed"}) {
+    const auto summary = parse_lines(answer(index, {"Jakrta"}).out).back();
+    EXPECT_EQ(summary["suggestion"], "jakarta") << index;
+    EXPECT_NE(parse_lines(answer(index, {"Tiongkok"}).out)
+                  .back()["parsed"]
+                  .get<std::string>()
+                  .find("SYNONYM"),
+              std::string::npos)
+        << index;
+  }
   // A dead shard: an error naming it, or a partial answer with a warning.
   testing::run({"bash", "-c", "kill $(cat server.pid); sleep 0.2"}, dir.path());
   const CommandResult dead = answer("mixed", {"banjir"});
