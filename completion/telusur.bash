@@ -16,13 +16,14 @@ _telusur() {
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --weighting|-w) COMPREPLY=($(compgen -W "$_telusur_schemes" -- "$cur")); return ;;
     --run-format) COMPREPLY=($(compgen -W "trec" -- "$cur")); return ;;
-    --limit|-n|--offset|--width|--facet-limit|--depth|--threads|--since|--until|--like|--run-tag|--field-weights|--prf)
+    --limit|-n|--offset|--width|--facet-limit|--depth|--threads|--since|--until|--like|--run-tag|--field-weights|--prf|--timeout)
       return ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "--help --index --all --limit --offset --sort --json --format --width
       --no-pager --facets --names --facet-limit --color --weighting --since --until --group --like
-      --auto-correct --field-weights --prf --topics --run-format --run-tag --depth --threads" -- "$cur"))
+      --auto-correct --field-weights --prf --topics --run-format --run-tag --depth --threads
+      --allow-partial --timeout" -- "$cur"))
   else
     compopt -o nospace 2>/dev/null
     COMPREPLY=($(compgen -W "$_telusur_fields" -- "$cur"))
@@ -36,11 +37,11 @@ _telusur_index() {
   case $prev in
     --index|-i) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --stemmer) COMPREPLY=($(compgen -W "dictionary snowball none" -- "$cur")); return ;;
-    --commit-every|--threads) return ;;
+    --commit-every|--threads|--shards) return ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "--help --index --rebuild --dry-run --keep-deleted --stemmer --no-names
-      --no-name-fields --commit-every --threads --verbose --quiet" -- "$cur"))
+      --no-name-fields --shards --commit-every --threads --verbose --quiet" -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))
   fi
