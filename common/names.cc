@@ -844,10 +844,16 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
   for (const Linked& l : linked) {
     // As written: the words from first to last with what stands between them.
     const char* from = toks[l.a].text.data();
-    const char* to = toks[l.b - 1].text.data() + toks[l.b - 1].text.size();
-    // "(PPP" takes its closing parenthesis.
     const std::string_view& text =
         from >= title.data() && from < title.data() + title.size() ? title : body;
+    // A span never runs from the title into the body (they are two texts):
+    // it ends with its last word in the text it starts in.
+    std::size_t last = l.b - 1;
+    while (last > l.a && !(toks[last].text.data() >= text.data() &&
+                           toks[last].text.data() < text.data() + text.size()))
+      --last;
+    const char* to = toks[last].text.data() + toks[last].text.size();
+    // "(PPP" takes its closing parenthesis.
     if (std::string_view(from, static_cast<std::size_t>(to - from)).find('(') !=
         std::string_view::npos) {
       const char* end = text.data() + text.size();
