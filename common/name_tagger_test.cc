@@ -83,7 +83,8 @@ TEST(NameTagger, LearnsFromExamplesAndNeverJoinsAcrossPunctuation) {
   EXPECT_NE(list_tags[3], kTagIOrg);
   // "kata Andi Wijaya Senin": a day name never continues a name, though
   // "Wijaya" was learnt as I-PER after "Andi".
-  std::vector<TaggerToken> dated = tokens_of({"kata", "Andi", "Wijaya", "Senin"}, k);
+  const std::vector<std::string> dated_words = {"kata", "Andi", "Wijaya", "Senin"};
+  std::vector<TaggerToken> dated = tokens_of(dated_words, k);  // views into dated_words
   EXPECT_EQ(tagger.tag(dated)[3], kTagIPer)
       << "without the day-name flag, a capitalised word may continue";
   dated[3].weekday = true;

@@ -795,7 +795,7 @@ TEST(Indexer, HostileCorpus) {
   put("invalid-utf8.txt", "Judul \xc3\x28 aneh\n\nIsi \xff\xfe berita.\n");
   valid.insert("invalid-utf8");  // decoded as Windows-1252, with a warning
   put("utf16.txt", std::string("\xFF\xFE", 2) +
-                       std::string("J\0u\0d\0u\0l\0\n\0\n\0I\0s\0i\0 \0b\0e\0r\0i\0t\0a\0", 36));
+                       std::string("J\0u\0d\0u\0l\0\n\0\n\0I\0s\0i\0 \0b\0e\0r\0i\0t\0a\0", 34));
   valid.insert("utf16");
   put("long-line.txt", "Judul panjang\n\n" + std::string(1000000, 'a') + " akhir.\n");
   valid.insert("long-line");
