@@ -28,6 +28,12 @@ namespace {
 
 std::string str(std::string_view s) { return std::string(s); }
 
+// Whether a term is the stem of a word of any text: Z, then a lower-case
+// letter or digit (not a field, id, date or name term).
+bool is_text_stem(std::string_view term) {
+  return term.size() > 2 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+}
+
 std::string ascii_upper(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -279,8 +285,7 @@ struct Searcher::Impl {
     struct Shared : Xapian::ExpandDecider {
       explicit Shared(const Xapian::Database& d) : db(d) {}
       bool operator()(const std::string& t) const override {
-        return t.size() > 2 && t[0] == 'Z' && !(t[1] >= 'A' && t[1] <= 'Z') &&
-               db.get_termfreq(t) >= 2;
+        return is_text_stem(t) && db.get_termfreq(t) >= 2;
       }
       const Xapian::Database& db;
     } shared(db);
@@ -323,7 +328,7 @@ struct Searcher::Impl {
       Features f;
       for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
         const std::string term = *t;
-        if (term.size() < 4 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) continue;
+        if (term.size() < 4 || !is_text_stem(term)) continue;
         const std::string stem = term.substr(1);
         if (stopper(stem) || stem.find_first_of("0123456789") != std::string::npos) continue;
         f.stems.push_back(stem);
@@ -427,12 +432,8 @@ struct Searcher::Impl {
     if (top.empty()) return query;
     Xapian::RSet rset;
     for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-    // Stems of any text (Z then a lower-case letter or digit): not field,
-    // id, date or name terms.
     struct Stems : Xapian::ExpandDecider {
-      bool operator()(const std::string& t) const override {
-        return t.size() > 2 && t[0] == 'Z' && !(t[1] >= 'A' && t[1] <= 'Z');
-      }
+      bool operator()(const std::string& t) const override { return is_text_stem(t); }
     } stems;
     const Xapian::ESet eset =
         enquire.get_eset(static_cast<Xapian::termcount>(o.prf_terms), rset, &stems);
@@ -451,6 +452,17 @@ struct Searcher::Impl {
                      (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
   }
 
+  // A query parser that stems, stops and combines words as the index needs.
+  Xapian::QueryParser parser(const SearchOptions& o) {
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(stemmer);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&stopper);
+    qp.set_default_op(o.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    return qp;
+  }
+
   // The query; unprefixed words search `prefix` ("" all text, "S" titles).
   Xapian::Query parse(const SearchOptions& o, const std::string& prefix = std::string()) {
     if (o.free_text) {
@@ -459,12 +471,7 @@ struct Searcher::Impl {
       std::string words;
       for (const Token& t : tokenize(normalize(o.query)))
         words += (words.empty() ? "" : " ") + t.term;
-      Xapian::QueryParser qp;
-      qp.set_database(db);
-      qp.set_stemmer(stemmer);
-      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-      qp.set_stopper(&stopper);
-      qp.set_default_op(o.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+      Xapian::QueryParser qp = parser(o);
       try {
         return qp.parse_query(words, Xapian::QueryParser::FLAG_AUTO_SYNONYMS, prefix);
       } catch (const Xapian::QueryParserError& e) {
@@ -472,12 +479,7 @@ struct Searcher::Impl {
       }
     }
     const std::string rewritten = rewrite_query(o.query);
-    Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(stemmer);
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_stopper(&stopper);
-    qp.set_default_op(o.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    Xapian::QueryParser qp = parser(o);
     for (const QueryField& f : free_text_fields())
       for (std::string_view prefix : f.prefixes) qp.add_prefix(str(f.name), str(prefix));
     qp.add_boolean_prefix("year", str(schema::kYearPrefix));
