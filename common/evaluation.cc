@@ -181,24 +181,37 @@ double measure_value(const MeasureName& m, const Ranked& r) {
 
 }  // namespace
 
-Qrels parse_qrels(std::string_view text, const std::string& name) {
-  Qrels q;
+// Calls fn(fields, where, line_no) for each non-blank line of `text`, which
+// must have `count` whitespace-separated fields (else Error naming
+// `name`:LINE and `layout`).
+template <typename Fn>
+void for_each_record(std::string_view text, const std::string& name, std::size_t count,
+                     std::string_view layout, Fn&& fn) {
   std::size_t line_no = 0;
   for (std::string_view line : split_lines(text)) {
     ++line_no;
     const auto f = fields_of(line);
     if (f.empty()) continue;
     const std::string where = name + ":" + std::to_string(line_no);
-    if (f.size() != 4) throw Error(where + ": expected 'qid iter docid relevance'");
-    int rel = 0;
-    const auto [end, ec] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), rel);
-    if (ec != std::errc() || end != f[3].data() + f[3].size())
-      throw Error(where + ": relevance '" + std::string(f[3]) + "' is not an integer");
-    auto& docs = q.by_query[std::string(f[0])];
-    if (!docs.emplace(std::string(f[2]), rel).second)
-      throw Error(where + ": document '" + std::string(f[2]) + "' judged twice for query '" +
-                  std::string(f[0]) + "'");
+    if (f.size() != count) throw Error(where + ": expected '" + std::string(layout) + "'");
+    fn(f, where, line_no);
   }
+}
+
+Qrels parse_qrels(std::string_view text, const std::string& name) {
+  Qrels q;
+  for_each_record(
+      text, name, 4, "qid iter docid relevance",
+      [&](const auto& f, const std::string& where, std::size_t) {
+        int rel = 0;
+        const auto [end, ec] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), rel);
+        if (ec != std::errc() || end != f[3].data() + f[3].size())
+          throw Error(where + ": relevance '" + std::string(f[3]) + "' is not an integer");
+        auto& docs = q.by_query[std::string(f[0])];
+        if (!docs.emplace(std::string(f[2]), rel).second)
+          throw Error(where + ": document '" + std::string(f[2]) + "' judged twice for query '" +
+                      std::string(f[0]) + "'");
+      });
   return q;
 }
 
@@ -207,25 +220,20 @@ Qrels read_qrels(const std::string& path) { return parse_qrels(read_whole(path, 
 TrecRun parse_run(std::string_view text, const std::string& name) {
   TrecRun run;
   std::map<std::string, std::map<std::string, std::size_t>> seen;
-  std::size_t line_no = 0;
-  for (std::string_view line : split_lines(text)) {
-    ++line_no;
-    const auto f = fields_of(line);
-    if (f.empty()) continue;
-    const std::string where = name + ":" + std::to_string(line_no);
-    if (f.size() != 6) throw Error(where + ": expected 'qid Q0 docid rank score tag'");
-    char* end = nullptr;
-    const std::string score_text(f[4]);
-    const double score = std::strtod(score_text.c_str(), &end);
-    if (end != score_text.c_str() + score_text.size() || !std::isfinite(score))
-      throw Error(where + ": score '" + score_text + "' is not a number");
-    if (run.tag.empty()) run.tag = std::string(f[5]);
-    const std::string qid(f[0]), doc(f[2]);
-    if (!seen[qid].emplace(doc, line_no).second)
-      throw Error(where + ": document '" + doc + "' listed twice for query '" + qid +
-                  "' (first on line " + std::to_string(seen[qid][doc]) + ")");
-    run.by_query[qid].push_back({doc, score});
-  }
+  for_each_record(text, name, 6, "qid Q0 docid rank score tag",
+                  [&](const auto& f, const std::string& where, std::size_t line_no) {
+                    char* end = nullptr;
+                    const std::string score_text(f[4]);
+                    const double score = std::strtod(score_text.c_str(), &end);
+                    if (end != score_text.c_str() + score_text.size() || !std::isfinite(score))
+                      throw Error(where + ": score '" + score_text + "' is not a number");
+                    if (run.tag.empty()) run.tag = std::string(f[5]);
+                    const std::string qid(f[0]), doc(f[2]);
+                    if (!seen[qid].emplace(doc, line_no).second)
+                      throw Error(where + ": document '" + doc + "' listed twice for query '" +
+                                  qid + "' (first on line " + std::to_string(seen[qid][doc]) + ")");
+                    run.by_query[qid].push_back({doc, score});
+                  });
   return run;
 }
 
@@ -295,8 +303,7 @@ std::vector<Topic> parse_topics(std::string_view text, const std::string& name) 
     const std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos)
       throw Error(name + ":" + std::to_string(line_no) + ": expected 'qid<TAB>query'");
-    add({std::string(trim(line.substr(0, tab))), std::string(trim(line.substr(tab + 1)))},
-        line_no);
+    add({std::string(trim(line.substr(0, tab))), std::string(trim(line.substr(tab + 1)))}, line_no);
   }
   return topics;
 }
@@ -315,8 +322,8 @@ std::string format_run_lines(const std::string& qid, std::vector<RunEntry> ranke
   char score[64];
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     std::snprintf(score, sizeof score, "%.17g", ranked[i].score);
-    out += qid + " Q0 " + ranked[i].doc + " " + std::to_string(i + 1) + " " + score + " " + tag +
-           "\n";
+    out +=
+        qid + " Q0 " + ranked[i].doc + " " + std::to_string(i + 1) + " " + score + " " + tag + "\n";
   }
   return out;
 }

@@ -179,17 +179,28 @@ std::unique_ptr<Xapian::Weight> make_weight(const WeightingSpec& s) {
   throw Error("unknown weighting scheme '" + s.name + "'");
 }
 
-// Query likelihood, Dirichlet.
+// Query likelihood, shared.
 
-LMDirichletWeight::LMDirichletWeight(double mu) : mu_(mu) {
+QueryLikelihoodWeight::QueryLikelihoodWeight() {
   need_stat(WDF);
   need_stat(WDF_MAX);
   need_stat(WQF);
   need_stat(DOC_LENGTH);
   need_stat(DOC_LENGTH_MIN);
-  need_stat(DOC_LENGTH_MAX);
   need_stat(COLLECTION_FREQ);
   need_stat(TOTAL_LENGTH);
+}
+
+void QueryLikelihoodWeight::init(double factor) {
+  factor_ = factor;
+  const double total = static_cast<double>(get_total_length());
+  collection_p_ = total > 0 ? static_cast<double>(get_collection_freq()) / total : 0;
+}
+
+// Query likelihood, Dirichlet.
+
+LMDirichletWeight::LMDirichletWeight(double mu) : mu_(mu) {
+  need_stat(DOC_LENGTH_MAX);
   need_stat(QUERY_LENGTH);
 }
 
@@ -197,12 +208,6 @@ std::string LMDirichletWeight::serialise() const { return number_text(mu_); }
 
 LMDirichletWeight* LMDirichletWeight::unserialise(const std::string& s) const {
   return new LMDirichletWeight(read_double(s));
-}
-
-void LMDirichletWeight::init(double factor) {
-  factor_ = factor;
-  const double total = static_cast<double>(get_total_length());
-  collection_p_ = total > 0 ? static_cast<double>(get_collection_freq()) / total : 0;
 }
 
 double LMDirichletWeight::get_sumpart(Xapian::termcount wdf, Xapian::termcount,
@@ -231,26 +236,12 @@ double LMDirichletWeight::get_maxextra() const {
 
 // Query likelihood, Jelinek-Mercer.
 
-LMJelinekMercerWeight::LMJelinekMercerWeight(double lambda) : lambda_(lambda) {
-  need_stat(WDF);
-  need_stat(WDF_MAX);
-  need_stat(WQF);
-  need_stat(DOC_LENGTH);
-  need_stat(DOC_LENGTH_MIN);
-  need_stat(COLLECTION_FREQ);
-  need_stat(TOTAL_LENGTH);
-}
+LMJelinekMercerWeight::LMJelinekMercerWeight(double lambda) : lambda_(lambda) {}
 
 std::string LMJelinekMercerWeight::serialise() const { return number_text(lambda_); }
 
 LMJelinekMercerWeight* LMJelinekMercerWeight::unserialise(const std::string& s) const {
   return new LMJelinekMercerWeight(read_double(s));
-}
-
-void LMJelinekMercerWeight::init(double factor) {
-  factor_ = factor;
-  const double total = static_cast<double>(get_total_length());
-  collection_p_ = total > 0 ? static_cast<double>(get_collection_freq()) / total : 0;
 }
 
 double LMJelinekMercerWeight::get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen,

@@ -40,6 +40,18 @@ std::vector<std::string> weighting_names();
 // Xapian rejects a parameter value (e.g. c <= 0).
 std::unique_ptr<Xapian::Weight> make_weight(const WeightingSpec& spec);
 
+// What the query-likelihood weights share: the statistics they read and,
+// per query term, the OP_SCALE_WEIGHT factor and p(t|C) = cf / |C|.
+class QueryLikelihoodWeight : public Xapian::Weight {
+ public:
+  void init(double factor) override;
+
+ protected:
+  QueryLikelihoodWeight();
+  double factor_ = 1;
+  double collection_p_ = 0;  // cf / |C| of the current term
+};
+
 // Query likelihood with Dirichlet smoothing, rank-equivalent form:
 //   score(d) = sum over query terms t in d of wqf * log(1 + wdf / (mu * cf/|C|))
 //              + |q| * log((mu + maxlen) / (mu + |d|))
@@ -48,14 +60,13 @@ std::unique_ptr<Xapian::Weight> make_weight(const WeightingSpec& spec);
 // |q| log(mu / (mu + |d|)) plus the constant |q| log((mu + maxlen) / mu),
 // which keeps every part non-negative (Xapian's matcher needs that) and
 // changes no ranking.
-class LMDirichletWeight : public Xapian::Weight {
+class LMDirichletWeight : public QueryLikelihoodWeight {
  public:
   explicit LMDirichletWeight(double mu = 1000);
   std::string name() const override { return "telusur.LMDirichletWeight"; }
   std::string serialise() const override;
   LMDirichletWeight* unserialise(const std::string& s) const override;
   LMDirichletWeight* clone() const override { return new LMDirichletWeight(mu_); }
-  void init(double factor) override;
   double get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen,
                      Xapian::termcount uniqterms) const override;
   double get_maxpart() const override;
@@ -64,21 +75,18 @@ class LMDirichletWeight : public Xapian::Weight {
 
  private:
   double mu_;
-  double factor_ = 1;
-  double collection_p_ = 0;  // cf / |C| of the current term
 };
 
 // Query likelihood with Jelinek-Mercer smoothing, rank-equivalent form:
 //   score(d) = sum over query terms t in d of
 //              wqf * log(1 + (1 - lambda) / lambda * (wdf / |d|) / (cf / |C|))
-class LMJelinekMercerWeight : public Xapian::Weight {
+class LMJelinekMercerWeight : public QueryLikelihoodWeight {
  public:
   explicit LMJelinekMercerWeight(double lambda = 0.1);
   std::string name() const override { return "telusur.LMJelinekMercerWeight"; }
   std::string serialise() const override;
   LMJelinekMercerWeight* unserialise(const std::string& s) const override;
   LMJelinekMercerWeight* clone() const override { return new LMJelinekMercerWeight(lambda_); }
-  void init(double factor) override;
   double get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen,
                      Xapian::termcount uniqterms) const override;
   double get_maxpart() const override;
@@ -87,8 +95,6 @@ class LMJelinekMercerWeight : public Xapian::Weight {
 
  private:
   double lambda_;
-  double factor_ = 1;
-  double collection_p_ = 0;
 };
 
 }  // namespace telusur
