@@ -16,6 +16,7 @@
 #include <set>
 
 #include "schema.h"
+#include "stored_fields.h"
 #include "status.h"
 #include "text.h"
 #include "weighting.h"
@@ -81,16 +82,18 @@ KnownItemStats make_known_item(const std::string& index_dir, const std::string& 
   try {
     Xapian::Database db(index_dir);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      const std::string data = db.get_document(*it).get_data();
-      const std::size_t split = std::min(data.find(schema::kDataBodySeparator), data.size());
-      nlohmann::json head = nlohmann::json::parse(data.substr(0, split), nullptr, false);
-      if (!head.is_object()) continue;
+      const Xapian::Document doc = db.get_document(*it);
+      const StoredFields head = decode_fields(doc.get_value(schema::kFieldsSlot));
+      if (head.id.empty()) continue;
       Item item;
-      item.id = head.value("id", "");
-      item.title = head.value("title_derived", false) ? "" : head.value("title", "");
-      item.body = data.substr(std::min(split + 1, data.size()));
-      for (const char* key : {"date", "source", "author", "category", "url"})
-        if (head.contains(key) && !head[key].is_null()) item.fields[key] = head[key];
+      item.id = head.id;
+      item.title = head.title_derived ? "" : head.title;
+      item.body = doc.get_data();
+      if (!head.date.empty()) item.fields["date"] = head.date;
+      item.fields["source"] = head.source;
+      item.fields["author"] = head.author;
+      item.fields["category"] = head.category;
+      item.fields["url"] = head.url;
       items.push_back(std::move(item));
     }
   } catch (const Xapian::Error& e) {

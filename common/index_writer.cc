@@ -29,6 +29,7 @@
 
 #include "names.h"
 #include "schema.h"
+#include "stored_fields.h"
 #include "status.h"
 #include "stemmer.h"
 #include "text.h"
@@ -128,23 +129,6 @@ class TermIndexer {
   std::unordered_map<std::string, std::string> cache_;
   std::vector<const std::string*> new_words_;  // keys of cache_ (stable addresses)
 };
-
-std::string document_data(const Article& a) {
-  nlohmann::ordered_json j;
-  j["id"] = a.id;
-  j["title"] = a.title;
-  j["title_derived"] = a.title_derived;
-  j["date"] = a.date ? nlohmann::ordered_json(a.date->iso()) : nlohmann::ordered_json(nullptr);
-  j["source"] = a.source;
-  j["author"] = a.author;
-  j["dateline"] = a.dateline;
-  j["category"] = a.category;
-  j["url"] = a.url;
-  j["path"] = a.path;
-  j["line"] = a.line;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-         schema::kDataBodySeparator + a.body;
-}
 
 std::string hex64(std::uint64_t v) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -300,7 +284,8 @@ Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, NameInd
     p.doc.add_value(schema::kDateSlot, ymd);
   }
   if (!a.source.empty()) p.doc.add_value(schema::kSourceSlot, a.source);
-  p.doc.set_data(document_data(a));
+  p.doc.add_value(schema::kFieldsSlot, encode_fields(a));
+  p.doc.set_data(a.body);
   ix.drain_new_stems([&](const std::string& word, const std::string& stem) {
     p.new_stems.emplace_back(word, stem);
   });

@@ -11,12 +11,10 @@ namespace telusur::schema {
 
 // Bumped whenever the meaning of a term, value or data field changes; the
 // searcher refuses an index with another version.
-inline constexpr std::string_view kSchemaVersion = "7";
+inline constexpr std::string_view kSchemaVersion = "8";
 
-// Document data: the article's fields but the body as one JSON object (no
-// raw newline in it), a newline, then the body as it is, so a search reads
-// the fields without scanning the body through a JSON parser.
-inline constexpr char kDataBodySeparator = '\n';
+// Document data: the article's body as it is (read only for snippets and
+// test collections); its other fields are in kFieldsSlot (stored_fields.h).
 
 // Term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";           // unique id (boolean)
@@ -48,6 +46,8 @@ inline constexpr Xapian::valueno kSignatureSlot = 2;
 // The article's names, one per line: a type letter (p, l, o), a tab, the
 // canonical name. Read by the facet match spy.
 inline constexpr Xapian::valueno kNamesSlot = 3;
+// The article's fields for display (id, title, date, ...): stored_fields.h.
+inline constexpr Xapian::valueno kFieldsSlot = 4;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaSchema = "telusur.schema";

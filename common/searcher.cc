@@ -9,11 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "query.h"
 #include "schema.h"
+#include "stored_fields.h"
+#include "spelling.h"
 #include "status.h"
 #include "stemmer.h"
 #include "text.h"
@@ -32,13 +33,6 @@ std::string str(std::string_view s) { return std::string(s); }
 // letter or digit (not a field, id, date or name term).
 bool is_text_stem(std::string_view term) {
   return term.size() > 2 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
-}
-
-std::string ascii_upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
 }
 
 // Undated articles sort after dated ones in both directions.
@@ -178,10 +172,6 @@ std::string unescape_html(std::string_view s) {
   return collapsed;
 }
 
-std::string json_text(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 }  // namespace
 
@@ -380,43 +370,6 @@ struct Searcher::Impl {
         groups.push_back({i});
     }
     return groups;
-  }
-
-  // Queries of more words than this get no spelling suggestion (each word
-  // costs a look-up in the spelling table).
-  static constexpr std::size_t kMaxSpellingWords = 64;
-
-  // A corrected query: each word the index has never seen, or holds so
-  // rarely that a near spelling (one edit, two for words over 7 bytes) is 20 times
-  // as frequent, replaced by that spelling. Field names, operators,
-  // stopwords, numbers and short words are left alone. Empty: nothing to
-  // correct.
-  std::string suggest(const std::string& query) {
-    const std::string text = normalize(query);
-    std::string out;
-    std::size_t last = 0;
-    bool changed = false;
-    const std::vector<Word> all = words(text);
-    if (all.size() > kMaxSpellingWords) return std::string();  // a document, not a query
-    for (const Word& w : all) {
-      const std::string key = fold_case(w.text);
-      const bool field = w.end < text.size() && text[w.end] == ':';
-      const bool op = (key == "and" || key == "or" || key == "not" || key == "xor" ||
-                       key == "near" || key == "adj") &&
-                      w.text == ascii_upper(w.text);
-      if (field || op || key.size() < 4 || stopper(key) ||
-          key.find_first_of("0123456789") != std::string::npos)
-        continue;
-      const Xapian::termcount freq = db.get_collection_freq(key);  // = its spelling frequency
-      // One edit for words of up to 7 bytes, two for longer ones.
-      const std::string better = db.get_spelling_suggestion(key, key.size() > 7 ? 2 : 1);
-      if (better.empty() || better == key) continue;
-      if (freq > 0 && db.get_collection_freq(better) < 20 * freq) continue;
-      out += text.substr(last, w.begin - last) + better;
-      last = w.end;
-      changed = true;
-    }
-    return changed ? out + text.substr(last) : std::string();
   }
 
   // Pseudo-relevance feedback: the best `prf_terms` stems of the top
@@ -621,7 +574,11 @@ SearchResults Searcher::search(const SearchOptions& o) {
   SearchResults r = search_once(o);
   if (!o.spelling || o.free_text || !o.like.empty()) return r;
   try {
-    r.suggestion = impl_->suggest(o.query);
+    SpellingWork work;
+    const std::uint64_t trusted =
+        o.spelling_trusted ? o.spelling_trusted : trusted_frequency(impl_->db.get_doccount());
+    r.suggestion = suggest_spelling(impl_->db, impl_->stopper, o.query, trusted, work);
+    r.work.spelling_lookups += work.lookups;
   } catch (const Xapian::Error&) {
     r.suggestion.clear();  // no suggestion is better than a failed search
   }
@@ -632,6 +589,9 @@ SearchResults Searcher::search(const SearchOptions& o) {
     c.suggestion = r.suggestion;
     c.corrected = true;
     c.elapsed_ms += r.elapsed_ms;
+    c.work.spelling_lookups += r.work.spelling_lookups;
+    c.work.dictionary_loads += r.work.dictionary_loads;
+    c.work.root_lookups += r.work.root_lookups;
     return c;
   }
   return r;
@@ -726,33 +686,25 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
       const auto make_hit = [&](const Xapian::MSetIterator& it, std::size_t rank) {
         const Xapian::Document doc = it.get_document();
-        const std::string stored = doc.get_data();
-        const std::size_t split = std::min(stored.find(schema::kDataBodySeparator), stored.size());
-        const nlohmann::json data =
-            nlohmann::json::parse(std::string_view(stored).substr(0, split), nullptr, false);
-        const std::string_view body =
-            std::string_view(stored).substr(std::min(split + 1, stored.size()));
+        const StoredFields f = decode_fields(doc.get_value(schema::kFieldsSlot));
         Hit h;
         h.rank = rank;
         h.score = it.get_weight();
-        h.id = json_text(data, "id");
-        h.title = json_text(data, "title");
-        h.title_derived = data.is_object() && data.value("title_derived", false);
-        const std::string date = json_text(data, "date");
-        if (!date.empty()) h.date = date;
-        h.source = json_text(data, "source");
-        h.author = json_text(data, "author");
-        h.dateline = json_text(data, "dateline");
-        h.category = json_text(data, "category");
-        h.url = json_text(data, "url");
-        h.path = json_text(data, "path");
-        if (data.is_object() && data.value("line", 0) > 0)
-          h.path += ":" + std::to_string(data.value("line", 0));
+        h.id = f.id;
+        h.title = f.title;
+        h.title_derived = f.title_derived;
+        if (!f.date.empty()) h.date = f.date;
+        h.source = f.source;
+        h.author = f.author;
+        h.dateline = f.dateline;
+        h.category = f.category;
+        h.url = f.url;
+        h.path = f.location();
         h.title_marked = h.title;
         if (o.snippet_bytes > 0) {
           const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
           h.snippet =
-              unescape_html(mset.snippet(std::string(body), o.snippet_bytes, impl_->snippet_stemmer,
+              unescape_html(mset.snippet(doc.get_data(), o.snippet_bytes, impl_->snippet_stemmer,
                                          0, hs, he, "\xe2\x80\xa6"));
           h.title_marked = unescape_html(
               mset.snippet(h.title, h.title.size() + 1, impl_->snippet_stemmer, 0, hs, he, ""));

@@ -49,6 +49,9 @@ struct SearchOptions {
   // nothing is searched again as corrected.
   bool spelling = true;
   bool auto_correct = false;
+  // The frequency from which a query word is taken as correctly spelt and
+  // not looked up (see spelling.h); 0: trusted_frequency() of the index.
+  std::uint64_t spelling_trusted = 0;
   // When set, `query` is ignored and the articles most like the article with
   // this id are returned (not the article itself).
   std::string like;
@@ -96,6 +99,14 @@ struct Hit {
   std::vector<std::string> similar;  // with SearchOptions::group: the story's other articles
 };
 
+// What a search did, counted: the work that must stay off the hot path
+// (tests assert these counts; benchmarks time them).
+struct SearchWork {
+  std::size_t spelling_lookups = 0;  // look-ups in Xapian's spelling table
+  std::size_t dictionary_loads = 0;  // times the whole root dictionary was loaded
+  std::size_t root_lookups = 0;      // words analysed through the index's root table
+};
+
 struct SearchResults {
   std::vector<Hit> hits;
   std::uint64_t matches_estimated = 0;
@@ -109,6 +120,7 @@ struct SearchResults {
   std::vector<Facet> persons;  // with SearchOptions::facets, most frequent first
   std::vector<Facet> places;
   std::vector<Facet> organisations;
+  SearchWork work;
   double elapsed_ms = 0;
 };
 

@@ -1,0 +1,58 @@
+#include "spelling.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "text.h"
+
+namespace telusur {
+namespace {
+
+bool is_query_operator(std::string_view word, const std::string& folded) {
+  static constexpr std::string_view kOperators[] = {"and", "or", "not", "xor", "near", "adj"};
+  if (std::find(std::begin(kOperators), std::end(kOperators), folded) == std::end(kOperators))
+    return false;
+  return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Whether a word may be looked up at all (before its frequency is known).
+bool may_be_misspelt(const Word& w, const std::string& folded, std::string_view text,
+                     const Xapian::Stopper& stopper) {
+  const bool field = w.end < text.size() && text[w.end] == ':';
+  return !field && !is_query_operator(w.text, folded) && folded.size() >= 4 && !stopper(folded) &&
+         folded.find_first_of("0123456789") == std::string::npos;
+}
+
+}  // namespace
+
+std::uint64_t trusted_frequency(std::uint64_t doccount) {
+  return std::max<std::uint64_t>(10, doccount / 2000);
+}
+
+std::string suggest_spelling(const Xapian::Database& db, const Xapian::Stopper& stopper,
+                             std::string_view query, std::uint64_t trusted, SpellingWork& work) {
+  const std::string text = normalize(query);
+  const std::vector<Word> all = words(text);
+  if (all.size() > kMaxSpellingWords) return std::string();
+  std::string out;
+  std::size_t last = 0;
+  bool changed = false;
+  for (const Word& w : all) {
+    const std::string key = fold_case(w.text);
+    if (!may_be_misspelt(w, key, text, stopper)) continue;
+    ++work.frequencies;
+    const Xapian::termcount freq = db.get_collection_freq(key);  // = its spelling frequency
+    if (freq >= trusted) continue;
+    ++work.lookups;
+    const std::string better = db.get_spelling_suggestion(key, key.size() > 7 ? 2 : 1);
+    if (better.empty() || better == key) continue;
+    ++work.frequencies;
+    if (freq > 0 && db.get_collection_freq(better) < kSpellingRatio * freq) continue;
+    out += text.substr(last, w.begin - last) + better;
+    last = w.end;
+    changed = true;
+  }
+  return changed ? out + text.substr(last) : std::string();
+}
+
+}  // namespace telusur
