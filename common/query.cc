@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -238,29 +239,51 @@ const std::vector<QueryField>& free_text_fields() {
   return kFields;
 }
 
-namespace {
-
-// Alias groups with a name of two or more words ("AS = Amerika Serikat"):
-// Xapian's synonyms map one term to others, so these are expanded here.
-const std::vector<std::vector<std::string>>& multi_word_alias_groups() {
-  static const std::vector<std::vector<std::string>> kGroups = [] {
+const std::vector<std::vector<std::string>>& alias_keys() {
+  static const std::vector<std::vector<std::string>> kKeys = [] {
     std::vector<std::vector<std::string>> out;
     for (const auto& group : builtin_alias_groups()) {
       std::vector<std::string> keys;
-      bool multi = false;
       for (const std::string& member : group) {
-        keys.push_back(name_key(member));
-        multi = multi || keys.back().find(' ') != std::string::npos;
+        const std::string key = name_key(member);
+        if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end())
+          keys.push_back(key);
       }
-      if (multi) out.push_back(std::move(keys));
+      out.push_back(std::move(keys));
     }
     return out;
   }();
-  return kGroups;
+  return kKeys;
 }
 
-// Writes every alias of a multi-word group, outside quotes and field values,
-// as a group of alternatives: "AS" -> "(as OR "amerika serikat" OR ...)".
+std::vector<std::vector<std::string>> alias_forms(std::size_t group) {
+  std::vector<std::vector<std::string>> out;
+  if (group >= alias_keys().size()) return out;
+  for (const std::string& key : alias_keys()[group]) {
+    std::vector<std::string> words;
+    for (const Token& t : tokenize(key)) words.push_back(t.term);
+    if (!words.empty()) out.push_back(std::move(words));
+  }
+  return out;
+}
+
+namespace {
+
+// The alias group whose form `text` is (ASCII case and '-' between words
+// ignored), if any.
+std::optional<std::size_t> alias_group_of(std::string_view text) {
+  std::string key = ascii_lower(trim(text));
+  std::replace(key.begin(), key.end(), '-', ' ');
+  const auto& groups = alias_keys();
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (const std::string& k : groups[g])
+      if (k == key) return g;
+  return std::nullopt;
+}
+
+// Writes every alias form in free text (outside quotes and field values) as
+// its group, "xalias:G": "AS" and "Amerika Serikat" -> "xalias:1". The
+// longest form wins ("Amerika Serikat" over "Amerika").
 std::string expand_aliases(const std::string& q) {
   std::string out;
   bool in_quote = false;
@@ -269,46 +292,40 @@ std::string expand_aliases(const std::string& q) {
     return at >= q.size() || q[at] == ' ' || q[at] == ')' || q[at] == '"' || q[at] == ',' ||
            q[at] == '.' || q[at] == '?' || q[at] == '!' || q[at] == '\t';
   };
+  const auto& groups = alias_keys();
   while (i < q.size()) {
     if (q[i] == '"') in_quote = !in_quote;
-    const bool word_start =
-        !in_quote && (i == 0 || q[i - 1] == ' ' || q[i - 1] == '(' || q[i - 1] == '\t');
-    std::size_t best_len = 0;
-    const std::vector<std::string>* best = nullptr;
+    const bool word_start = !in_quote && (i == 0 || q[i - 1] == ' ' || q[i - 1] == '(' ||
+                                          q[i - 1] == '\t' ||
+                                          ((q[i - 1] == '+' || q[i - 1] == '-') &&
+                                           (i == 1 || q[i - 2] == ' ' || q[i - 2] == '(')));
+    std::size_t best_len = 0, best = groups.size();
     if (word_start) {
-      for (const auto& group : multi_word_alias_groups()) {
-        for (const std::string& key : group) {
+      for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (const std::string& key : groups[g]) {
           if (key.size() <= best_len || i + key.size() > q.size() || !boundary(i + key.size()))
             continue;
           std::string candidate = ascii_lower(q.substr(i, key.size()));
           std::replace(candidate.begin(), candidate.end(), '-', ' ');
           if (candidate == key) {
             best_len = key.size();
-            best = &group;
+            best = g;
           }
         }
       }
     }
-    if (!best) {
+    if (best == groups.size()) {
       out += q[i++];
       continue;
     }
-    out += '(';
-    for (std::size_t m = 0; m < best->size(); ++m) {
-      const std::string& key = (*best)[m];
-      if (m) out += " OR ";
-      const bool phrase = key.find(' ') != std::string::npos;
-      if (phrase) out += '"';
-      out += key;
-      if (phrase) out += '"';
-    }
-    out += ')';
+    out += std::string(kAliasField) + ":" + std::to_string(best);
     i += best_len;
   }
   return out;
 }
 
-std::string rewrite_normalized(const std::string& q) {
+// `internal`: the text has been through expand_aliases (its xalias: fields pass).
+std::string rewrite_normalized(const std::string& q, bool internal) {
   std::string out;
   bool in_quote = false;
   std::size_t quote_at = 0;
@@ -377,7 +394,26 @@ std::string rewrite_normalized(const std::string& q) {
       for (const QueryField& f : free_text_fields())
         for (std::string_view a : f.aliases)
           if (a == name) field = &f;
+      if (internal && name.starts_with(kAliasField)) {
+        out += run;
+        continue;
+      }
       if (field) {
+        // A value that is an alias form, quoted or not: its group.
+        std::string_view whole = value;
+        std::size_t after = i;
+        if (value.empty()) {
+          const std::size_t close = q.find('"', i + 1);
+          if (close != std::string::npos) {
+            whole = std::string_view(q).substr(i + 1, close - i - 1);
+            after = close + 1;
+          }
+        }
+        if (const auto g = alias_group_of(whole)) {
+          out += std::string(kAliasField) + std::string(field->name) + ":" + std::to_string(*g);
+          i = after;
+          continue;
+        }
         out += field->name;
         out += ':';
         const bool wildcard = value.ends_with('*');
@@ -428,12 +464,14 @@ std::string rewrite_normalized(const std::string& q) {
 
 }  // namespace
 
+std::string mark_aliases(std::string_view words) { return expand_aliases(std::string(words)); }
+
 std::string rewrite_query(std::string_view raw) {
   const std::string q = normalize(raw);
   // Checked as typed first, so error positions are the user's.
-  std::string out = rewrite_normalized(q);
+  std::string out = rewrite_normalized(q, false);
   const std::string expanded = expand_aliases(q);
-  return expanded == q ? out : rewrite_normalized(expanded);
+  return expanded == q ? out : rewrite_normalized(expanded, true);
 }
 
 }  // namespace telusur

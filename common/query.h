@@ -20,6 +20,23 @@ struct QueryField {
 // Free-text fields (title, author, source, category, person, place, org, name).
 const std::vector<QueryField>& free_text_fields();
 
+// Alias groups (data/names/aliases.txt) in a rewritten query: a form in free
+// text becomes the field "xalias:G" and a field value that is a form
+// "xalias" FIELD ":G" ("xaliasplace:2"), G the group's index; the searcher
+// turns each into one OP_SYNONYM over the group's forms.
+inline constexpr std::string_view kAliasField = "xalias";
+
+// Every alias group's forms as normalised keys ("korea utara", "korut"), each once.
+const std::vector<std::vector<std::string>>& alias_keys();
+
+// The forms of alias group `group` as their words ({{"korea", "utara"},
+// {"korut"}, {"dprk"}}); empty for an unknown group.
+std::vector<std::vector<std::string>> alias_forms(std::size_t group);
+
+// Free-text words (as tokenize() makes them, joined by spaces) with every
+// alias form written as "xalias:G", as rewrite_query() does.
+std::string mark_aliases(std::string_view words);
+
 // Rewrites `query` for Xapian's QueryParser (with the fields above, the
 // boolean prefix "year" and the value range "date:"): words are normalised,
 // case-folded and split like indexed text ("Tegaskan" -> "tegaskan",

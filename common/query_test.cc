@@ -9,9 +9,19 @@
 namespace telusur {
 namespace {
 
+// "xalias:G" for the alias group that has `form`.
+std::string alias(const std::string& field, const std::string& form) {
+  for (std::size_t g = 0; g < alias_keys().size(); ++g)
+    for (const std::string& k : alias_keys()[g])
+      if (k == form) return std::string(kAliasField) + field + ":" + std::to_string(g);
+  ADD_FAILURE() << "no alias group has " << form;
+  return "";
+}
+
 TEST(RewriteQuery, MapsUserSyntaxToXapian) {
-  const std::pair<const char*, const char*> cases[] = {
-      {"korea selatan", "(\"korea selatan\" OR korsel)"},
+  const std::string us = alias("", "amerika serikat");
+  const std::pair<std::string, std::string> cases[] = {
+      {"korea selatan", alias("", "korsel")},
       {"korea", "korea"},
       {"Tegaskan", "tegaskan"},
       {"KOREA AND Utara", "korea AND utara"},
@@ -19,12 +29,13 @@ TEST(RewriteQuery, MapsUserSyntaxToXapian) {
       {"\"Sun Weidong\"", "\"sun weidong\""},
       {"\xe2\x80\x9cSun Weidong\xe2\x80\x9d", "\"sun weidong\""},
       {"+korea -utara", "+korea -utara"},
-      {"(korea OR china) AND moskow", "(korea OR china) AND moskow"},
+      {"(korea OR china) AND moskow", "(korea OR " + alias("", "china") + ") AND moskow"},
       {"presid*", "presid*"},
       {"okezone.com", "okezone-com"},
       {"negara-negara", "negara-negara"},
       {"title:Korea", "title:korea"},
-      {"judul:\"korea utara\"", "title:\"korea utara\""},
+      {"judul:\"korea utara\"", alias("title", "korea utara")},
+      {"judul:\"korea utara baru\"", "title:\"korea utara baru\""},
       {"Sumber:KOMPAS.com", "source:kompas-com"},
       {"penulis:Rina", "author:rina"},
       {"kategori:nasional", "category:nasional"},
@@ -41,16 +52,20 @@ TEST(RewriteQuery, MapsUserSyntaxToXapian) {
       {"person:blinken", "person:Blinken"},
       {"tokoh:Kim-Jong-un", "person:Kim-Jong-Un"},
       {"tempat:beijing", "place:Beijing"},
-      {"nama:kcna", "name:Kcna"},
-      // Aliases with a multi-word name are expanded here (one-word aliases
-      // are Xapian synonyms); not in phrases or field values.
-      {"sanksi AS", "sanksi (\"amerika serikat\" OR as OR amerika OR usa OR us)"},
-      {"Amerika Serikat dan China",
-       "(\"amerika serikat\" OR as OR amerika OR usa OR us) dan china"},
-      {"Perserikatan Bangsa-Bangsa", "(\"perserikatan bangsa bangsa\" OR pbb)"},
+      {"nama:kcna", alias("name", "kcna")},
+      {"nama:xinhua", "name:Xinhua"},
+      // Every form of an alias group becomes the group, in free text and as
+      // a whole field value; not in phrases.
+      {"sanksi AS", "sanksi " + us},
+      {"Amerika Serikat dan China", us + " dan " + alias("", "china")},
+      {"USA", us},
+      {"-Korut +pyongyang", "-" + alias("", "korea utara") + " +pyongyang"},
+      {"Perserikatan Bangsa-Bangsa", alias("", "pbb")},
       {"ASEAN", "asean"},
       {"\"kata AS\"", "\"kata as\""},
-      {"place:AS", "place:As"},
+      {"place:AS", alias("place", "as")},
+      {"tempat:\"Korea Utara\"", alias("place", "dprk")},
+      {"org:kpk", alias("org", "komisi pemberantasan korupsi")},
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(rewrite_query(in), out) << in;
 }

@@ -114,6 +114,52 @@ class LookupStemmer : public Xapian::StemImplementation {
   bool filter_ = false;
 };
 
+// An alias group written "xalias:G" by the query front end: one
+// OP_SYNONYM over the group's forms with each of `prefixes` (OR'ed when there
+// are several), so Xapian weighs the group as one term. A one-word form is
+// its stemmed Z-term (unstemmed in name fields, as indexed), a form of
+// several words a phrase of its words.
+class AliasProcessor : public Xapian::FieldProcessor {
+ public:
+  AliasProcessor(std::vector<std::string> prefixes, bool stemmed, Xapian::Stem stem)
+      : prefixes_(std::move(prefixes)), stemmed_(stemmed), stem_(std::move(stem)) {}
+
+  Xapian::Query operator()(const std::string& group) override {
+    std::size_t g = 0;
+    for (char c : group) g = c >= '0' && c <= '9' ? g * 10 + static_cast<std::size_t>(c - '0') : g;
+    const std::vector<std::vector<std::string>> forms = alias_forms(g);
+    std::vector<Xapian::Query> per_prefix;
+    for (const std::string& prefix : prefixes_) {
+      std::vector<Xapian::Query> alternatives;
+      for (const std::vector<std::string>& words : forms) {
+        if (words.size() == 1) {
+          const std::string& w = words[0];
+          const bool stem = stemmed_ && !(w[0] >= '0' && w[0] <= '9');
+          alternatives.emplace_back(stem ? str(schema::kStemPrefix) + prefix + stem_(w) : prefix + w);
+          continue;
+        }
+        std::vector<Xapian::Query> terms;
+        for (const std::string& w : words) terms.emplace_back(prefix + w);
+        alternatives.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                  static_cast<Xapian::termcount>(terms.size()));
+      }
+      per_prefix.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    }
+    if (per_prefix.size() == 1) return per_prefix[0];
+    return Xapian::Query(Xapian::Query::OP_OR, per_prefix.begin(), per_prefix.end());
+  }
+
+ private:
+  std::vector<std::string> prefixes_;
+  bool stemmed_;
+  Xapian::Stem stem_;
+};
+
+bool is_name_field(const QueryField& f) {
+  return f.prefixes.front() == schema::kPersonPrefix ||
+         f.prefixes.front() == schema::kPlacePrefix || f.prefixes.front() == schema::kOrgPrefix;
+}
+
 // Counts the names of every matching article (read from the names value
 // slot) while Xapian runs the match: no second pass over the results.
 class NameFacetSpy : public Xapian::MatchSpy {
@@ -416,23 +462,38 @@ struct Searcher::Impl {
     return qp;
   }
 
+  // Alias groups ("xalias:G", "xalias" FIELD ":G") as one synonym each;
+  // unprefixed ones search `prefix`.
+  void add_alias_fields(Xapian::QueryParser& qp, const std::string& prefix) {
+    qp.add_prefix(str(kAliasField),
+                  (new AliasProcessor({prefix}, true, stemmer))->release());
+    for (const QueryField& f : free_text_fields()) {
+      std::vector<std::string> prefixes;
+      for (std::string_view p : f.prefixes) prefixes.push_back(str(p));
+      qp.add_prefix(str(kAliasField) + str(f.name),
+                    (new AliasProcessor(std::move(prefixes), !is_name_field(f), stemmer))->release());
+    }
+  }
+
   // The query; unprefixed words search `prefix` ("" all text, "S" titles).
   Xapian::Query parse(const SearchOptions& o, const std::string& prefix = std::string()) {
     if (o.free_text) {
       // The words as the indexer made them, joined by spaces: nothing left
-      // for the parser to read as syntax.
+      // for the parser to read as syntax but the alias groups.
       std::string words;
       for (const Token& t : tokenize(normalize(o.query)))
         words += (words.empty() ? "" : " ") + t.term;
       Xapian::QueryParser qp = parser(o);
+      add_alias_fields(qp, prefix);
       try {
-        return qp.parse_query(words, Xapian::QueryParser::FLAG_AUTO_SYNONYMS, prefix);
+        return qp.parse_query(mark_aliases(words), 0, prefix);
       } catch (const Xapian::QueryParserError& e) {
         throw QueryError("query: " + e.get_msg());
       }
     }
     const std::string rewritten = rewrite_query(o.query);
     Xapian::QueryParser qp = parser(o);
+    add_alias_fields(qp, prefix);
     for (const QueryField& f : free_text_fields())
       for (std::string_view prefix : f.prefixes) qp.add_prefix(str(f.name), str(prefix));
     qp.add_boolean_prefix("year", str(schema::kYearPrefix));
@@ -443,8 +504,7 @@ struct Searcher::Impl {
                          Xapian::QueryParser::FLAG_WILDCARD);
     const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT |
-                           Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+                           Xapian::QueryParser::FLAG_PURE_NOT;
     try {
       return qp.parse_query(rewritten, flags, prefix);
     } catch (const Xapian::QueryParserError& e) {

@@ -5,7 +5,8 @@
 // The rule: a query word is looked up in Xapian's spelling table only when it
 // could be a misspelling, which is when the index lacks it or holds it
 // rarely: fewer than trusted_frequency() times. Fields, operators, stopwords,
-// numbers and words of under four bytes are never looked up. A word that is
+// numbers and words of under four bytes are never looked up (a field
+// value is: "person:Pyongyan"). A word that is
 // looked up is replaced by the best spelling within one edit (two for words
 // over 7 bytes) when the index lacks the word, or holds that spelling at
 // least kSpellingRatio times as often.
