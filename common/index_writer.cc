@@ -28,6 +28,7 @@
 #include <unordered_set>
 
 #include "names.h"
+#include "root_table.h"
 #include "schema.h"
 #include "stored_fields.h"
 #include "status.h"
@@ -869,6 +870,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     w.db.set_metadata(str(schema::kMetaStemmer), options.stemmer);
     w.db.set_metadata(str(schema::kMetaVersion), TELUSUR_VERSION);
     install_alias_synonyms(w.db, options.stemmer);
+    if (stemmer_uses_lookup_table(options.stemmer)) write_root_table(w.db);
   } catch (const Xapian::DatabaseLockError& e) {
     throw IndexError("index '" + dir + "' is locked by another Xapian writer");
   } catch (const Xapian::Error& e) {

@@ -1,5 +1,7 @@
 #include "indonesian_stemmer.h"
 
+#include <xxhash.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
@@ -226,6 +228,26 @@ struct Layer {
 
 }  // namespace
 
+namespace {
+
+std::string default_dic_path() {
+  const char* env = std::getenv("TELUSUR_HUNSPELL_DIC");
+  return env && *env ? env : "/usr/share/hunspell/id_ID.dic";
+}
+
+std::string read_default_dic() {
+  const std::string path = default_dic_path();
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw Error("the dictionary stemmer needs the hunspell-id word list '" + path +
+                "' (Debian package hunspell-id; or set TELUSUR_HUNSPELL_DIC)");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
 std::shared_ptr<const RootDictionary> RootDictionary::load_default() {
   // Loaded once per process (the stemmer and the name extractor share it);
   // never destroyed. A failed load is retried by the next call.
@@ -233,19 +255,17 @@ std::shared_ptr<const RootDictionary> RootDictionary::load_default() {
   static auto& loaded = *new std::shared_ptr<const RootDictionary>();
   const std::lock_guard lock(mutex);
   if (loaded) return loaded;
-  const char* env = std::getenv("TELUSUR_HUNSPELL_DIC");
-  const std::string path = env && *env ? env : "/usr/share/hunspell/id_ID.dic";
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Error("the dictionary stemmer needs the hunspell-id word list '" + path +
-                "' (Debian package hunspell-id; or set TELUSUR_HUNSPELL_DIC)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  const std::string text = read_default_dic();
   auto dict = std::make_shared<RootDictionary>();
-  dict->add_hunspell_dic(ss.str());
+  dict->add_hunspell_dic(text);
   dict->apply_corrections(data::kStemmerDictionary);
   loaded = dict;
   return dict;
+}
+
+std::uint64_t RootDictionary::default_hash() {
+  const std::string text = read_default_dic() + '\0' + data::kStemmerDictionary;
+  return XXH3_64bits(text.data(), text.size());
 }
 
 void RootDictionary::add_hunspell_dic(std::string_view text) {
@@ -272,11 +292,11 @@ void RootDictionary::add_hunspell_dic(std::string_view text) {
   }
 }
 
-std::uint32_t RootDictionary::prefix_bit(char family) {
+std::uint32_t RootSource::prefix_bit(char family) {
   return family >= 'A' && family <= 'Z' ? 1u << (family - 'A') : 0;
 }
 
-std::uint32_t RootDictionary::suffix_bit(std::string_view suffix) {
+std::uint32_t RootSource::suffix_bit(std::string_view suffix) {
   if (suffix == "an") return 1u << 26;
   if (suffix == "kan") return 1u << 27;
   if (suffix == "i") return 1u << 28;
@@ -305,14 +325,14 @@ std::uint32_t RootDictionary::flags_mask(std::string_view flags) {
   return mask;
 }
 
-bool RootDictionary::accepts_prefix(const std::string& root, char family) const {
-  auto it = words_.find(root);
-  return it != words_.end() && (it->second & prefix_bit(family)) != 0;
+bool RootSource::accepts_prefix(const std::string& root, char family) const {
+  const auto f = flags(root);
+  return f && (*f & prefix_bit(family)) != 0;
 }
 
-bool RootDictionary::accepts_suffix(const std::string& root, std::string_view suffix) const {
-  auto it = words_.find(root);
-  return it != words_.end() && (it->second & suffix_bit(suffix)) != 0;
+bool RootSource::accepts_suffix(const std::string& root, std::string_view suffix) const {
+  const auto f = flags(root);
+  return f && (*f & suffix_bit(suffix)) != 0;
 }
 
 void RootDictionary::apply_corrections(std::string_view text) {
@@ -343,7 +363,7 @@ void RootDictionary::apply_corrections(std::string_view text) {
   }
 }
 
-IndonesianStemmer::IndonesianStemmer(std::shared_ptr<const RootDictionary> roots)
+IndonesianStemmer::IndonesianStemmer(std::shared_ptr<const RootSource> roots)
     : roots_(std::move(roots)) {}
 
 std::optional<std::string> IndonesianStemmer::analyse(const std::string& w) const {
@@ -461,7 +481,7 @@ std::string IndonesianStemmer::fallback(const std::string& word) const {
 }
 
 std::string IndonesianStemmer::operator()(const std::string& word) {
-  if (const std::string* fixed = roots_->fixed_stem(word)) return *fixed;
+  if (auto fixed = roots_->fixed_stem(word)) return *fixed;
   if (word.size() <= kMinRoot) return word;
   const std::size_t dash = word.find('-');
   if (dash != std::string::npos && dash > 0 && dash + 1 < word.size()) {

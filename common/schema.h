@@ -55,6 +55,8 @@ inline constexpr std::string_view kMetaStemmer = "telusur.stemmer";
 inline constexpr std::string_view kMetaVersion = "telusur.version";
 // Hash of the alias list and stemmer the alias synonyms were made with.
 inline constexpr std::string_view kMetaAliases = "telusur.aliases";
+// Hash of the root dictionary written into the index (root_table.h).
+inline constexpr std::string_view kMetaRoots = "telusur.roots";
 // Per file read completely: key "telusur.file." FILE_HASH " " SIZE " "
 // MTIME_NS " " ARTICLES (FILE_HASH as in its kFilePrefix term), value
 // CONTENT_HASH "\n" PATH.

@@ -9,9 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <unordered_map>
 
 #include "query.h"
+#include "indonesian_stemmer.h"
+#include "root_table.h"
 #include "schema.h"
 #include "stored_fields.h"
 #include "spelling.h"
@@ -92,22 +95,33 @@ class LookupStemmer : public Xapian::StemImplementation {
     }
     if (auto it = memo_.find(word); it != memo_.end()) return it->second;
     std::string stem = db_.get_metadata(stem_table_key(word));
-    if (stem.empty()) {
-      if (fall_back_) {
-        if (!real_) real_ = std::make_unique<Xapian::Stem>(make_stemmer(name_));
-        stem = (*real_)(word);
-      } else {
-        stem = word;
-      }
-    }
+    if (stem.empty()) stem = fall_back_ ? analyse(word) : word;
     return memo_.emplace(word, std::move(stem)).first->second;
   }
   std::string get_description() const override { return "lookup(" + name_ + ")"; }
 
+  // Root-table look-ups made for unseen words so far.
+  std::size_t root_lookups() const { return roots_ ? roots_->lookups() : 0; }
+
  private:
+  // A word the index has never seen: the stemmer over the index's root
+  // table, or (an index without one) over the whole dictionary, loaded.
+  std::string analyse(const std::string& word) {
+    if (!real_) {
+      if (has_root_table(db_)) {
+        roots_ = std::make_shared<IndexRootTable>(db_);
+        real_ = std::make_unique<Xapian::Stem>(new IndonesianStemmer(roots_));
+      } else {
+        real_ = std::make_unique<Xapian::Stem>(make_stemmer(name_));
+      }
+    }
+    return (*real_)(word);
+  }
+
   Xapian::Database db_;
   std::string name_;
   bool fall_back_;
+  std::shared_ptr<IndexRootTable> roots_;
   std::unique_ptr<Xapian::Stem> real_;
   std::unordered_map<std::string, std::string> memo_;
   std::vector<std::string> fragments_;
@@ -154,6 +168,23 @@ class AliasProcessor : public Xapian::FieldProcessor {
   bool stemmed_;
   Xapian::Stem stem_;
 };
+
+// Whether a query is words (or alias groups, or weights of them) combined
+// by OR alone.
+bool is_disjunction_of_words(const Xapian::Query& q) {
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      return true;
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+        if (!is_disjunction_of_words(q.get_subquery(i))) return false;
+      return true;
+    default:
+      return false;
+  }
+}
 
 bool is_name_field(const QueryField& f) {
   return f.prefixes.front() == schema::kPersonPrefix ||
@@ -288,12 +319,15 @@ struct Searcher::Impl {
   Xapian::Stem stemmer;                     // for queries
   Xapian::Stem snippet_stemmer;             // for snippets (never creates the real stemmer)
   LookupStemmer* snippet_lookup = nullptr;  // snippet_stemmer's, when it looks stems up
+  LookupStemmer* query_lookup = nullptr;    // stemmer's, when it looks stems up
   Xapian::SimpleStopper stopper;
 
   // The stemmers for queries and snippets; lookup stemmers read `db`.
   void make_stemmers() {
+    query_lookup = snippet_lookup = nullptr;
     if (stemmer_uses_lookup_table(stemmer_name)) {
-      stemmer = Xapian::Stem(new LookupStemmer(db, stemmer_name, true));
+      query_lookup = new LookupStemmer(db, stemmer_name, true);
+      stemmer = Xapian::Stem(query_lookup);
       snippet_lookup = new LookupStemmer(db, stemmer_name, false);
       snippet_stemmer = Xapian::Stem(snippet_lookup);
     } else {
@@ -445,6 +479,8 @@ struct Searcher::Impl {
                       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                       o.prf_weight));
   }
+
+  Xapian::doccount matches_to_check(const Xapian::Query& query, const SearchOptions& o) const;
 
   [[noreturn]] void fail(const Xapian::Error& e) const {
     throw IndexError("index '" + dir + "': " + e.get_msg() +
@@ -631,6 +667,17 @@ std::vector<std::string> Searcher::ids() const {
 const std::string& Searcher::stemmer() const { return impl_->stemmer_name; }
 
 SearchResults Searcher::search(const SearchOptions& o) {
+  const std::size_t loads = dictionary_stemmers_made();
+  const auto roots = [&] { return impl_->query_lookup ? impl_->query_lookup->root_lookups() : 0; };
+  const std::size_t root_lookups = roots();
+  SearchResults r = search_spelt(o);
+  r.work.dictionary_loads = dictionary_stemmers_made() - loads;
+  const std::size_t now = roots();  // a reopened index has new stemmers
+  r.work.root_lookups = now >= root_lookups ? now - root_lookups : now;
+  return r;
+}
+
+SearchResults Searcher::search_spelt(const SearchOptions& o) {
   SearchResults r = search_once(o);
   if (!o.spelling || o.free_text || !o.like.empty()) return r;
   try {
@@ -650,11 +697,25 @@ SearchResults Searcher::search(const SearchOptions& o) {
     c.corrected = true;
     c.elapsed_ms += r.elapsed_ms;
     c.work.spelling_lookups += r.work.spelling_lookups;
-    c.work.dictionary_loads += r.work.dictionary_loads;
-    c.work.root_lookups += r.work.root_lookups;
     return c;
   }
   return r;
+}
+
+// How many matches Xapian checks before it may stop early (its count is
+// exact when it checks them all). An OR of words is cheap to rank but costly
+// to count (every posting of every word): its count stays an estimate
+// between bounds. Anything else (phrases, fields, AND, filters) has an
+// estimate that can be off many times over, and is counted exactly up to
+// SearchOptions::exact_count_limit; so is every query on a small index, and every query
+// with facets (they count all matches).
+Xapian::doccount Searcher::Impl::matches_to_check(const Xapian::Query& query,
+                                                   const SearchOptions& o) const {
+  const Xapian::doccount all = db.get_doccount();
+  const auto limit = static_cast<Xapian::doccount>(
+      std::min<std::uint64_t>(o.exact_count_limit, std::numeric_limits<Xapian::doccount>::max()));
+  if (o.facets || all <= limit) return all;
+  return is_disjunction_of_words(query) ? 0 : limit;
 }
 
 SearchResults Searcher::search_once(const SearchOptions& o) {
@@ -735,14 +796,17 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
           o.group
               ? static_cast<Xapian::doccount>(std::min<std::size_t>((o.offset + limit) * 5, 2000))
               : limit;
-      const Xapian::MSet mset =
-          enquire.get_mset(first, wanted, o.facets ? impl_->db.get_doccount() : 0);
+      const Xapian::MSet mset = enquire.get_mset(first, wanted, impl_->matches_to_check(query, o));
       if (o.facets) {
         r.persons = NameFacetSpy::top(spy.persons, o.facets);
         r.places = NameFacetSpy::top(spy.places, o.facets);
         r.organisations = NameFacetSpy::top(spy.organisations, o.facets);
       }
       r.matches_estimated = mset.get_matches_estimated();
+      r.matches_lower = mset.get_matches_lower_bound();
+      r.matches_upper = mset.get_matches_upper_bound();
+      r.matches_exact = r.matches_lower == r.matches_upper;
+      if (r.matches_exact) r.matches_estimated = r.matches_lower;
       r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
       const auto make_hit = [&](const Xapian::MSetIterator& it, std::size_t rank) {
         const Xapian::Document doc = it.get_document();

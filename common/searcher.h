@@ -16,6 +16,9 @@ enum class SortOrder { kRelevance, kNewest, kOldest };
 inline constexpr char kHighlightStart = '\x02';
 inline constexpr char kHighlightEnd = '\x03';
 
+// Matches counted exactly, at least (see SearchResults::matches_exact).
+inline constexpr std::uint64_t kExactCountLimit = 10000;
+
 struct SearchOptions {
   std::string query;       // as the user typed it (see query.h)
   bool match_all = false;  // default operator AND instead of OR
@@ -49,6 +52,9 @@ struct SearchOptions {
   // nothing is searched again as corrected.
   bool spelling = true;
   bool auto_correct = false;
+  // Matches counted exactly at least, for queries other than an OR of words
+  // (see SearchResults::matches_exact).
+  std::uint64_t exact_count_limit = kExactCountLimit;
   // The frequency from which a query word is taken as correctly spelt and
   // not looked up (see spelling.h); 0: trusted_frequency() of the index.
   std::uint64_t spelling_trusted = 0;
@@ -103,13 +109,20 @@ struct Hit {
 // (tests assert these counts; benchmarks time them).
 struct SearchWork {
   std::size_t spelling_lookups = 0;  // look-ups in Xapian's spelling table
-  std::size_t dictionary_loads = 0;  // times the whole root dictionary was loaded
+  std::size_t dictionary_loads = 0;  // times the whole root dictionary was needed
   std::size_t root_lookups = 0;      // words analysed through the index's root table
 };
 
 struct SearchResults {
   std::vector<Hit> hits;
+  // The number of matching articles: exact (matches_exact; then all three
+  // are equal) or Xapian's estimate between its bounds. Queries other than
+  // an OR of words are counted exactly up to SearchOptions::exact_count_limit
+  // matches, every query on an index of at most that many articles.
   std::uint64_t matches_estimated = 0;
+  std::uint64_t matches_lower = 0;
+  std::uint64_t matches_upper = 0;
+  bool matches_exact = false;
   bool any_match = false;      // at least one article matched (even past the offset)
   std::string parsed;          // Xapian's description of the parsed query
   std::string weighting;       // the scheme with all its parameters ("bm25:k1=1,...")
@@ -164,6 +177,7 @@ class Searcher {
 
  private:
   struct Impl;
+  SearchResults search_spelt(const SearchOptions& options);  // with the suggestion
   SearchResults search_once(const SearchOptions& options);
   std::unique_ptr<Impl> impl_;
 };

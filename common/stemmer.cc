@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <atomic>
+
 #include "indonesian_stemmer.h"
 #include "status.h"
 
@@ -13,8 +15,15 @@ bool stemmer_uses_lookup_table(std::string_view name) { return name == "dictiona
 
 std::string stem_table_key(std::string_view word) { return "stem:" + std::string(word); }
 
+namespace {
+std::atomic<std::size_t> dictionary_stemmers{0};
+}  // namespace
+
+std::size_t dictionary_stemmers_made() { return dictionary_stemmers.load(); }
+
 Xapian::Stem make_stemmer(std::string_view name) {
   if (name == "dictionary") {
+    ++dictionary_stemmers;
     // Never destroyed: freeing the dictionary's ~100,000 entries at exit
     // would cost a short run more than its work.
     static const auto& roots =

@@ -23,6 +23,11 @@ std::vector<std::string> stemmer_names();
 // missing when the dictionary cannot be loaded.
 Xapian::Stem make_stemmer(std::string_view name);
 
+// How many dictionary stemmers make_stemmer() has made in this process: each
+// needs the whole root dictionary (loaded by the first). The searcher's
+// tests assert that a query needs none.
+std::size_t dictionary_stemmers_made();
+
 // True when a stemmer is costly to create (it loads a dictionary), so the
 // index records the stem of every indexed word and the searcher looks words
 // up instead of creating the stemmer.

@@ -33,6 +33,15 @@ std::string format_score(double score) {
   return buf;
 }
 
+// "1 match", "1189 matches" (exact), or "About 9700 matches (between 5486
+// and 12662)".
+std::string count_text(const SearchResults& r) {
+  const std::string noun = r.matches_estimated == 1 ? " match" : " matches";
+  if (r.matches_exact) return std::to_string(r.matches_estimated) + noun;
+  return "About " + std::to_string(r.matches_estimated) + noun + " (between " +
+         std::to_string(r.matches_lower) + " and " + std::to_string(r.matches_upper) + ")";
+}
+
 class TextPrinter : public ResultPrinter {
  public:
   TextPrinter(std::ostream& out, bool color, std::size_t width)
@@ -47,8 +56,7 @@ class TextPrinter : public ResultPrinter {
     else if (!r.suggestion.empty())
       out_ << "Did you mean: " << (color_ ? kBold : "") << r.suggestion << (color_ ? kReset : "")
            << "\n";
-    out_ << (color_ ? kDim : "") << "About " << r.matches_estimated << " match"
-         << (r.matches_estimated == 1 ? "" : "es") << " for \""
+    out_ << (color_ ? kDim : "") << count_text(r) << " for \""
          << (r.corrected ? r.suggestion : query) << "\" (" << ms << " ms)" << (color_ ? kReset : "")
          << "\n";
     if (r.hits.empty()) return;
@@ -165,9 +173,15 @@ class JsonPrinter : public ResultPrinter {
     s["suggestion"] = r.suggestion.empty() ? Json(nullptr) : Json(r.suggestion);
     s["corrected"] = r.corrected;
     s["matches_estimated"] = r.matches_estimated;
+    s["matches_lower"] = r.matches_lower;
+    s["matches_upper"] = r.matches_upper;
+    s["matches_exact"] = r.matches_exact;
     if (r.grouped) s["groups"] = r.groups;
     s["returned"] = r.hits.size();
     s["elapsed_ms"] = r.elapsed_ms;
+    s["work"] = {{"spelling_lookups", r.work.spelling_lookups},
+                 {"dictionary_loads", r.work.dictionary_loads},
+                 {"root_lookups", r.work.root_lookups}};
     write(s);
   }
 

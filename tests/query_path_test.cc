@@ -122,3 +122,82 @@ TEST_F(SeedQueries, SpellingLookupsOnlyForRareOrUnknownWords) {
 
 }  // namespace
 }  // namespace telusur
+
+namespace telusur {
+namespace {
+
+// A generated corpus whose true counts are known: 300 articles, "Joko
+// Widodo" (a person, and a phrase) in every third, "joko" alone in every
+// fifth of the others, "banjir" in every second.
+class CountedCorpus : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    db_ = (dir_->path() / "db").string();
+    const auto corpus = dir_->path() / "corpus";
+    std::filesystem::create_directories(corpus);
+    std::string lines;
+    for (int i = 0; i < 300; ++i) {
+      std::string body = "Berita nomor " + std::to_string(i) + " hari ini.";
+      if (i % 3 == 0) body += " Presiden Joko Widodo meresmikan jalan tol.";
+      else if (i % 5 == 0) body += " Warga bernama Joko datang ke pasar.";
+      if (i % 2 == 0) body += " Banjir melanda kota.";
+      lines += "{\"id\":\"a" + std::to_string(i) + "\",\"title\":\"Kabar " + std::to_string(i) +
+               "\",\"body\":\"" + body + "\"}\n";
+    }
+    testing::write_file(corpus / "articles.jsonl", lines);
+    const std::string path = corpus.string();
+    std::vector<const char*> argv = {"telusur-index", "-q", "--index", db_.c_str(), path.c_str()};
+    std::ostringstream out, err;
+    ASSERT_EQ(run_index(static_cast<int>(argv.size()), argv.data(), out, err), 0) << err.str();
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static SearchResults search(const std::string& query, std::uint64_t exact_limit) {
+    Searcher s(db_);
+    SearchOptions o;
+    o.query = query;
+    o.limit = 3;
+    o.exact_count_limit = exact_limit;
+    return s.search(o);
+  }
+
+  static TempDir* dir_;
+  static std::string db_;
+};
+TempDir* CountedCorpus::dir_ = nullptr;
+std::string CountedCorpus::db_;
+
+TEST_F(CountedCorpus, CountsAreExactOrBoundedAroundTheTruth) {
+  const struct {
+    const char* query;
+    std::uint64_t truth;
+  } rows[] = {
+      {"\"Joko Widodo\"", 100},
+      {"person:\"Joko Widodo\"", 100},
+      {"joko AND banjir", 50 + 20},  // i % 6 == 0, or i % 10 == 0 but not i % 30
+      {"banjir", 150},
+      {"joko OR banjir", 150 + 70},  // the even, and the odd with "joko"
+  };
+  for (const auto& row : rows) {
+    // Within the limit (and on an index no larger than it): exact.
+    const SearchResults exact = search(row.query, 1000);
+    EXPECT_TRUE(exact.matches_exact) << row.query;
+    EXPECT_EQ(exact.matches_estimated, row.truth) << row.query;
+    EXPECT_EQ(exact.matches_lower, row.truth) << row.query;
+    EXPECT_EQ(exact.matches_upper, row.truth) << row.query;
+    // Past it: exact, or Xapian's bounds hold the truth.
+    const SearchResults bounded = search(row.query, 20);
+    EXPECT_LE(bounded.matches_lower, row.truth) << row.query;
+    EXPECT_GE(bounded.matches_upper, row.truth) << row.query;
+    if (bounded.matches_exact) EXPECT_EQ(bounded.matches_estimated, row.truth) << row.query;
+  }
+  // Past the limit a phrase is an estimate; so is an OR of words, whatever the limit.
+  EXPECT_FALSE(search("\"Joko Widodo\"", 20).matches_exact);
+  // A phrase or field past a small limit is still counted up to it: exact here.
+  EXPECT_TRUE(search("person:\"Joko Widodo\"", 150).matches_exact);
+  EXPECT_EQ(search("person:\"Joko Widodo\"", 150).matches_estimated, 100u);
+}
+
+}  // namespace
+}  // namespace telusur
