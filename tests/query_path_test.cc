@@ -190,7 +190,9 @@ TEST_F(CountedCorpus, CountsAreExactOrBoundedAroundTheTruth) {
     const SearchResults bounded = search(row.query, 20);
     EXPECT_LE(bounded.matches_lower, row.truth) << row.query;
     EXPECT_GE(bounded.matches_upper, row.truth) << row.query;
-    if (bounded.matches_exact) EXPECT_EQ(bounded.matches_estimated, row.truth) << row.query;
+    if (bounded.matches_exact) {
+      EXPECT_EQ(bounded.matches_estimated, row.truth) << row.query;
+    }
   }
   // Past the limit a phrase is an estimate; so is an OR of words, whatever the limit.
   EXPECT_FALSE(search("\"Joko Widodo\"", 20).matches_exact);
