@@ -169,17 +169,29 @@ class AliasProcessor : public Xapian::FieldProcessor {
   Xapian::Stem stem_;
 };
 
-// Whether a query is words (or alias groups, or weights of them) combined
-// by OR alone.
-bool is_disjunction_of_words(const Xapian::Query& q) {
+// Whether a query is words combined by OR alone, whose count Xapian can only
+// estimate without reading every posting: words, alias groups (whose forms
+// may be phrases) OR'ed with other words, and weights of them. A lone alias
+// group is a selective query, counted like a phrase.
+bool is_disjunction_of_words(const Xapian::Query& q, bool among_others = false) {
   switch (q.get_type()) {
     case Xapian::Query::LEAF_TERM:
       return true;
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_PHRASE:
+      return false;
     case Xapian::Query::OP_SCALE_WEIGHT:
+      return is_disjunction_of_words(q.get_subquery(0), among_others);
+    case Xapian::Query::OP_SYNONYM:
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        const Xapian::Query sub = q.get_subquery(i);
+        const bool phrase = sub.get_type() == Xapian::Query::OP_PHRASE;
+        if (!(sub.get_type() == Xapian::Query::LEAF_TERM || (phrase && among_others)))
+          return false;
+      }
+      return true;
+    case Xapian::Query::OP_OR:
       for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-        if (!is_disjunction_of_words(q.get_subquery(i))) return false;
+        if (!is_disjunction_of_words(q.get_subquery(i), true)) return false;
       return true;
     default:
       return false;
@@ -703,12 +715,12 @@ SearchResults Searcher::search_spelt(const SearchOptions& o) {
 }
 
 // How many matches Xapian checks before it may stop early (its count is
-// exact when it checks them all). An OR of words is cheap to rank but costly
-// to count (every posting of every word): its count stays an estimate
-// between bounds. Anything else (phrases, fields, AND, filters) has an
-// estimate that can be off many times over, and is counted exactly up to
-// SearchOptions::exact_count_limit; so is every query on a small index, and every query
-// with facets (they count all matches).
+// exact when it checks them all). Every match is checked on a small index
+// and with facets (they count all matches). Beyond that, an OR of words is
+// cheap to rank but costly to count (every posting of every word): its count
+// stays an estimate between bounds. Anything else (phrases, fields, AND,
+// filters) has an estimate that can be off many times over, and is counted
+// exactly up to SearchOptions::exact_count_limit.
 Xapian::doccount Searcher::Impl::matches_to_check(const Xapian::Query& query,
                                                    const SearchOptions& o) const {
   const Xapian::doccount all = db.get_doccount();
