@@ -170,15 +170,16 @@ class AliasProcessor : public Xapian::FieldProcessor {
 };
 
 // Whether a query is words combined by OR alone, whose count Xapian can only
-// estimate without reading every posting: words, alias groups (whose forms
-// may be phrases) OR'ed with other words, and weights of them. A lone alias
-// group is a selective query, counted like a phrase.
+// estimate without reading every posting: words, and phrases and alias
+// groups (whose forms may be phrases) OR'ed with other words, and weights of
+// them ("anak-anak", a phrase, in a title). A lone phrase or alias group is a
+// selective query: not a disjunction.
 bool is_disjunction_of_words(const Xapian::Query& q, bool among_others = false) {
   switch (q.get_type()) {
     case Xapian::Query::LEAF_TERM:
       return true;
     case Xapian::Query::OP_PHRASE:
-      return false;
+      return among_others;
     case Xapian::Query::OP_SCALE_WEIGHT:
       return is_disjunction_of_words(q.get_subquery(0), among_others);
     case Xapian::Query::OP_SYNONYM:
