@@ -2,8 +2,9 @@
 // an index through the core library's Searcher, as `telusur` does (10 hits
 // with snippets), and prints p50, p99 and mean in milliseconds. Every query
 // is run once to warm the caches first. With --no-snippets, only the ranked
-// hits and their fields, as the peers' in-process figures are measured.
-// Usage: telusur-query-bench [--no-snippets] INDEX QUERIES
+// hits and their fields, as the peers' in-process figures are measured; with
+// --no-spelling, no spelling suggestions (to show what they cost).
+// Usage: telusur-query-bench [--no-snippets] [--no-spelling] INDEX QUERIES
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,12 +17,22 @@
 #include "status.h"
 
 int main(int argc, char** argv) {
-  const bool snippets = !(argc == 4 && std::string(argv[1]) == "--no-snippets");
-  if (argc != (snippets ? 3 : 4)) {
-    std::cerr << "usage: telusur-query-bench [--no-snippets] INDEX QUERIES\n";
+  bool snippets = true, spelling = true;
+  int first = 1;
+  for (; first < argc && argv[first][0] == '-'; ++first) {
+    const std::string flag = argv[first];
+    if (flag == "--no-snippets")
+      snippets = false;
+    else if (flag == "--no-spelling")
+      spelling = false;
+    else
+      break;
+  }
+  if (argc - first != 2) {
+    std::cerr << "usage: telusur-query-bench [--no-snippets] [--no-spelling] INDEX QUERIES\n";
     return 2;
   }
-  argv += snippets ? 0 : 1;
+  argv += first - 1;
   std::ifstream in(argv[2]);
   std::vector<std::string> queries;
   for (std::string line; std::getline(in, line);)
@@ -35,6 +46,7 @@ int main(int argc, char** argv) {
         telusur::SearchOptions o;
         o.query = q;
         if (!snippets) o.snippet_bytes = 0;
+        o.spelling = spelling;
         const auto t0 = std::chrono::steady_clock::now();
         try {
           searcher.search(o);
