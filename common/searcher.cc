@@ -16,6 +16,7 @@
 #include "indonesian_stemmer.h"
 #include "root_table.h"
 #include "schema.h"
+#include "snippet_window.h"
 #include "stored_fields.h"
 #include "spelling.h"
 #include "status.h"
@@ -73,13 +74,7 @@ class LookupStemmer : public Xapian::StemImplementation {
   // stay as they are. A word whose stem is S contains S, or S less its first
   // letter (meN- recodes it: "menulis" -> "tulis").
   void set_query_terms(const std::vector<std::string>& terms) {
-    fragments_.clear();
-    for (const std::string& t : terms) {
-      std::size_t i = 0;
-      while (i < t.size() && t[i] >= 'A' && t[i] <= 'Z') ++i;  // a field or stem prefix
-      const std::string base = t.substr(i);
-      if (!base.empty()) fragments_.push_back(base.size() > 3 ? base.substr(1) : base);
-    }
+    fragments_ = term_fragments(terms);
     filter_ = true;
   }
 
@@ -231,6 +226,23 @@ class NameFacetSpy : public Xapian::MatchSpy {
 
   std::unordered_map<std::string, std::uint64_t> persons, places, organisations;
 };
+
+std::string unescape_html(std::string_view s);
+
+// The snippet of a hit's body: Xapian's, over the window of the body around
+// the query's words (snippet_window.h), with the omission marks of the text
+// left out around the window.
+std::string snippet_of(const Xapian::MSet& mset, const std::string& body,
+                       const std::vector<std::string>& fragments, std::size_t bytes,
+                       const Xapian::Stem& stem) {
+  static const std::string kOmit = "\xe2\x80\xa6";
+  const TextWindow w = snippet_window(body, fragments, bytes);
+  const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
+  std::string s = mset.snippet(std::string(w.text), bytes, stem, 0, hs, he, kOmit);
+  if (w.cut_start && !s.starts_with(kOmit)) s = kOmit + s;
+  if (w.cut_end && !s.ends_with(kOmit)) s += kOmit;
+  return unescape_html(s);
+}
 
 // Xapian's snippets escape &, < and > for HTML; Telusur prints plain text.
 std::string unescape_html(std::string_view s) {
@@ -777,9 +789,12 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       }
       if (o.prf_docs > 0 && o.prf_terms > 0) query = impl_->expand(query, *weight, o);
       r.parsed = query.get_description();
+      const std::vector<std::string> query_terms(query.get_unique_terms_begin(),
+                                                 query.get_unique_terms_end());
+      const std::vector<std::string> fragments =
+          o.snippet_bytes > 0 ? term_fragments(query_terms) : std::vector<std::string>();
       if (impl_->snippet_lookup && o.snippet_bytes > 0)
-        impl_->snippet_lookup->set_query_terms(
-            std::vector<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end()));
+        impl_->snippet_lookup->set_query_terms(query_terms);
       Xapian::Enquire enquire(impl_->db);
       enquire.set_query(query);
       enquire.set_weighting_scheme(*weight);
@@ -840,9 +855,8 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
         h.title_marked = h.title;
         if (o.snippet_bytes > 0) {
           const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
-          h.snippet =
-              unescape_html(mset.snippet(doc.get_data(), o.snippet_bytes, impl_->snippet_stemmer,
-                                         0, hs, he, "\xe2\x80\xa6"));
+          const std::string body = doc.get_data();
+          h.snippet = snippet_of(mset, body, fragments, o.snippet_bytes, impl_->snippet_stemmer);
           h.title_marked = unescape_html(
               mset.snippet(h.title, h.title.size() + 1, impl_->snippet_stemmer, 0, hs, he, ""));
           if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;
