@@ -8,6 +8,11 @@
 # (telusur with its snippets, and without them, as the peers are timed);
 # all OR queries ranked by each tool's default (BM25 for all three). With
 # SCALE=10 also a 10x synthetic corpus (the articles copied with new ids).
+# The CLI is also timed on the same queries with one word each written as an
+# unseen inflection (the particle -kah: "harga emaskah"), which the index's
+# root table analyses without the dictionary. In process, telusur is also
+# timed without its spelling suggestions, to show what they cost, and the
+# spelling look-ups of the 1,000 queries are counted.
 # Usage: bench/query.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +56,18 @@ fts_or() { /usr/bin/python3 -c 'import sys; print(" OR ".join("\"%s\"" % w.repla
 sqlite_sql() { echo "SELECT id FROM a WHERE a MATCH '$(fts_or "$1" | sed "s/'/''/g")' ORDER BY rank LIMIT 10;"; }
 
 telusur_cli=$(cli_p50 "$bin/telusur" --index "$work/db-telusur")
+# The same queries with an unseen word: the last word with the particle -kah.
+base_queries=("${queries[@]}")
+queries=()
+for q in "${base_queries[@]}"; do queries+=("${q}kah"); done
+/usr/bin/python3 - "$work/db-telusur" "${queries[@]}" <<'PY'
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+seen = [q.split()[-1] for q in sys.argv[2:] if db.get_collection_freq(q.split()[-1])]
+if seen: print("bench: the index holds " + ", ".join(seen) + " (not unseen)", file=sys.stderr)
+PY
+unseen_cli=$(cli_p50 "$bin/telusur" --index "$work/db-telusur")
+queries=("${base_queries[@]}")
 omega_cli=$(cli_p50 quest -d "$work/db-omega" -m 10)
 recoll_cli=$(cli_p50 recollq -c "$work/recoll-conf" -n 10)
 # sqlite3 takes the SQL as its argument: one query per process, like the others.
@@ -59,8 +76,10 @@ for q in "${queries[@]}"; do sqlite_queries+=("$(sqlite_sql "$q")"); done
 sqlite_cli_ms=$(queries=("${sqlite_queries[@]}"); cli_p50 sqlite3 "$work/db-sqlite")
 
 # In process.
-read -r _ _ _ telusur_p50 _ telusur_p99 _ _ _ _ < <("$bin/telusur-query-bench" "$work/db-telusur" "$work/queries.txt")
-read -r _ _ _ bare_p50 _ bare_p99 _ _ _ _ < <("$bin/telusur-query-bench" --no-snippets "$work/db-telusur" "$work/queries.txt")
+read -r _ _ _ telusur_p50 _ telusur_p99 _ _ _ _ _ lookups < <("$bin/telusur-query-bench" "$work/db-telusur" "$work/queries.txt")
+read -r _ _ _ bare_p50 _ bare_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" --no-snippets "$work/db-telusur" "$work/queries.txt")
+read -r _ _ _ nospell_p50 _ nospell_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" --no-spelling "$work/db-telusur" "$work/queries.txt")
+read -r _ _ _ barens_p50 _ barens_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" --no-snippets --no-spelling "$work/db-telusur" "$work/queries.txt")
 read -r omega_p50 omega_p99 < <(/usr/bin/python3 - "$work" <<'PY'
 import sys, time, xapian
 work = sys.argv[1]
@@ -106,18 +125,25 @@ print("%.3f %.3f" % (times[len(times) // 2], times[min(len(times) - 1, int(len(t
 PY
 )
 
-echo "$((22136 * scale)) CLICK-ID articles$([ "$scale" -gt 1 ] && echo " (${scale}x, synthetic copies)") on $(nproc) cores;"
-echo "CLI: median wall time of ${#queries[@]} queries x 3 (process start included); in process: 1,000 title queries; ratio = tool / telusur"
+row() {  # label cli p50 p99 (empty: not measured), against telusur's
+  local cli=—
+  [ -n "$2" ] && cli=$(printf '%.1f ms (%s)' "$2" "$(ratio "$2" "$telusur_cli")")
+  local in50=— in99=—
+  [ -n "$3" ] && in50=$(printf '%.3f ms (%s)' "$3" "$(ratio "$3" "$telusur_p50")")
+  [ -n "$4" ] && in99=$(printf '%.3f ms (%s)' "$4" "$(ratio "$4" "$telusur_p99")")
+  echo "| $1 | $cli | $in50 | $in99 |"
+}
+echo "$((22136 * scale)) CLICK-ID articles$([ "$scale" -gt 1 ] && echo " (${scale}x, synthetic copies)") on $(nproc) cores, $(date -u +%Y-%m-%d);"
+echo "CLI: median wall time of ${#queries[@]} queries x 3 (process start included); in process: 1,000 title queries"
+echo "($lookups spelling look-ups in all); ratio = tool / telusur"
 echo
 echo "| tool | CLI query p50 | in-process p50 | in-process p99 |"
 echo "|---|---|---|---|"
-printf '| telusur | %.1f ms (1.00x) | %.3f ms (1.00x) | %.3f ms (1.00x) |\n' "$telusur_cli" "$telusur_p50" "$telusur_p99"
-printf '| telusur, no snippets (hits and fields, as the peers) | — | %.3f ms (%s) | %.3f ms (%s) |\n' \
-  "$bare_p50" "$(ratio "$bare_p50" "$telusur_p50")" "$bare_p99" "$(ratio "$bare_p99" "$telusur_p99")"
-printf '| omindex + quest / Xapian Python | %.1f ms (%s) | %.3f ms (%s) | %.3f ms (%s) |\n' \
-  "$omega_cli" "$(ratio "$omega_cli" "$telusur_cli")" "$omega_p50" "$(ratio "$omega_p50" "$telusur_p50")" \
-  "$omega_p99" "$(ratio "$omega_p99" "$telusur_p99")"
-printf '| recollq | %.1f ms (%s) | — | — |\n' "$recoll_cli" "$(ratio "$recoll_cli" "$telusur_cli")"
-printf '| SQLite FTS5 (sqlite3 / Python) | %.1f ms (%s) | %.3f ms (%s) | %.3f ms (%s) |\n' \
-  "$sqlite_cli_ms" "$(ratio "$sqlite_cli_ms" "$telusur_cli")" "$sqlite_p50" "$(ratio "$sqlite_p50" "$telusur_p50")" \
-  "$sqlite_p99" "$(ratio "$sqlite_p99" "$telusur_p99")"
+row telusur "$telusur_cli" "$telusur_p50" "$telusur_p99"
+row "telusur, a query word unseen (-kah)" "$unseen_cli" "" ""
+row "telusur, no snippets (hits and fields, as the peers)" "" "$bare_p50" "$bare_p99"
+row "telusur, no spelling suggestions" "" "$nospell_p50" "$nospell_p99"
+row "telusur, neither" "" "$barens_p50" "$barens_p99"
+row "omindex + quest / Xapian Python" "$omega_cli" "$omega_p50" "$omega_p99"
+row recollq "$recoll_cli" "" ""
+row "SQLite FTS5 (sqlite3 / Python)" "$sqlite_cli_ms" "$sqlite_p50" "$sqlite_p99"

@@ -3,7 +3,8 @@
 // with snippets), and prints p50, p99 and mean in milliseconds. Every query
 // is run once to warm the caches first. With --no-snippets, only the ranked
 // hits and their fields, as the peers' in-process figures are measured; with
-// --no-spelling, no spelling suggestions (to show what they cost).
+// --no-spelling, no spelling suggestions (to show what they cost). Also
+// prints the spelling look-ups made in one round.
 // Usage: telusur-query-bench [--no-snippets] [--no-spelling] INDEX QUERIES
 #include <algorithm>
 #include <chrono>
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
   try {
     telusur::Searcher searcher(argv[1]);
     std::vector<double> ms;
-    std::size_t errors = 0;
+    std::size_t errors = 0, lookups = 0;
     for (int round = 0; round < 2; ++round) {
       for (const std::string& q : queries) {
         telusur::SearchOptions o;
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
         o.spelling = spelling;
         const auto t0 = std::chrono::steady_clock::now();
         try {
-          searcher.search(o);
+          lookups += searcher.search(o).work.spelling_lookups;
         } catch (const telusur::QueryError&) {
           ++errors;
         }
@@ -64,8 +65,9 @@ int main(int argc, char** argv) {
     };
     double sum = 0;
     for (double m : ms) sum += m;
-    std::printf("queries %zu p50 %.3f p99 %.3f mean %.3f errors %zu\n", ms.size(), at(0.50),
-                at(0.99), ms.empty() ? 0.0 : sum / static_cast<double>(ms.size()), errors / 2);
+    std::printf("queries %zu p50 %.3f p99 %.3f mean %.3f errors %zu lookups %zu\n", ms.size(),
+                at(0.50), at(0.99), ms.empty() ? 0.0 : sum / static_cast<double>(ms.size()),
+                errors / 2, lookups / 2);
   } catch (const telusur::Error& e) {
     std::cerr << "telusur-query-bench: " << e.what() << "\n";
     return 2;

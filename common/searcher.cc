@@ -8,6 +8,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <optional>
 #include <iterator>
 #include <limits>
 #include <unordered_map>
@@ -507,6 +509,14 @@ struct Searcher::Impl {
 
   Xapian::doccount matches_to_check(const Xapian::Query& query, const SearchOptions& o) const;
 
+  struct Spelling {
+    std::string suggestion;
+    SpellingWork work;
+  };
+  std::optional<Xapian::Database> spelling_db;  // used by spelling look-ups alone
+  std::future<Spelling> start_spelling(const SearchOptions& o);
+  Xapian::Database* spelling_handle();
+
   [[noreturn]] void fail(const Xapian::Error& e) const {
     throw IndexError("index '" + dir + "': " + e.get_msg() +
                      (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
@@ -703,17 +713,17 @@ SearchResults Searcher::search(const SearchOptions& o) {
 }
 
 SearchResults Searcher::search_spelt(const SearchOptions& o) {
+  const auto start = std::chrono::steady_clock::now();
+  std::future<Impl::Spelling> spelling;
+  if (o.spelling && !o.free_text && o.like.empty()) spelling = impl_->start_spelling(o);
   SearchResults r = search_once(o);
-  if (!o.spelling || o.free_text || !o.like.empty()) return r;
-  try {
-    SpellingWork work;
-    const std::uint64_t trusted =
-        o.spelling_trusted ? o.spelling_trusted : trusted_frequency(impl_->db.get_doccount());
-    r.suggestion = suggest_spelling(impl_->db, impl_->stopper, o.query, trusted, work);
-    r.work.spelling_lookups += work.lookups;
-  } catch (const Xapian::Error&) {
-    r.suggestion.clear();  // no suggestion is better than a failed search
+  if (spelling.valid()) {
+    Impl::Spelling s = spelling.get();
+    r.suggestion = std::move(s.suggestion);
+    r.work.spelling_lookups += s.work.lookups;
   }
+  r.elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (o.auto_correct && !r.any_match && !r.suggestion.empty()) {
     SearchOptions corrected = o;
     corrected.query = r.suggestion;
@@ -725,6 +735,56 @@ SearchResults Searcher::search_spelt(const SearchOptions& o) {
     return c;
   }
   return r;
+}
+
+// The spelling look-ups of a query, started before its search: the words to
+// look up are found by their frequencies here (cheap); the look-ups (costly)
+// run on another thread with a database handle of their own, beside the
+// search, or after it for remote shards. No future: nothing to look up.
+std::future<Searcher::Impl::Spelling> Searcher::Impl::start_spelling(const SearchOptions& o) {
+  SpellingPlan plan;
+  SpellingWork work;
+  try {
+    const std::uint64_t trusted =
+        o.spelling_trusted ? o.spelling_trusted : trusted_frequency(db.get_doccount());
+    plan = plan_spelling(db, stopper, o.query, trusted, work);
+  } catch (const Xapian::Error&) {
+    return {};  // no suggestion is better than a failed search
+  }
+  if (plan.words.empty()) return {};
+  Xapian::Database* handle = spelling_handle();
+  const auto look_up = [handle](SpellingPlan p) {
+    Spelling s;
+    try {
+      s.suggestion = suggest_spelling(*handle, p, s.work);
+    } catch (const Xapian::Error&) {
+      s.suggestion.clear();
+    }
+    return s;
+  };
+  return std::async(handle == &db ? std::launch::deferred : std::launch::async, look_up,
+                    std::move(plan));
+}
+
+// The database handle spelling look-ups use: a second one, opened on first
+// need and brought to the latest revision, so they can run beside a search;
+// the search's own (looked up after it) for remote shards or when the second
+// cannot be opened.
+Xapian::Database* Searcher::Impl::spelling_handle() {
+  if (remote) return &db;
+  try {
+    if (!spelling_db) {
+      std::vector<std::string> ignored;
+      bool is_remote = false;
+      spelling_db = open_index(dir, open_options, ignored, is_remote);
+    } else {
+      spelling_db->reopen();
+    }
+    return &*spelling_db;
+  } catch (const Xapian::Error&) {
+    spelling_db.reset();
+    return &db;
+  }
 }
 
 // How many matches Xapian checks before it may stop early (its count is

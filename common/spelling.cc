@@ -29,30 +29,39 @@ std::uint64_t trusted_frequency(std::uint64_t doccount) {
   return std::max<std::uint64_t>(10, doccount / 2000);
 }
 
-std::string suggest_spelling(const Xapian::Database& db, const Xapian::Stopper& stopper,
-                             std::string_view query, std::uint64_t trusted, SpellingWork& work) {
-  const std::string text = normalize(query);
-  const std::vector<Word> all = words(text);
-  if (all.size() > kMaxSpellingWords) return std::string();
-  std::string out;
-  std::size_t last = 0;
-  bool changed = false;
+SpellingPlan plan_spelling(const Xapian::Database& db, const Xapian::Stopper& stopper,
+                           std::string_view query, std::uint64_t trusted, SpellingWork& work) {
+  SpellingPlan plan;
+  plan.text = normalize(query);
+  const std::vector<Word> all = words(plan.text);
+  if (all.size() > kMaxSpellingWords) return plan;
   for (const Word& w : all) {
-    const std::string key = fold_case(w.text);
-    if (!may_be_misspelt(w, key, text, stopper)) continue;
+    std::string key = fold_case(w.text);
+    if (!may_be_misspelt(w, key, plan.text, stopper)) continue;
     ++work.frequencies;
     const Xapian::termcount freq = db.get_collection_freq(key);  // = its spelling frequency
     if (freq >= trusted) continue;
+    plan.words.push_back({w.begin, w.end, std::move(key), freq});
+  }
+  return plan;
+}
+
+std::string suggest_spelling(const Xapian::Database& db, const SpellingPlan& plan,
+                             SpellingWork& work) {
+  std::string out;
+  std::size_t last = 0;
+  bool changed = false;
+  for (const SpellingPlan::Word& w : plan.words) {
     ++work.lookups;
-    const std::string better = db.get_spelling_suggestion(key, key.size() > 7 ? 2 : 1);
-    if (better.empty() || better == key) continue;
+    const std::string better = db.get_spelling_suggestion(w.key, w.key.size() > 7 ? 2 : 1);
+    if (better.empty() || better == w.key) continue;
     ++work.frequencies;
-    if (freq > 0 && db.get_collection_freq(better) < kSpellingRatio * freq) continue;
-    out += text.substr(last, w.begin - last) + better;
+    if (w.frequency > 0 && db.get_collection_freq(better) < kSpellingRatio * w.frequency) continue;
+    out += plan.text.substr(last, w.begin - last) + better;
     last = w.end;
     changed = true;
   }
-  return changed ? out + text.substr(last) : std::string();
+  return changed ? out + plan.text.substr(last) : std::string();
 }
 
 }  // namespace telusur

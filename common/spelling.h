@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace telusur {
 
@@ -42,11 +43,28 @@ struct SpellingWork {
   std::size_t frequencies = 0;
 };
 
-// The corrected query for `query` (as typed), or empty when no word needs
-// correcting. `trusted` is the frequency from which a word is not looked up
-// (trusted_frequency() by default; UINT64_MAX looks up every word). Words
-// are checked with `stopper`; `work` is incremented.
-std::string suggest_spelling(const Xapian::Database& db, const Xapian::Stopper& stopper,
-                             std::string_view query, std::uint64_t trusted, SpellingWork& work);
+// The words of a query to look up, found by their frequencies alone (cheap),
+// so the look-ups can run beside the search.
+struct SpellingPlan {
+  struct Word {
+    std::size_t begin = 0, end = 0;  // bytes in `text`
+    std::string key;                 // case-folded
+    std::uint64_t frequency = 0;     // in the index
+  };
+  std::string text;  // the query, normalised
+  std::vector<Word> words;
+};
+
+// The words of `query` (as typed) that the rule says to look up. `trusted`
+// is the frequency from which a word is not looked up (trusted_frequency()
+// by default; UINT64_MAX looks up every word). Words are checked with
+// `stopper`; `work` is incremented.
+SpellingPlan plan_spelling(const Xapian::Database& db, const Xapian::Stopper& stopper,
+                           std::string_view query, std::uint64_t trusted, SpellingWork& work);
+
+// The corrected query, or empty when no word of `plan` needs correcting:
+// one spelling-table look-up per word of the plan.
+std::string suggest_spelling(const Xapian::Database& db, const SpellingPlan& plan,
+                             SpellingWork& work);
 
 }  // namespace telusur
