@@ -120,6 +120,24 @@ TEST_F(SeedQueries, SpellingLookupsOnlyForRareOrUnknownWords) {
   }
 }
 
+// A word the index has never seen is analysed through the index's root
+// table: it finds its root's articles and loads no dictionary.
+TEST_F(SeedQueries, UnseenWordsAreStemmedWithoutTheDictionary) {
+  const SearchResults seen = search("penguasa");
+  const SearchResults unseen = search("dikuasainya");
+  EXPECT_EQ(seen.work.root_lookups, 0u);
+  EXPECT_GT(unseen.work.root_lookups, 0u);
+  EXPECT_EQ(seen.work.dictionary_loads + unseen.work.dictionary_loads, 0u);
+  EXPECT_EQ(unseen.parsed, "Query(Zkuasa@1)");
+  std::vector<std::string> a, b;
+  for (const Hit& h : seen.hits) a.push_back(h.id);
+  for (const Hit& h : unseen.hits) b.push_back(h.id);
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  EXPECT_EQ(a, b);
+  EXPECT_FALSE(a.empty());
+}
+
 }  // namespace
 }  // namespace telusur
 
