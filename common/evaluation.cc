@@ -105,9 +105,9 @@ Ranked rank_query(const std::map<std::string, int>& judged, std::vector<RunEntry
   return r;
 }
 
-double discount(std::size_t i) {  // 0-based rank
-  return i == 0 ? 1.0 : std::log2(static_cast<double>(i + 1));
-}
+// nDCG's discount of the document at 0-based rank i: log2(rank + 1), as
+// trec_eval's m_ndcg_cut.c (gain / log2(i + 2)).
+double discount(std::size_t i) { return std::log2(static_cast<double>(i + 2)); }
 
 double measure_value(const MeasureName& m, const Ranked& r) {
   const std::size_t n = r.rel.size();
@@ -157,13 +157,16 @@ double measure_value(const MeasureName& m, const Ranked& r) {
     return r.num_rel ? static_cast<double>(rel_in_top(m.cutoff)) / num_rel : 0;
   if (m.base == "success") return rel_in_top(m.cutoff) > 0 ? 1 : 0;
   if (m.base == "iprec_at_recall") {
-    // trec_eval: the best precision at any rank whose recall reaches the level.
+    // trec_eval: the best precision at any rank holding at least
+    // (long)(level * num_rel + 0.9) relevant documents, computed as
+    // m_iprec_at_recall.c does (0.7 of 3 is 2, in floating point).
     if (!r.num_rel) return 0;
+    const auto needed = static_cast<long>(m.level * num_rel + 0.9);
     double best = 0;
-    std::size_t so_far = 0;
+    long so_far = 0;
     for (std::size_t i = 0; i < n; ++i) {
       so_far += r.rel[i] >= 1;
-      if (static_cast<double>(so_far) / num_rel >= m.level - 1e-12)
+      if (so_far >= needed)
         best = std::max(best, static_cast<double>(so_far) / static_cast<double>(i + 1));
     }
     return best;

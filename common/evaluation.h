@@ -13,7 +13,7 @@
 //   A query whose judgements hold no relevant document is evaluated
 //   (its map, recall, recip_rank, ... are 0).
 // - `max_docs` (trec_eval -M) keeps only the first N ranked documents.
-// - nDCG: gain = the judgement, discount 1 at rank 1 and log2(rank) after
+// - nDCG: gain = the judgement, discount log2(rank + 1) (m_ndcg_cut.c)
 //   (trec_eval's ndcg_cut); the ideal ranking is the judgements sorted.
 // - A run with the same document twice for a query, or qrels with the same
 //   document twice, is an error (as in trec_eval).

@@ -54,7 +54,8 @@ TEST(Evaluation, MeasuresMatchHandComputedValues) {
       {"q1", "P_10", 0.2},
       {"q1", "recall_5", 2.0 / 3},
       {"q1", "success_1", 1},
-      {"q1", "ndcg_cut_10", (2 + 1 / std::log2(4.0)) / (2 + 1 + 1 / std::log2(3.0))},
+      // gain / log2(rank + 1): d3 (2) at 1, d1 (1) at 4; ideal 2, 1, 1
+      {"q1", "ndcg_cut_10", (2 + 1 / std::log2(5.0)) / (2 + 1 / std::log2(3.0) + 1 / std::log2(4.0))},
       {"q1", "iprec_at_recall_0.00", 1},    // d3 at rank 1
       {"q1", "iprec_at_recall_0.50", 0.5},  // 2 of 3 only at rank 4: 2/4
       {"q1", "iprec_at_recall_1.00", 0},    // d4 never retrieved
@@ -69,7 +70,7 @@ TEST(Evaluation, MeasuresMatchHandComputedValues) {
       {"all", "num_rel", 3},
       {"all", "map", 0.25},
       {"all", "P_5", 0.2},
-      {"all", "ndcg_cut_10", 0.6885288809404666 / 2},
+      {"all", "ndcg_cut_10", (2 + 1 / std::log2(5.0)) / (2 + 1 / std::log2(3.0) + 0.5) / 2},
       {"all", "recip_rank", 0.5},
   };
   for (const Row& r : rows)
