@@ -205,6 +205,22 @@ void remove_old_spellings(Xapian::WritableDatabase& db, const std::string& id_te
   if (it != db.postlist_end(id_term)) adjust_spellings(db, db.get_document(*it), false);
 }
 
+// The answer-type markers of a text (schema::kHasNumberTerm, kHasDateTerm).
+void add_answer_markers(Xapian::Document& doc, const std::vector<Word>& ws) {
+  bool number = false, date = false;
+  for (const Word& w : ws) {
+    const std::string_view t = w.text;
+    if (t.empty()) continue;
+    const bool digits = t.find_first_not_of("0123456789") == std::string_view::npos;
+    number = number || (t[0] >= '0' && t[0] <= '9');
+    date = date || (digits && t.size() == 4 && (t.starts_with("19") || t.starts_with("20"))) ||
+           (!digits && t.size() >= 3 && month_from_name(t) != 0);
+    if (number && date) break;
+  }
+  if (number) doc.add_boolean_term(str(schema::kHasNumberTerm));
+  if (date) doc.add_boolean_term(str(schema::kHasDateTerm));
+}
+
 // One article made into a Xapian document, ready to be written.
 struct Prepared {
   std::string id_term;
@@ -235,6 +251,7 @@ Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, NameInd
            pos, true);
   pos += schema::kTitleBodyGap;
   ix.index(p.doc, tokens_from_words(body, body_words), "", 1, pos, true);
+  add_answer_markers(p.doc, body_words);
   Xapian::termpos field_pos = 0;
   ix.index(p.doc, a.author, schema::kAuthorPrefix, 1, field_pos, false);
   field_pos += schema::kTitleBodyGap;

@@ -37,6 +37,12 @@ inline constexpr std::string_view kPersonExactPrefix = "XPN";
 inline constexpr std::string_view kPlaceExactPrefix = "XLN";
 inline constexpr std::string_view kOrgExactPrefix = "XON";
 
+// Answer-type markers (boolean): the article's text holds a number, or a
+// date (a month name, or a year from 1900 to 2099). Questions asking
+// "berapa" or "kapan" prefer such articles (questions.h).
+inline constexpr std::string_view kHasNumberTerm = "XTN";
+inline constexpr std::string_view kHasDateTerm = "XTD";
+
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;    // YYYYMMDD, empty when undated
 inline constexpr Xapian::valueno kSourceSlot = 1;  // source as written

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "query.h"
+#include "questions.h"
 #include "indonesian_stemmer.h"
 #include "root_table.h"
 #include "schema.h"
@@ -164,6 +165,42 @@ class AliasProcessor : public Xapian::FieldProcessor {
   std::vector<std::string> prefixes_;
   bool stemmed_;
   Xapian::Stem stem_;
+};
+
+// The evidence for a question asking for a person, place or organisation:
+// `weight` for an article whose names (the names value slot) hold one of that
+// kind that the question does not name (some word of it is not among the
+// question's words), 0 for the others.
+class AnswerNameSource : public Xapian::ValuePostingSource {
+ public:
+  AnswerNameSource(char type, std::vector<std::string> question_words, double weight)
+      : Xapian::ValuePostingSource(schema::kNamesSlot),
+        type_(type),
+        question_(std::move(question_words)),
+        weight_(weight) {}
+
+  void init(const Xapian::Database& db) override {
+    Xapian::ValuePostingSource::init(db);
+    set_maxweight(weight_);
+  }
+  double get_weight() const override { return answers(get_value()) ? weight_ : 0.0; }
+  AnswerNameSource* clone() const override {
+    return new AnswerNameSource(type_, question_, weight_);
+  }
+  std::string name() const override { return "telusur::AnswerNameSource"; }
+
+ private:
+  bool answers(const std::string& names) const {
+    for (std::string_view line : split_lines(names)) {
+      if (line.size() < 3 || line[0] != type_ || line[1] != '\t') continue;
+      for (const Token& t : tokenize(fold_case(line.substr(2))))
+        if (std::find(question_.begin(), question_.end(), t.term) == question_.end()) return true;
+    }
+    return false;
+  }
+  char type_;
+  std::vector<std::string> question_;
+  double weight_;
 };
 
 // Whether a query is words combined by OR alone, whose count Xapian can only
@@ -325,6 +362,35 @@ void set_prf(SearchOptions& options, std::string_view text) {
       options.prf_weight = v;
     else
       throw Error("--prf: unknown setting '" + k + "' (terms, docs, weight)");
+  }
+}
+
+void set_sdm(SearchOptions& options, std::string_view text) {
+  options.sdm = true;
+  for (const auto& [k, v] : key_values(text, "--sdm")) {
+    if (k == "words")
+      options.sdm_words = v;
+    else if (k == "ordered")
+      options.sdm_ordered = v;
+    else if (k == "unordered")
+      options.sdm_unordered = v;
+    else
+      throw Error("--sdm: unknown weight '" + k + "' (words, ordered, unordered)");
+  }
+}
+
+void set_rm3(SearchOptions& options, std::string_view text) {
+  options.rm3_docs = 10;
+  options.rm3_terms = 10;
+  for (const auto& [k, v] : key_values(text, "--rm3")) {
+    if (k == "docs")
+      options.rm3_docs = static_cast<std::size_t>(v);
+    else if (k == "terms")
+      options.rm3_terms = static_cast<std::size_t>(v);
+    else if (k == "weight" && v <= 1)
+      options.rm3_query_weight = v;
+    else
+      throw Error("--rm3: unknown or bad setting '" + k + "' (docs, terms, weight from 0 to 1)");
   }
 }
 
@@ -517,6 +583,129 @@ struct Searcher::Impl {
   std::future<Spelling> start_spelling(const SearchOptions& o);
   Xapian::Database* spelling_handle();
 
+  // The plain words of a query, stopwords left out, for proximity pairs:
+  // empty when the query has syntax (operators, fields, quotes, wildcards).
+  std::vector<std::string> plain_words(const SearchOptions& o) const {
+    const std::string text = normalize(o.query);
+    if (!o.free_text) {
+      if (text.find_first_of(":\"()*+") != std::string::npos) return {};
+      for (const Word& w : words(text))
+        if (w.text == "AND" || w.text == "OR" || w.text == "NOT" || w.text == "XOR" ||
+            w.text == "NEAR" || w.text == "ADJ")
+          return {};
+      if (text.find(" -") != std::string::npos || text.starts_with("-")) return {};
+    }
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(text))
+      if (!stopper(t.term) && !(o.questions && is_question_word(t.term))) out.push_back(t.term);
+    return out;
+  }
+
+  // The sequential-dependence model over `query` (see SearchOptions::sdm);
+  // unprefixed words search `prefix`.
+  Xapian::Query sdm(const Xapian::Query& query, const SearchOptions& o, const std::string& prefix) {
+    const std::vector<std::string> w = plain_words(o);
+    std::vector<Xapian::Query> ordered, unordered;
+    for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+      const Xapian::Query pair[] = {Xapian::Query(prefix + w[i]), Xapian::Query(prefix + w[i + 1])};
+      ordered.emplace_back(Xapian::Query::OP_SYNONYM,
+                           Xapian::Query(Xapian::Query::OP_PHRASE, pair, pair + 2, 2));
+      unordered.emplace_back(Xapian::Query::OP_SYNONYM,
+                             Xapian::Query(Xapian::Query::OP_NEAR, pair, pair + 2, 8));
+    }
+    Xapian::Query out(Xapian::Query::OP_SCALE_WEIGHT, query, o.sdm_words);
+    if (ordered.empty()) return out;
+    const Xapian::Query parts[] = {
+        out,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_OR, ordered.begin(), ordered.end()),
+                      o.sdm_ordered),
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_OR, unordered.begin(), unordered.end()),
+                      o.sdm_unordered)};
+    return Xapian::Query(Xapian::Query::OP_OR, parts, parts + 3);
+  }
+
+  // RM3: the relevance model of the top `rm3_docs` articles (a stem's share
+  // of each article's text stems, weighted by the article's score, summed),
+  // its best `rm3_terms` stems scaled to sum 1 and weighted 1 - w, beside the
+  // query weighted w per query term.
+  Xapian::Query rm3(const Xapian::Query& query, const Xapian::Weight& weight,
+                    const SearchOptions& o) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(weight);
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(o.rm3_docs));
+    if (top.empty()) return query;
+    double total_score = 0;
+    for (auto it = top.begin(); it != top.end(); ++it) total_score += it.get_weight();
+    std::unordered_map<std::string, double> model;
+    for (auto it = top.begin(); it != top.end(); ++it) {
+      std::vector<std::pair<std::string, double>> stems;
+      double length = 0;
+      for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+        const std::string term = *t;
+        if (!is_text_stem(term) || stopper(term.substr(1))) continue;
+        stems.emplace_back(term, t.get_wdf());
+        length += t.get_wdf();
+      }
+      const double doc_weight = total_score > 0 ? it.get_weight() / total_score : 1.0;
+      for (const auto& [term, wdf] : stems) model[term] += doc_weight * wdf / length;
+    }
+    std::vector<std::pair<std::string, double>> best(model.begin(), model.end());
+    std::sort(best.begin(), best.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (best.size() > o.rm3_terms) best.resize(o.rm3_terms);
+    double sum = 0;
+    for (const auto& b : best) sum += b.second;
+    if (best.empty() || sum <= 0) return query;
+    std::vector<Xapian::Query> terms;
+    for (const auto& [term, p] : best)
+      terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
+                         (1 - o.rm3_query_weight) * p / sum);
+    const auto query_terms = static_cast<double>(
+        std::max<std::ptrdiff_t>(1, std::distance(query.get_unique_terms_begin(),
+                                                  query.get_unique_terms_end())));
+    return Xapian::Query(
+        Xapian::Query::OP_OR,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, o.rm3_query_weight / query_terms),
+        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  }
+
+  // The answer-type evidence of a question (SearchOptions::questions), or
+  // nothing when the query asks for no type.
+  std::optional<Xapian::Query> answer_evidence(const SearchOptions& o) const {
+    std::vector<std::string> terms;
+    for (const Token& t : tokenize(normalize(o.query))) terms.push_back(t.term);
+    const Question q = read_question(terms);
+    const auto fixed = [&](std::string_view marker) {
+      return Xapian::Query(
+          Xapian::Query::OP_FILTER,
+          Xapian::Query(new Xapian::FixedWeightPostingSource(o.answer_weight)),
+          Xapian::Query(str(marker)));
+    };
+    const auto names = [&](char type) {
+      return Xapian::Query((new AnswerNameSource(type, q.words, o.answer_weight))->release());
+    };
+    switch (q.type) {
+      case AnswerType::kPerson:
+        return names('p');
+      case AnswerType::kPlace:
+        return names('l');
+      case AnswerType::kOrganisation:
+        return names('o');
+      case AnswerType::kDate:
+        return fixed(schema::kHasDateTerm);
+      case AnswerType::kNumber:
+        return fixed(schema::kHasNumberTerm);
+      case AnswerType::kNone:
+        break;
+    }
+    return std::nullopt;
+  }
+
   [[noreturn]] void fail(const Xapian::Error& e) const {
     throw IndexError("index '" + dir + "': " + e.get_msg() +
                      (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
@@ -548,12 +737,14 @@ struct Searcher::Impl {
 
   // The query; unprefixed words search `prefix` ("" all text, "S" titles).
   Xapian::Query parse(const SearchOptions& o, const std::string& prefix = std::string()) {
-    if (o.free_text) {
+    if (o.free_text || (o.questions && !plain_words(o).empty())) {
       // The words as the indexer made them, joined by spaces: nothing left
       // for the parser to read as syntax but the alias groups.
+      std::vector<std::string> terms;
+      for (const Token& t : tokenize(normalize(o.query))) terms.push_back(t.term);
+      if (o.questions) terms = read_question(terms).words;
       std::string words;
-      for (const Token& t : tokenize(normalize(o.query)))
-        words += (words.empty() ? "" : " ") + t.term;
+      for (const std::string& t : terms) words += (words.empty() ? "" : " ") + t;
       Xapian::QueryParser qp = parser(o);
       add_alias_fields(qp, prefix);
       try {
@@ -847,7 +1038,12 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
                          : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lo, hi);
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
       }
+      if (o.sdm) query = impl_->sdm(query, o, std::string());
+      if (o.questions && o.answer_weight > 0)
+        if (const auto evidence = impl_->answer_evidence(o))
+          query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, *evidence);
       if (o.prf_docs > 0 && o.prf_terms > 0) query = impl_->expand(query, *weight, o);
+      if (o.rm3_docs > 0 && o.rm3_terms > 0) query = impl_->rm3(query, *weight, o);
       r.parsed = query.get_description();
       const std::vector<std::string> query_terms(query.get_unique_terms_begin(),
                                                  query.get_unique_terms_end());

@@ -47,6 +47,29 @@ struct SearchOptions {
   std::size_t prf_docs = 0;
   std::size_t prf_terms = 0;
   double prf_weight = 0.5;
+  // Proximity: a sequential-dependence model (Metzler and Croft, SIGIR 2005)
+  // when `sdm`: the query weighted sdm_words, OR'ed with its ordered pairs of
+  // adjacent words (a phrase, window 2) weighted sdm_ordered and unordered
+  // pairs (window 8) weighted sdm_unordered. Pairs come from a query of
+  // plain words (a topic, or a query without operators, fields or quotes),
+  // stopwords and question words left out.
+  bool sdm = false;
+  double sdm_words = 0.85;
+  double sdm_ordered = 0.1;
+  double sdm_unordered = 0.05;
+  // Questions (questions.h) when `questions`: interrogatives are no search
+  // terms, and an article that holds an answer of the kind asked for (a
+  // person, place or organisation the question does not name, a date, a
+  // number) gets `answer_weight` more.
+  bool questions = false;
+  double answer_weight = 1.0;
+  // RM3 (Abdul-Jaleel et al., TREC 2004, as in Anserini) when both are > 0:
+  // a relevance model of the `rm3_docs` top articles (each stem's share of
+  // an article, weighted by the article's score), its `rm3_terms` best stems
+  // interpolated with the query, which keeps `rm3_query_weight`.
+  std::size_t rm3_docs = 0;
+  std::size_t rm3_terms = 0;
+  double rm3_query_weight = 0.5;
   // Spelling: a corrected query (SearchResults::suggestion) for words the
   // index lacks or holds rarely. With auto_correct, a query that matches
   // nothing is searched again as corrected.
@@ -80,6 +103,14 @@ void set_field_weights(SearchOptions& options, std::string_view text);
 // Sets pseudo-relevance feedback from "terms=N,docs=N[,weight=W]" (defaults
 // terms 10, docs 10, weight 0.5). Throws Error naming the bad item.
 void set_prf(SearchOptions& options, std::string_view text);
+
+// Sets the sequential-dependence model on, with "words=W,ordered=W,unordered=W"
+// (any may be left out; defaults 0.85, 0.1, 0.05). Throws Error naming the bad item.
+void set_sdm(SearchOptions& options, std::string_view text);
+
+// Sets RM3 from "docs=N,terms=N,weight=W" (defaults 10, 10, 0.5). Throws
+// Error naming the bad item.
+void set_rm3(SearchOptions& options, std::string_view text);
 
 // One name and the number of matching articles that mention it.
 struct Facet {

@@ -21,7 +21,8 @@ namespace telusur {
 
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color, topics_file, run_format, run_tag;
-  std::string field_weights, prf, format;
+  std::string field_weights, prf, sdm, rm3, format;
+  double answer_weight = 0;
   std::size_t width = 0;
   bool no_pager = false;
   Searcher::OpenOptions open;
@@ -79,6 +80,15 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "prf", po::value(&prf),
       "pseudo-relevance feedback: terms=N,docs=N[,weight=W] (add the N best stems of the top "
       "docs, default 10 and 10, weight 0.5)")(
+      "sdm", po::value(&sdm)->implicit_value(""),
+      "proximity: a sequential-dependence model, [words=W,ordered=W,unordered=W] (the words, "
+      "adjacent pairs as phrases and within 8 words; default 0.85, 0.1, 0.05)")(
+      "rm3", po::value(&rm3)->implicit_value(""),
+      "RM3 feedback: [docs=N,terms=N,weight=W] (a relevance model of the top docs, its best "
+      "stems beside the query, which keeps weight W; default 10, 10, 0.5)")(
+      "questions", po::value(&answer_weight)->implicit_value(1.0),
+      "questions: interrogatives (siapa, kapan, di mana, berapa, ...) are no search terms, and "
+      "articles holding an answer of the kind asked for get WEIGHT more (default 1)")(
       "topics", po::value(&topics_file),
       "batch run: search every topic of FILE (TREC <top> format or qid<TAB>query) as free "
       "text and print a TREC run")("run-format", po::value(&run_format)->default_value("trec"),
@@ -127,6 +137,13 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
   try {
     if (!field_weights.empty()) set_field_weights(options, field_weights);
     if (!prf.empty()) set_prf(options, prf);
+    if (vm.count("sdm")) set_sdm(options, sdm);
+    if (vm.count("rm3")) set_rm3(options, rm3);
+    if (vm.count("questions")) {
+      if (!(answer_weight >= 0)) throw Error("--questions: the weight must be >= 0");
+      options.questions = true;
+      options.answer_weight = answer_weight;
+    }
   } catch (const Error& e) {
     err << "telusur: error: " << e.what() << "\n";
     return 2;
