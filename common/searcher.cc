@@ -608,10 +608,8 @@ struct Searcher::Impl {
     std::vector<Xapian::Query> ordered, unordered;
     for (std::size_t i = 0; i + 1 < w.size(); ++i) {
       const Xapian::Query pair[] = {Xapian::Query(prefix + w[i]), Xapian::Query(prefix + w[i + 1])};
-      ordered.emplace_back(Xapian::Query::OP_SYNONYM,
-                           Xapian::Query(Xapian::Query::OP_PHRASE, pair, pair + 2, 2));
-      unordered.emplace_back(Xapian::Query::OP_SYNONYM,
-                             Xapian::Query(Xapian::Query::OP_NEAR, pair, pair + 2, 8));
+      ordered.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
+      unordered.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2, 8);
     }
     Xapian::Query out(Xapian::Query::OP_SCALE_WEIGHT, query, o.sdm_words);
     if (ordered.empty()) return out;
