@@ -7,7 +7,9 @@
 # Schemes: bm25 (Xapian's defaults), bm25 k1=0.9 b=0.4, LM Dirichlet, DPH and
 # PL2, each with the dictionary stemmer, Snowball and no stemming; SQLite
 # FTS5's bm25 (no stemming, the query words OR'ed) as the outside reference.
-# Then a bm25 k1 x b sweep on the known items, drawn to $PLOT
+# Then, on indexes with names, bm25 against LM Dirichlet, proximity (--sdm),
+# questions (--questions), RM3 (--rm3) and proximity with questions, with
+# paired randomisation p-values; and a bm25 k1 x b sweep on the known items, drawn to $PLOT
 # (default build/bench/ranking-sweep.png).
 # Usage: bench/ranking.sh
 set -euo pipefail
@@ -96,6 +98,72 @@ PY
   printf '| %s | none | SQLite FTS5 bm25 | %s |\n' "${label[$c]}" \
     "$(score "$work/$c/qrels.txt" "$work/$c/fts.run" | sed 's/\t/ | /g')"
 done
+
+# Beyond bm25, on indexes with names (the defaults): each model against bm25
+# on the same topics, with the paired randomisation test's p-value.
+for c in "${collections[@]}"; do
+  "$bin/telusur-index" -q --index "$work/$c/db-names" "$work/$c/corpus.jsonl" 2>/dev/null || true
+done
+models=("bm25|" "lm-dirichlet|-w lm-dirichlet" "proximity (--sdm)|--sdm" "questions (--questions)|--questions"
+        "RM3 (--rm3)|--rm3" "proximity and questions|--sdm --questions")
+echo
+echo "| collection | model | MRR@10 | success@1 | success@10 | nDCG@10 | p (MRR@10, vs bm25) |"
+echo "|---|---|---|---|---|---|---|"
+for c in "${collections[@]}"; do
+  for m in "${models[@]}"; do
+    name=${m%%|*} flags=${m#*|}
+    # shellcheck disable=SC2086
+    "$bin/telusur" --index "$work/$c/db-names" --topics "$work/$c/topics.tsv" --depth 10 $flags \
+      --run-tag "$(echo "$name" | tr -c 'a-zA-Z0-9\n' _)" >"$work/$c/run.model" 2>/dev/null || true
+    [ "$name" = bm25 ] && cp "$work/$c/run.model" "$work/$c/run.bm25"
+    p=—
+    if [ "$name" != bm25 ]; then
+      p=$("$bin/telusur-eval" score "$work/$c/qrels.txt" "$work/$c/run.bm25" "$work/$c/run.model" \
+            -M 10 -m recip_rank | awk '$1 == "recip_rank" {sub(/.*rand p=/, ""); sub(/\).*/, ""); print}')
+    fi
+    printf '| %s | %s | %s | %s |\n' "${label[$c]}" "$name" \
+      "$(score "$work/$c/qrels.txt" "$work/$c/run.model" | sed 's/\t/ | /g')" "$p"
+  done
+done
+
+# The learned reranker (XGBoost, rank:ndcg) over bm25's 100 best, trained on
+# topics that never overlap the evaluated ones: for the known items a second
+# sample of CLICK-ID titles (seed 7, the articles of the evaluated topics left
+# out), for FacQA five folds of its questions (train on four, run the fifth).
+echo "bench: training the rerankers..." >&2
+"$bin/telusur-eval" known-item --index "$work/titled" --out "$work/ki-train" --topics 3000 --seed 7 2>/dev/null
+awk 'NR == FNR {held[$3]; next} !($3 in held)' "$work/ki/qrels.txt" "$work/ki-train/qrels.txt" \
+  >"$work/ki-train/qrels.kept"
+awk 'NR == FNR {keep[$1]; next} ($1 in keep)' "$work/ki-train/qrels.kept" "$work/ki-train/topics.tsv" \
+  >"$work/ki-train/topics.kept"
+"$bin/telusur-eval" train-reranker --index "$work/ki/db-names" --topics "$work/ki-train/topics.kept" \
+  --qrels "$work/ki-train/qrels.kept" --out "$work/ki.ubj" >"$work/ki.importance" 2>/dev/null
+"$bin/telusur" --index "$work/ki/db-names" --topics "$work/ki/topics.tsv" --depth 10 \
+  --rerank "$work/ki.ubj" --run-tag rerank >"$work/ki/run.rerank" 2>/dev/null
+if [ -d "$facqa" ]; then
+  : >"$work/facqa/run.rerank"
+  for fold in 0 1 2 3 4; do
+    awk -v f=$fold '(NR - 1) % 5 != f' "$work/facqa/topics.tsv" >"$work/facqa/train.$fold"
+    awk -v f=$fold '(NR - 1) % 5 == f' "$work/facqa/topics.tsv" >"$work/facqa/test.$fold"
+    "$bin/telusur-eval" train-reranker --index "$work/facqa/db-names" --topics "$work/facqa/train.$fold" \
+      --qrels "$work/facqa/qrels.txt" --out "$work/facqa.$fold.ubj" >"$work/facqa.importance.$fold" 2>/dev/null
+    "$bin/telusur" --index "$work/facqa/db-names" --topics "$work/facqa/test.$fold" --depth 10 \
+      --rerank "$work/facqa.$fold.ubj" --run-tag rerank >>"$work/facqa/run.rerank" 2>/dev/null
+  done
+fi
+echo
+echo "| collection | model | MRR@10 | success@1 | success@10 | nDCG@10 | p (MRR@10, vs bm25) |"
+echo "|---|---|---|---|---|---|---|"
+for c in "${collections[@]}"; do
+  p=$("$bin/telusur-eval" score "$work/$c/qrels.txt" "$work/$c/run.bm25" "$work/$c/run.rerank" \
+        -M 10 -m recip_rank | awk '$1 == "recip_rank" {sub(/.*rand p=/, ""); sub(/\).*/, ""); print}')
+  printf '| %s | reranker (XGBoost rank:ndcg, top 100 of bm25) | %s | %s |\n' "${label[$c]}" \
+    "$(score "$work/$c/qrels.txt" "$work/$c/run.rerank" | sed 's/\t/ | /g')" "$p"
+done
+echo
+echo "Reranker feature importances (total gain; known items | FacQA fold 0):"
+paste "$work/ki.importance" "$work/facqa.importance.0" 2>/dev/null | head -20 ||
+  cat "$work/ki.importance"
 
 echo
 echo "bench: sweeping bm25 k1 x b on the known items..." >&2

@@ -12,9 +12,12 @@
 #include <optional>
 #include <iterator>
 #include <limits>
+#include <numeric>
 #include <unordered_map>
 
 #include "query.h"
+#include "rerank_features.h"
+#include "rerank_model.h"
 #include "questions.h"
 #include "indonesian_stemmer.h"
 #include "root_table.h"
@@ -704,6 +707,39 @@ struct Searcher::Impl {
     return std::nullopt;
   }
 
+  // The reranker's features of every article of `mset` (rerank_features.h).
+  std::vector<float> features(const Xapian::MSet& mset, const Xapian::Query& query,
+                              const SearchOptions& o) const {
+    RerankQuery q;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+      if (is_text_stem(*t)) q.stems.push_back(*t);
+    q.words = plain_words(o);
+    std::vector<std::string> tokens;
+    for (const Token& t : tokenize(normalize(o.query))) tokens.push_back(t.term);
+    q.question = read_question(tokens);
+    std::vector<Xapian::docid> docs;
+    std::vector<double> scores;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      docs.push_back(*it);
+      scores.push_back(it.get_weight());
+    }
+    return rerank_features(db, q, docs, scores);
+  }
+
+  // The reranker's order of `mset` (indexes into it, best first; ties in
+  // the first-stage order) and its score of each.
+  std::pair<std::vector<std::size_t>, std::vector<float>> rerank(const Xapian::MSet& mset,
+                                                                 const Xapian::Query& query,
+                                                                 const SearchOptions& o) const {
+    const std::vector<float> scores =
+        o.reranker->predict(features(mset, query, o), rerank_feature_names().size());
+    std::vector<std::size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+    return {order, scores};
+  }
+
   [[noreturn]] void fail(const Xapian::Error& e) const {
     throw IndexError("index '" + dir + "': " + e.get_msg() +
                      (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
@@ -1073,11 +1109,14 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       // Facets count every matching article, not an estimate.
       // With --group, hits are stories: candidates (five per hit asked for)
       // are grouped, and the offset and limit count groups.
-      const Xapian::doccount first = o.group ? 0 : static_cast<Xapian::doccount>(o.offset);
+      const bool rerank = o.reranker && !o.group;
+      const Xapian::doccount first =
+          o.group || rerank ? 0 : static_cast<Xapian::doccount>(o.offset);
       const Xapian::doccount wanted =
           o.group
               ? static_cast<Xapian::doccount>(std::min<std::size_t>((o.offset + limit) * 5, 2000))
-              : limit;
+          : rerank ? static_cast<Xapian::doccount>(std::max(o.rerank_depth, o.offset + limit))
+                   : limit;
       const Xapian::MSet mset = enquire.get_mset(first, wanted, impl_->matches_to_check(query, o));
       if (o.facets) {
         r.persons = NameFacetSpy::top(spy.persons, o.facets);
@@ -1117,9 +1156,17 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
         }
         return h;
       };
-      if (!o.group) {
+      if (rerank) {
+        const auto [order, scores] = impl_->rerank(mset, query, o);
+        for (std::size_t k = o.offset; k < order.size() && r.hits.size() < limit; ++k) {
+          Hit h = make_hit(mset[static_cast<Xapian::doccount>(order[k])], k + 1);
+          h.score = scores[order[k]];
+          r.hits.push_back(std::move(h));
+        }
+      } else if (!o.group) {
         std::size_t rank = o.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) r.hits.push_back(make_hit(it, ++rank));
+        if (o.rerank_features) r.features = impl_->features(mset, query, o);
       } else {
         const std::vector<std::vector<Xapian::doccount>> groups = impl_->stories(mset);
         for (std::size_t g = o.offset; g < groups.size() && r.hits.size() < limit; ++g) {

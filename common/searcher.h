@@ -10,6 +10,8 @@
 
 namespace telusur {
 
+class RerankModel;
+
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
 // Marks around highlighted words in Hit::snippet and Hit::title_marked.
@@ -70,6 +72,14 @@ struct SearchOptions {
   std::size_t rm3_docs = 0;
   std::size_t rm3_terms = 0;
   double rm3_query_weight = 0.5;
+  // A learned reranker (rerank_model.h): the `rerank_depth` best articles
+  // of the ranking above are scored again by the model, which orders them
+  // (Hit::score is its score).
+  std::shared_ptr<const RerankModel> reranker;
+  std::size_t rerank_depth = 100;
+  // Also return each hit's reranker features (SearchResults::features), to
+  // train a model.
+  bool rerank_features = false;
   // Spelling: a corrected query (SearchResults::suggestion) for words the
   // index lacks or holds rarely. With auto_correct, a query that matches
   // nothing is searched again as corrected.
@@ -165,6 +175,9 @@ struct SearchResults {
   std::vector<Facet> places;
   std::vector<Facet> organisations;
   SearchWork work;
+  // With SearchOptions::rerank_features: rerank_feature_names().size()
+  // floats per hit, hit after hit.
+  std::vector<float> features;
   double elapsed_ms = 0;
 };
 

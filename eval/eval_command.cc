@@ -10,6 +10,10 @@
 #include "evaluation.h"
 #include "experiments.h"
 #include "options.h"
+#include "rerank_features.h"
+#include "rerank_model.h"
+#include "rerank_training.h"
+#include "searcher.h"
 #include "status.h"
 
 namespace po = boost::program_options;
@@ -22,7 +26,8 @@ constexpr std::string_view kUsage =
     "       telusur-eval known-item --index DIR --out DIR [--topics N] [--seed S]\n"
     "       telusur-eval sweep --index DIR --topics FILE --qrels FILE --scheme NAME\n"
     "                          --param NAME=START:STOP:STEP [--param ...] [--metric M] "
-    "[--plot PNG]\n";
+    "[--plot PNG]\n"
+    "       telusur-eval train-reranker --index DIR --topics FILE --qrels FILE --out MODEL\n";
 
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
@@ -286,20 +291,83 @@ int run_sweep(int argc, const char* const* argv, std::ostream& out, std::ostream
 
 }  // namespace
 
+int run_train_reranker(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  std::string index_dir, topics_file, qrels_file, model, weighting = "bm25", sdm;
+  std::size_t depth = 100;
+  double questions = -1;
+  RerankTraining t;
+  po::options_description visible("Options");
+  visible.add_options()("help,h", "show this help and exit")(
+      "index,i", po::value(&index_dir)->required(), "the index the topics search")(
+      "topics", po::value(&topics_file)->required(), "training topics (TREC or qid<TAB>query)")(
+      "qrels", po::value(&qrels_file)->required(), "their judgements")(
+      "out,o", po::value(&model)->required(), "the model file to write")(
+      "depth", po::value(&depth)->default_value(100), "candidates per topic")(
+      "weighting,w", po::value(&weighting)->default_value("bm25"), "the first-stage scheme")(
+      "sdm", po::value(&sdm)->implicit_value(""), "first stage with proximity (as telusur --sdm)")(
+      "questions", po::value(&questions)->implicit_value(1.0),
+      "first stage with questions (as telusur --questions)")(
+      "objective", po::value(&t.objective)->default_value("rank:ndcg"),
+      "XGBoost objective: rank:ndcg or rank:pairwise")(
+      "rounds", po::value(&t.rounds)->default_value(200), "boosting rounds")(
+      "eta", po::value(&t.eta)->default_value(0.1), "learning rate")(
+      "max-depth", po::value(&t.max_depth)->default_value(6), "tree depth")(
+      "seed", po::value(&t.seed)->default_value(42), "random seed (the same model for a seed)");
+  po::variables_map vm;
+  std::vector<std::string> rest;
+  if (!cli::parse(argc, argv, visible, rest, vm, err, "telusur-eval train-reranker")) return 2;
+  if (vm.count("help")) {
+    out << "Usage: telusur-eval train-reranker --index DIR --topics FILE --qrels FILE --out MODEL\n\n"
+           "Trains the learned reranker (telusur --rerank MODEL): each topic is searched as\n"
+           "telusur --topics searches it, its --depth best articles' features are labelled\n"
+           "with their judgements, and XGBoost learns to rank them. Prints each feature's\n"
+           "total gain in the model.\n\n"
+        << visible;
+    return 0;
+  }
+  if (t.objective != "rank:ndcg" && t.objective != "rank:pairwise") {
+    err << "telusur-eval train-reranker: error: --objective must be rank:ndcg or rank:pairwise\n";
+    return 2;
+  }
+  try {
+    SearchOptions base;
+    base.weighting = weighting;
+    if (vm.count("sdm")) set_sdm(base, sdm);
+    if (questions >= 0) {
+      base.questions = true;
+      base.answer_weight = questions;
+    }
+    const RerankTrainingData data = collect_rerank_training(
+        index_dir, read_topics(topics_file), read_qrels(qrels_file), base, depth);
+    err << "telusur-eval train-reranker: " << data.topics << " topics, " << data.labels.size()
+        << " candidates (" << data.skipped << " topics without a relevant candidate left out)\n";
+    RerankModel::train(data.rows, rerank_feature_names().size(), data.labels, data.groups, t,
+                       model);
+    const RerankModel trained(model);
+    for (const auto& [name, gain] : trained.importance(rerank_feature_names()))
+      out << name << "\t" << gain << "\n";
+  } catch (const Error& e) {
+    err << "telusur-eval train-reranker: error: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
 int run_eval(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "-h" || command == "--help" || command == "help") {
     out << kUsage
-        << "\nSubcommands (each with --help): score, known-item, sweep.\n"
+        << "\nSubcommands (each with --help): score, known-item, sweep, train-reranker.\n"
            "Exit status: 0 done, 2 error.\n";
     return 0;
   }
   if (command == "score") return run_score(argc - 1, argv + 1, out, err);
   if (command == "known-item") return run_known_item(argc - 1, argv + 1, out, err);
   if (command == "sweep") return run_sweep(argc - 1, argv + 1, out, err);
+  if (command == "train-reranker") return run_train_reranker(argc - 1, argv + 1, out, err);
   err << "telusur-eval: error: "
       << (command.empty() ? "no subcommand" : "unknown subcommand '" + command + "'")
-      << " (score, known-item or sweep; see telusur-eval --help)\n";
+      << " (score, known-item, sweep or train-reranker; see telusur-eval --help)\n";
   return 2;
 }
 

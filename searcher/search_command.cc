@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
+#include <memory>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -11,7 +12,9 @@
 
 #include "batch.h"
 #include "options.h"
+#include "rerank_model.h"
 #include "output.h"
+#include "rerank_model.h"
 #include "searcher.h"
 #include "status.h"
 
@@ -21,7 +24,7 @@ namespace telusur {
 
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color, topics_file, run_format, run_tag;
-  std::string field_weights, prf, sdm, rm3, format;
+  std::string field_weights, prf, sdm, rm3, rerank, format;
   double answer_weight = 0;
   std::size_t width = 0;
   bool no_pager = false;
@@ -89,6 +92,11 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "questions", po::value(&answer_weight)->implicit_value(1.0),
       "questions: interrogatives (siapa, kapan, di mana, berapa, ...) are no search terms, and "
       "articles holding an answer of the kind asked for get WEIGHT more (default 1)")(
+      "rerank", po::value(&rerank),
+      "rerank the best --rerank-depth articles with a learned model (telusur-eval "
+      "train-reranker; data/reranker.model is the shipped one)")(
+      "rerank-depth", po::value(&options.rerank_depth)->default_value(100),
+      "articles the reranker scores")(
       "topics", po::value(&topics_file),
       "batch run: search every topic of FILE (TREC <top> format or qid<TAB>query) as free "
       "text and print a TREC run")("run-format", po::value(&run_format)->default_value("trec"),
@@ -139,6 +147,7 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     if (!prf.empty()) set_prf(options, prf);
     if (vm.count("sdm")) set_sdm(options, sdm);
     if (vm.count("rm3")) set_rm3(options, rm3);
+    if (!rerank.empty()) options.reranker = std::make_shared<RerankModel>(rerank);
     if (vm.count("questions")) {
       if (!(answer_weight >= 0)) throw Error("--questions: the weight must be >= 0");
       options.questions = true;

@@ -1,0 +1,160 @@
+#include "rerank_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "schema.h"
+#include "text.h"
+
+namespace telusur {
+namespace {
+
+enum Feature {
+  kFirstStageScore,
+  kFirstStageRank,
+  kBm25,
+  kBm25Title,
+  kLmDirichlet,
+  kMatchedFraction,
+  kMatchedIdf,
+  kOrderedPairs,
+  kUnorderedPairs,
+  kQueryNames,
+  kAnswerType,
+  kDocLength,
+  kYear,
+  kFeatureCount
+};
+
+// wdf of `term` in each of `docs` (0 when absent; 1 for any posting with
+// `presence`, as boolean terms have wdf 0), read from its postings.
+std::vector<double> wdfs(const Xapian::Database& db, const std::string& term,
+                         const std::vector<Xapian::docid>& docs,
+                         const std::vector<std::size_t>& ascending, bool presence = false) {
+  std::vector<double> out(docs.size(), 0);
+  Xapian::PostingIterator p = db.postlist_begin(term);
+  const Xapian::PostingIterator end = db.postlist_end(term);
+  for (std::size_t i : ascending) {
+    if (p == end) break;
+    p.skip_to(docs[i]);
+    if (p != end && *p == docs[i]) out[i] = presence ? 1 : p.get_wdf();
+  }
+  return out;
+}
+
+// Occurrences of `b` right after `a` (ordered) and within 8 positions of
+// it (unordered) in document `d`.
+std::pair<double, double> pair_counts(const Xapian::Database& db, Xapian::docid d,
+                                      const std::string& a, const std::string& b) {
+  std::vector<Xapian::termpos> pa, pb;
+  try {
+    for (auto p = db.positionlist_begin(d, a); p != db.positionlist_end(d, a); ++p) pa.push_back(*p);
+    for (auto p = db.positionlist_begin(d, b); p != db.positionlist_end(d, b); ++p) pb.push_back(*p);
+  } catch (const Xapian::RangeError&) {
+    return {0, 0};  // a term the document lacks
+  }
+  double ordered = 0, unordered = 0;
+  for (Xapian::termpos x : pa) {
+    ordered += std::binary_search(pb.begin(), pb.end(), x + 1);
+    const auto lo = std::lower_bound(pb.begin(), pb.end(), x > 7 ? x - 7 : 0);
+    unordered += lo != pb.end() && *lo <= x + 7;
+  }
+  return {ordered, unordered};
+}
+
+// 1 when the names value holds a name of `type` that the question does not name.
+double answers_by_name(const std::string& names, char type, const std::vector<std::string>& q) {
+  for (std::string_view line : split_lines(names)) {
+    if (line.size() < 3 || line[0] != type || line[1] != '\t') continue;
+    for (const Token& t : tokenize(fold_case(line.substr(2))))
+      if (std::find(q.begin(), q.end(), t.term) == q.end()) return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+const std::vector<std::string>& rerank_feature_names() {
+  static const std::vector<std::string> kNames = {
+      "first_stage_score", "first_stage_rank", "bm25",           "bm25_title",
+      "lm_dirichlet",      "matched_fraction", "matched_idf",    "ordered_pairs",
+      "unordered_pairs",   "query_names",      "answer_type",    "doc_length",
+      "year"};
+  return kNames;
+}
+
+std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery& q,
+                                   const std::vector<Xapian::docid>& docs,
+                                   const std::vector<double>& scores) {
+  const std::size_t n = docs.size();
+  std::vector<std::vector<double>> f(n, std::vector<double>(kFeatureCount, 0));
+  std::vector<std::size_t> ascending(n);
+  std::iota(ascending.begin(), ascending.end(), 0);
+  std::sort(ascending.begin(), ascending.end(),
+            [&](std::size_t a, std::size_t b) { return docs[a] < docs[b]; });
+  const double N = std::max<double>(1, db.get_doccount());
+  const double avg = std::max(1.0, db.get_avlength());
+  const double total = N * avg;
+  std::vector<double> length(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    length[i] = db.get_doclength(docs[i]);
+    f[i][kFirstStageScore] = scores[i];
+    f[i][kFirstStageRank] = static_cast<double>(i + 1);
+    f[i][kDocLength] = length[i];
+    f[i][kLmDirichlet] = static_cast<double>(q.stems.size()) * std::log(1000 / (length[i] + 1000));
+  }
+  const auto bm25 = [&](double wdf, double idf, std::size_t i) {
+    return wdf > 0 ? idf * 2 * wdf / (0.5 + 0.5 * length[i] / avg + wdf) : 0.0;
+  };
+  for (const std::string& stem : q.stems) {
+    const double tf = db.get_termfreq(stem);
+    const double idf = std::log(1 + (N - tf + 0.5) / (tf + 0.5));
+    const double p_c = std::max(1.0, static_cast<double>(db.get_collection_freq(stem))) / total;
+    const std::vector<double> w = wdfs(db, stem, docs, ascending);
+    const std::string title = "ZS" + stem.substr(1);
+    const std::vector<double> wt = wdfs(db, title, docs, ascending);
+    for (std::size_t i = 0; i < n; ++i) {
+      f[i][kBm25] += bm25(w[i], idf, i);
+      f[i][kBm25Title] += bm25(wt[i], idf, i);
+      f[i][kLmDirichlet] += std::log(1 + w[i] / (1000 * p_c));
+      if (w[i] > 0) {
+        f[i][kMatchedFraction] += 1.0 / static_cast<double>(q.stems.size());
+        f[i][kMatchedIdf] += idf;
+      }
+    }
+  }
+  for (const std::string& word : q.words)
+    for (std::string_view prefix : {schema::kPersonPrefix, schema::kPlacePrefix, schema::kOrgPrefix}) {
+      const std::vector<double> w = wdfs(db, std::string(prefix) + word, docs, ascending);
+      for (std::size_t i = 0; i < n; ++i) f[i][kQueryNames] += w[i] > 0;
+    }
+  const char type = q.question.type == AnswerType::kPerson         ? 'p'
+                    : q.question.type == AnswerType::kPlace        ? 'l'
+                    : q.question.type == AnswerType::kOrganisation ? 'o'
+                                                                   : 0;
+  const std::string marker = q.question.type == AnswerType::kDate     ? std::string(schema::kHasDateTerm)
+                             : q.question.type == AnswerType::kNumber ? std::string(schema::kHasNumberTerm)
+                                                                      : std::string();
+  const std::vector<double> marked =
+      marker.empty() ? std::vector<double>(n, 0) : wdfs(db, marker, docs, ascending, true);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Xapian::Document doc = db.get_document(docs[i]);
+    f[i][kAnswerType] =
+        type ? answers_by_name(doc.get_value(schema::kNamesSlot), type, q.question.words) : marked[i];
+    const std::string ymd = doc.get_value(schema::kDateSlot);
+    if (ymd.size() >= 4) f[i][kYear] = std::atoi(ymd.substr(0, 4).c_str());
+    for (std::size_t k = 0; k + 1 < q.words.size(); ++k) {
+      const auto [o, u] = pair_counts(db, docs[i], q.words[k], q.words[k + 1]);
+      f[i][kOrderedPairs] += o;
+      f[i][kUnorderedPairs] += u;
+    }
+  }
+  std::vector<float> rows;
+  rows.reserve(n * kFeatureCount);
+  for (const auto& row : f)
+    for (double v : row) rows.push_back(static_cast<float>(v));
+  return rows;
+}
+
+}  // namespace telusur

@@ -1,0 +1,51 @@
+// A learned reranker's model: gradient-boosted trees (XGBoost, Debian's
+// libxgboost-dev) that score (query, article) feature rows
+// (rerank_features.h). Trained by `telusur-eval train-reranker`, read by
+// `telusur --rerank MODEL`.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace telusur {
+
+// Training settings; the same data and settings give the same model.
+struct RerankTraining {
+  std::string objective = "rank:ndcg";  // or "rank:pairwise"
+  std::size_t rounds = 200;
+  double eta = 0.1;
+  std::size_t max_depth = 6;
+  unsigned seed = 42;
+};
+
+class RerankModel {
+ public:
+  // Reads a model file. Throws Error naming the file.
+  explicit RerankModel(const std::string& path);
+  ~RerankModel();
+  RerankModel(const RerankModel&) = delete;
+  RerankModel& operator=(const RerankModel&) = delete;
+
+  // One score per row of `rows` (`columns` floats each, row after row).
+  // Not thread-safe.
+  std::vector<float> predict(const std::vector<float>& rows, std::size_t columns) const;
+
+  // Each feature's total gain in the model, as (name, gain), most first;
+  // `names` names the columns.
+  std::vector<std::pair<std::string, double>> importance(
+      const std::vector<std::string>& names) const;
+
+  // Trains a model on `rows` (`columns` floats each) with graded `labels`,
+  // the rows of each query consecutive (`groups` holds their counts), and
+  // writes it to `path`. Throws Error.
+  static void train(const std::vector<float>& rows, std::size_t columns,
+                    const std::vector<float>& labels, const std::vector<unsigned>& groups,
+                    const RerankTraining& settings, const std::string& path);
+
+ private:
+  void* booster_ = nullptr;
+};
+
+}  // namespace telusur
