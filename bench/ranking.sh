@@ -126,7 +126,8 @@ for c in "${collections[@]}"; do
   done
 done
 
-# The learned reranker (XGBoost, rank:ndcg) over bm25's 100 best, trained on
+# The learned reranker (XGBoost, rank:ndcg, train-reranker's defaults) over
+# bm25's 100 best, trained on
 # topics that never overlap the evaluated ones: for the known items a second
 # sample of CLICK-ID titles (seed 7, the articles of the evaluated topics left
 # out), for FacQA five folds of its questions (train on four, run the fifth).

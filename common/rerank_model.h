@@ -14,9 +14,9 @@ namespace telusur {
 // Training settings; the same data and settings give the same model.
 struct RerankTraining {
   std::string objective = "rank:ndcg";  // or "rank:pairwise"
-  std::size_t rounds = 200;
-  double eta = 0.1;
-  std::size_t max_depth = 6;
+  std::size_t rounds = 300;
+  double eta = 0.05;
+  std::size_t max_depth = 4;
   unsigned seed = 42;
 };
 

@@ -309,9 +309,9 @@ int run_train_reranker(int argc, const char* const* argv, std::ostream& out, std
       "first stage with questions (as telusur --questions)")(
       "objective", po::value(&t.objective)->default_value("rank:ndcg"),
       "XGBoost objective: rank:ndcg or rank:pairwise")(
-      "rounds", po::value(&t.rounds)->default_value(200), "boosting rounds")(
-      "eta", po::value(&t.eta)->default_value(0.1), "learning rate")(
-      "max-depth", po::value(&t.max_depth)->default_value(6), "tree depth")(
+      "rounds", po::value(&t.rounds)->default_value(300), "boosting rounds")(
+      "eta", po::value(&t.eta)->default_value(0.05), "learning rate")(
+      "max-depth", po::value(&t.max_depth)->default_value(4), "tree depth")(
       "seed", po::value(&t.seed)->default_value(42), "random seed (the same model for a seed)");
   po::variables_map vm;
   std::vector<std::string> rest;
