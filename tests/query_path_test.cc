@@ -9,6 +9,7 @@
 
 #include "index_command.h"
 #include "searcher.h"
+#include "seed_fixture.h"
 #include "test_util.h"
 
 namespace telusur {
@@ -17,19 +18,8 @@ namespace {
 using testing::TempDir;
 
 // The seed corpus, indexed once for every test here.
-class SeedQueries : public ::testing::Test {
+class SeedQueries : public SeedIndexFixture {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    db_ = (dir_->path() / "db").string();
-    const std::string corpus = (testing::source_dir() / "corpus").string();
-    std::vector<const char*> argv = {"telusur-index", "-q", "--index", db_.c_str(),
-                                     corpus.c_str()};
-    std::ostringstream out, err;
-    ASSERT_EQ(run_index(static_cast<int>(argv.size()), argv.data(), out, err), 0) << err.str();
-  }
-  static void TearDownTestSuite() { delete dir_; }
-
   static SearchResults search(const std::string& query, std::size_t limit = 10) {
     Searcher s(db_);
     SearchOptions o;
@@ -50,11 +40,7 @@ class SeedQueries : public ::testing::Test {
     return n;
   }
 
-  static TempDir* dir_;
-  static std::string db_;
 };
-TempDir* SeedQueries::dir_ = nullptr;
-std::string SeedQueries::db_;
 
 // Every form of a group is one OP_SYNONYM, each form once, multi-word forms
 // as phrases inside it: the forms give the same query and the same ranking.

@@ -12,6 +12,7 @@
 #include "rerank_training.h"
 #include "searcher.h"
 #include "status.h"
+#include "seed_fixture.h"
 #include "test_util.h"
 
 namespace telusur {
@@ -19,17 +20,8 @@ namespace {
 
 using testing::TempDir;
 
-class SeedRanking : public ::testing::Test {
+class SeedRanking : public SeedIndexFixture {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    db_ = (dir_->path() / "db").string();
-    const std::string corpus = (testing::source_dir() / "corpus").string();
-    std::vector<const char*> argv = {"telusur-index", "-q", "--index", db_.c_str(), corpus.c_str()};
-    std::ostringstream out, err;
-    ASSERT_EQ(run_index(static_cast<int>(argv.size()), argv.data(), out, err), 0) << err.str();
-  }
-  static void TearDownTestSuite() { delete dir_; }
   static SearchOptions topic(const std::string& q) {
     SearchOptions o;
     o.query = q;
@@ -42,11 +34,7 @@ class SeedRanking : public ::testing::Test {
     for (const Hit& h : r.hits) out.insert(h.id);
     return out;
   }
-  static TempDir* dir_;
-  static std::string db_;
 };
-TempDir* SeedRanking::dir_ = nullptr;
-std::string SeedRanking::db_;
 
 TEST_F(SeedRanking, ProximityAddsOrderedAndUnorderedPairs) {
   Searcher s(db_);
