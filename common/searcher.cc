@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <optional>
 #include <iterator>
@@ -342,59 +343,71 @@ std::vector<std::pair<std::string, double>> key_values(std::string_view text, co
 
 }  // namespace
 
-void set_field_weights(SearchOptions& options, std::string_view text) {
-  for (const auto& [k, v] : key_values(text, "--field-weights")) {
-    if (k == "title")
-      options.title_weight = v;
-    else if (k == "body")
-      options.body_weight = v;
-    else
-      throw Error("--field-weights: unknown field '" + k + "' (title, body)");
+namespace {
+
+// One NAME of a "NAME=NUMBER,..." setting and what it sets.
+struct Setting {
+  const char* name;
+  std::function<void(double)> set;
+};
+
+// Applies "NAME=NUMBER,..." to `settings`; throws Error naming `what` and the
+// unknown or bad item.
+void apply(std::string_view text, const char* what, const std::vector<Setting>& settings) {
+  for (const auto& [k, v] : key_values(text, what)) {
+    const auto it = std::find_if(settings.begin(), settings.end(),
+                                 [&](const Setting& s) { return k == s.name; });
+    if (it == settings.end()) {
+      std::string known;
+      for (const Setting& s : settings) known += std::string(known.empty() ? "" : ", ") + s.name;
+      throw Error(std::string(what) + ": unknown setting '" + k + "' (" + known + ")");
+    }
+    try {
+      it->set(v);
+    } catch (const Error& e) {
+      throw Error(std::string(what) + ": " + k + ": " + e.what());
+    }
   }
 }
 
-void set_prf(SearchOptions& options, std::string_view text) {
-  options.prf_terms = 10;
-  options.prf_docs = 10;
-  for (const auto& [k, v] : key_values(text, "--prf")) {
-    if (k == "terms")
-      options.prf_terms = static_cast<std::size_t>(v);
-    else if (k == "docs")
-      options.prf_docs = static_cast<std::size_t>(v);
-    else if (k == "weight")
-      options.prf_weight = v;
-    else
-      throw Error("--prf: unknown setting '" + k + "' (terms, docs, weight)");
-  }
+std::function<void(double)> count_of(std::size_t& n) {
+  return [&n](double v) { n = static_cast<std::size_t>(v); };
+}
+std::function<void(double)> weight_of(double& w, double max = HUGE_VAL) {
+  return [&w, max](double v) {
+    if (v > max) throw Error("must be at most " + std::to_string(static_cast<int>(max)));
+    w = v;
+  };
 }
 
-void set_sdm(SearchOptions& options, std::string_view text) {
-  options.sdm = true;
-  for (const auto& [k, v] : key_values(text, "--sdm")) {
-    if (k == "words")
-      options.sdm_words = v;
-    else if (k == "ordered")
-      options.sdm_ordered = v;
-    else if (k == "unordered")
-      options.sdm_unordered = v;
-    else
-      throw Error("--sdm: unknown weight '" + k + "' (words, ordered, unordered)");
-  }
+}  // namespace
+
+void set_field_weights(SearchOptions& o, std::string_view text) {
+  apply(text, "--field-weights", {{"title", weight_of(o.title_weight)}, {"body", weight_of(o.body_weight)}});
 }
 
-void set_rm3(SearchOptions& options, std::string_view text) {
-  options.rm3_docs = 10;
-  options.rm3_terms = 10;
-  for (const auto& [k, v] : key_values(text, "--rm3")) {
-    if (k == "docs")
-      options.rm3_docs = static_cast<std::size_t>(v);
-    else if (k == "terms")
-      options.rm3_terms = static_cast<std::size_t>(v);
-    else if (k == "weight" && v <= 1)
-      options.rm3_query_weight = v;
-    else
-      throw Error("--rm3: unknown or bad setting '" + k + "' (docs, terms, weight from 0 to 1)");
-  }
+void set_prf(SearchOptions& o, std::string_view text) {
+  o.prf_terms = 10;
+  o.prf_docs = 10;
+  apply(text, "--prf",
+        {{"terms", count_of(o.prf_terms)}, {"docs", count_of(o.prf_docs)}, {"weight", weight_of(o.prf_weight)}});
+}
+
+void set_sdm(SearchOptions& o, std::string_view text) {
+  o.sdm = true;
+  apply(text, "--sdm",
+        {{"words", weight_of(o.sdm_words)},
+         {"ordered", weight_of(o.sdm_ordered)},
+         {"unordered", weight_of(o.sdm_unordered)}});
+}
+
+void set_rm3(SearchOptions& o, std::string_view text) {
+  o.rm3_docs = 10;
+  o.rm3_terms = 10;
+  apply(text, "--rm3",
+        {{"docs", count_of(o.rm3_docs)},
+         {"terms", count_of(o.rm3_terms)},
+         {"weight", weight_of(o.rm3_query_weight, 1)}});
 }
 
 std::string strip_marks(std::string_view marked) {
