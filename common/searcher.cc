@@ -137,13 +137,17 @@ class LookupStemmer : public Xapian::StemImplementation {
 // several words a phrase of its words.
 class AliasProcessor : public Xapian::FieldProcessor {
  public:
-  AliasProcessor(std::vector<std::string> prefixes, bool stemmed, Xapian::Stem stem)
-      : prefixes_(std::move(prefixes)), stemmed_(stemmed), stem_(std::move(stem)) {}
+  // Without `phrases`, forms of several words are left out (see
+  // uses_collection_frequency()).
+  AliasProcessor(std::vector<std::string> prefixes, bool stemmed, Xapian::Stem stem, bool phrases)
+      : prefixes_(std::move(prefixes)), stemmed_(stemmed), stem_(std::move(stem)), phrases_(phrases) {}
 
   Xapian::Query operator()(const std::string& group) override {
     std::size_t g = 0;
     for (char c : group) g = c >= '0' && c <= '9' ? g * 10 + static_cast<std::size_t>(c - '0') : g;
     const std::vector<std::vector<std::string>> forms = alias_forms(g);
+    const bool phrases = phrases_ || std::none_of(forms.begin(), forms.end(),
+                                                  [](const auto& f) { return f.size() == 1; });
     std::vector<Xapian::Query> per_prefix;
     for (const std::string& prefix : prefixes_) {
       std::vector<Xapian::Query> alternatives;
@@ -154,6 +158,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
           alternatives.emplace_back(stem ? str(schema::kStemPrefix) + prefix + stem_(w) : prefix + w);
           continue;
         }
+        if (!phrases) continue;
         std::vector<Xapian::Query> terms;
         for (const std::string& w : words) terms.emplace_back(prefix + w);
         alternatives.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
@@ -169,6 +174,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
   std::vector<std::string> prefixes_;
   bool stemmed_;
   Xapian::Stem stem_;
+  bool phrases_;
 };
 
 // The evidence for a question asking for a person, place or organisation:
@@ -771,14 +777,21 @@ struct Searcher::Impl {
 
   // Alias groups ("xalias:G", "xalias" FIELD ":G") as one synonym each;
   // unprefixed ones search `prefix`.
-  void add_alias_fields(Xapian::QueryParser& qp, const std::string& prefix) {
+  void add_alias_fields(Xapian::QueryParser& qp, const std::string& prefix, const SearchOptions& o) {
+    bool phrases = true;
+    try {
+      phrases = !uses_collection_frequency(parse_weighting(o.weighting));
+    } catch (const Error&) {
+      // reported where the scheme is made
+    }
     qp.add_prefix(str(kAliasField),
-                  (new AliasProcessor({prefix}, true, stemmer))->release());
+                  (new AliasProcessor({prefix}, true, stemmer, phrases))->release());
     for (const QueryField& f : free_text_fields()) {
       std::vector<std::string> prefixes;
       for (std::string_view p : f.prefixes) prefixes.push_back(str(p));
       qp.add_prefix(str(kAliasField) + str(f.name),
-                    (new AliasProcessor(std::move(prefixes), !is_name_field(f), stemmer))->release());
+                    (new AliasProcessor(std::move(prefixes), !is_name_field(f), stemmer, phrases))
+                        ->release());
     }
   }
 
@@ -793,7 +806,7 @@ struct Searcher::Impl {
       std::string words;
       for (const std::string& t : terms) words += (words.empty() ? "" : " ") + t;
       Xapian::QueryParser qp = parser(o);
-      add_alias_fields(qp, prefix);
+      add_alias_fields(qp, prefix, o);
       try {
         return qp.parse_query(mark_aliases(words), 0, prefix);
       } catch (const Xapian::QueryParserError& e) {
@@ -802,7 +815,7 @@ struct Searcher::Impl {
     }
     const std::string rewritten = rewrite_query(o.query);
     Xapian::QueryParser qp = parser(o);
-    add_alias_fields(qp, prefix);
+    add_alias_fields(qp, prefix, o);
     for (const QueryField& f : free_text_fields())
       for (std::string_view prefix : f.prefixes) qp.add_prefix(str(f.name), str(prefix));
     qp.add_boolean_prefix("year", str(schema::kYearPrefix));

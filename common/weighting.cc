@@ -79,6 +79,11 @@ std::vector<std::string> weighting_names() {
   return out;
 }
 
+bool uses_collection_frequency(const WeightingSpec& spec) {
+  static constexpr std::string_view kSchemes[] = {"pl2", "pl2+", "dph", "dlh", "bb2", "ifb2", "ineb2"};
+  return std::find(std::begin(kSchemes), std::end(kSchemes), spec.name) != std::end(kSchemes);
+}
+
 WeightingSpec parse_weighting(std::string_view text) {
   const std::size_t colon = text.find(':');
   const std::string_view name = text.substr(0, colon);

@@ -25,6 +25,13 @@ struct WeightingSpec {
   std::string normalizations;                          // tfidf only
 };
 
+// Whether a scheme weighs a term by its collection frequency (Xapian's
+// divergence-from-randomness schemes: pl2, pl2+, dph, dlh, bb2, ifb2,
+// ineb2). Xapian knows no collection frequency for a phrase inside a
+// synonym (it is 0, and their weights infinite), so alias groups give such
+// schemes their one-word forms only.
+bool uses_collection_frequency(const WeightingSpec& spec);
+
 // Parses a scheme. Throws Error naming an unknown scheme (listing the known
 // ones), an unknown parameter (listing the scheme's), or a bad value.
 WeightingSpec parse_weighting(std::string_view text);
