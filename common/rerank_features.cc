@@ -43,6 +43,25 @@ std::vector<double> wdfs(const Xapian::Database& db, const std::string& term,
   return out;
 }
 
+// Proximity pairs are counted for the first this many candidates only
+// (reading positions is the costly part); the others have none.
+constexpr std::size_t kPairDepth = 20;
+
+// The value in `slot` of each of `docs`, read through the slot's stream.
+std::vector<std::string> values(const Xapian::Database& db, Xapian::valueno slot,
+                                const std::vector<Xapian::docid>& docs,
+                                const std::vector<std::size_t>& ascending) {
+  std::vector<std::string> out(docs.size());
+  Xapian::ValueIterator v = db.valuestream_begin(slot);
+  const Xapian::ValueIterator end = db.valuestream_end(slot);
+  for (std::size_t i : ascending) {
+    if (v == end) break;
+    v.skip_to(docs[i]);
+    if (v != end && v.get_docid() == docs[i]) out[i] = *v;
+  }
+  return out;
+}
+
 // Occurrences of `b` right after `a` (ordered) and within 8 positions of
 // it (unordered) in document `d`.
 std::pair<double, double> pair_counts(const Xapian::Database& db, Xapian::docid d,
@@ -138,12 +157,13 @@ std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery
                                                                       : std::string();
   const std::vector<double> marked =
       marker.empty() ? std::vector<double>(n, 0) : wdfs(db, marker, docs, ascending, true);
+  const std::vector<std::string> years = values(db, schema::kDateSlot, docs, ascending);
+  const std::vector<std::string> names =
+      type ? values(db, schema::kNamesSlot, docs, ascending) : std::vector<std::string>(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const Xapian::Document doc = db.get_document(docs[i]);
-    f[i][kAnswerType] =
-        type ? answers_by_name(doc.get_value(schema::kNamesSlot), type, q.question.words) : marked[i];
-    const std::string ymd = doc.get_value(schema::kDateSlot);
-    if (ymd.size() >= 4) f[i][kYear] = std::atoi(ymd.substr(0, 4).c_str());
+    f[i][kAnswerType] = type ? answers_by_name(names[i], type, q.question.words) : marked[i];
+    if (years[i].size() >= 4) f[i][kYear] = std::atoi(years[i].substr(0, 4).c_str());
+    if (i >= kPairDepth) continue;
     for (std::size_t k = 0; k + 1 < q.words.size(); ++k) {
       const auto [o, u] = pair_counts(db, docs[i], q.words[k], q.words[k + 1]);
       f[i][kOrderedPairs] += o;

@@ -23,7 +23,8 @@ struct RerankQuery {
 };
 
 // One row of rerank_feature_names().size() floats per article of `docs`
-// (rows in that order), given each one's first-stage score.
+// (rows in that order, the first-stage ranking's), given each one's
+// first-stage score. Proximity pairs are counted for the first 20 only.
 std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery& query,
                                    const std::vector<Xapian::docid>& docs,
                                    const std::vector<double>& scores);
