@@ -16,14 +16,15 @@ _telusur() {
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --weighting|-w) COMPREPLY=($(compgen -W "$_telusur_schemes" -- "$cur")); return ;;
     --run-format) COMPREPLY=($(compgen -W "trec" -- "$cur")); return ;;
-    --limit|-n|--offset|--width|--facet-limit|--depth|--threads|--since|--until|--like|--run-tag|--field-weights|--prf|--timeout|--rerank-depth)
+    --limit|-n|--offset|--width|--facet-limit|--depth|--threads|--since|--until|--like|--run-tag|--field-weights|--prf|--timeout|--rerank-depth|--sdm-weights|--rm3-settings|--answer-weight)
       return ;;
     --rerank) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "--help --index --all --limit --offset --sort --json --format --width
       --no-pager --facets --names --facet-limit --color --weighting --since --until --group --like
-      --auto-correct --field-weights --prf --sdm --rm3 --questions --rerank --rerank-depth
+      --auto-correct --field-weights --prf --sdm --sdm-weights --rm3 --rm3-settings --questions --answer-weight --rerank
+      --rerank-depth
       --topics --run-format --run-tag --depth --threads --allow-partial --timeout" -- "$cur"))
   else
     compopt -o nospace 2>/dev/null

@@ -292,9 +292,9 @@ int run_sweep(int argc, const char* const* argv, std::ostream& out, std::ostream
 }  // namespace
 
 int run_train_reranker(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  std::string index_dir, topics_file, qrels_file, model, weighting = "bm25", sdm;
+  std::string index_dir, topics_file, qrels_file, model, weighting = "bm25";
   std::size_t depth = 100;
-  double questions = -1;
+  SearchOptions base;
   RerankTraining t;
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
@@ -304,9 +304,11 @@ int run_train_reranker(int argc, const char* const* argv, std::ostream& out, std
       "out,o", po::value(&model)->required(), "the model file to write")(
       "depth", po::value(&depth)->default_value(100), "candidates per topic")(
       "weighting,w", po::value(&weighting)->default_value("bm25"), "the first-stage scheme")(
-      "sdm", po::value(&sdm)->implicit_value(""), "first stage with proximity (as telusur --sdm)")(
-      "questions", po::value(&questions)->implicit_value(1.0),
+      "sdm", po::bool_switch(&base.sdm), "first stage with proximity (as telusur --sdm)")(
+      "questions", po::bool_switch(&base.questions),
       "first stage with questions (as telusur --questions)")(
+      "answer-weight", po::value(&base.answer_weight)->default_value(1.0),
+      "with --questions: what an answer of the kind asked for adds")(
       "objective", po::value(&t.objective)->default_value("rank:ndcg"),
       "XGBoost objective: rank:ndcg or rank:pairwise")(
       "rounds", po::value(&t.rounds)->default_value(300), "boosting rounds")(
@@ -330,13 +332,8 @@ int run_train_reranker(int argc, const char* const* argv, std::ostream& out, std
     return 2;
   }
   try {
-    SearchOptions base;
     base.weighting = weighting;
-    if (vm.count("sdm")) set_sdm(base, sdm);
-    if (questions >= 0) {
-      base.questions = true;
-      base.answer_weight = questions;
-    }
+    if (base.sdm) set_sdm(base, "");
     const RerankTrainingData data = collect_rerank_training(
         index_dir, read_topics(topics_file), read_qrels(qrels_file), base, depth);
     err << "telusur-eval train-reranker: " << data.topics << " topics, " << data.labels.size()

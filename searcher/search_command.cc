@@ -25,7 +25,7 @@ namespace telusur {
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color, topics_file, run_format, run_tag;
   std::string field_weights, prf, sdm, rm3, rerank, format;
-  double answer_weight = 0;
+  bool use_rm3 = false;
   std::size_t width = 0;
   bool no_pager = false;
   Searcher::OpenOptions open;
@@ -83,18 +83,23 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "prf", po::value(&prf),
       "pseudo-relevance feedback: terms=N,docs=N[,weight=W] (add the N best stems of the top "
       "docs, default 10 and 10, weight 0.5)")(
-      "sdm", po::value(&sdm)->implicit_value(""),
-      "proximity: a sequential-dependence model, [words=W,ordered=W,unordered=W] (the words, "
-      "adjacent pairs as phrases and within 8 words; default 0.85, 0.1, 0.05)")(
-      "rm3", po::value(&rm3)->implicit_value(""),
-      "RM3 feedback: [docs=N,terms=N,weight=W] (a relevance model of the top docs, its best "
-      "stems beside the query, which keeps weight W; default 10, 10, 0.5)")(
-      "questions", po::value(&answer_weight)->implicit_value(1.0),
+      "sdm", po::bool_switch(&options.sdm),
+      "proximity: a sequential-dependence model (the words, adjacent pairs as phrases and "
+      "within 8 words)")(
+      "sdm-weights", po::value(&sdm),
+      "with --sdm: words=W,ordered=W,unordered=W (default 0.85, 0.1, 0.05)")(
+      "rm3", po::bool_switch(&use_rm3),
+      "RM3 feedback: a relevance model of the top articles, its best stems beside the query")(
+      "rm3-settings", po::value(&rm3),
+      "with --rm3: docs=N,terms=N,weight=W (default 10, 10; the query keeps weight 0.5)")(
+      "questions", po::bool_switch(&options.questions),
       "questions: interrogatives (siapa, kapan, di mana, berapa, ...) are no search terms, and "
-      "articles holding an answer of the kind asked for get WEIGHT more (default 1)")(
+      "articles holding an answer of the kind asked for weigh more")(
+      "answer-weight", po::value(&options.answer_weight)->default_value(1.0),
+      "with --questions: what an answer of the kind asked for adds")(
       "rerank", po::value(&rerank),
       "rerank the best --rerank-depth articles with a learned model (telusur-eval "
-      "train-reranker; data/reranker.model is the shipped one)")(
+      "train-reranker; data/reranker.ubj is the shipped one)")(
       "rerank-depth", po::value(&options.rerank_depth)->default_value(100),
       "articles the reranker scores")(
       "topics", po::value(&topics_file),
@@ -145,14 +150,10 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
   try {
     if (!field_weights.empty()) set_field_weights(options, field_weights);
     if (!prf.empty()) set_prf(options, prf);
-    if (vm.count("sdm")) set_sdm(options, sdm);
-    if (vm.count("rm3")) set_rm3(options, rm3);
+    if (options.sdm || vm.count("sdm-weights")) set_sdm(options, sdm);
+    if (use_rm3 || vm.count("rm3-settings")) set_rm3(options, rm3);
+    if (!(options.answer_weight >= 0)) throw Error("--answer-weight must be >= 0");
     if (!rerank.empty()) options.reranker = std::make_shared<RerankModel>(rerank);
-    if (vm.count("questions")) {
-      if (!(answer_weight >= 0)) throw Error("--questions: the weight must be >= 0");
-      options.questions = true;
-      options.answer_weight = answer_weight;
-    }
   } catch (const Error& e) {
     err << "telusur: error: " << e.what() << "\n";
     return 2;

@@ -463,6 +463,21 @@ TEST_F(SeedIndex, TextOutputHasNoColourWhenPipedOrWithNoColor) {
   EXPECT_EQ(no_color.out.find('\033'), std::string::npos);
 }
 
+// The ranking models are flags: the words after them stay the query.
+TEST_F(SeedIndex, RankingModelFlagsLeaveTheQueryAlone) {
+  for (const char* flag : {"--sdm", "--rm3", "--questions"}) {
+    const CommandResult r = search({"--json", flag, "siapa", "korea", "utara"});
+    ASSERT_EQ(r.exit_code, 0) << flag << " " << r.err;
+    EXPECT_EQ(parse_lines(r.out).back()["query"], "siapa korea utara") << flag;
+  }
+  const CommandResult weights = search({"--json", "--sdm-weights", "ordered=0.3", "korea utara"});
+  ASSERT_EQ(weights.exit_code, 0) << weights.err;
+  EXPECT_NE(parse_lines(weights.out).back()["parsed"].get<std::string>().find("PHRASE 2 utara"),
+            std::string::npos);
+  EXPECT_EQ(search({"--rm3-settings", "weight=2", "korea"}).exit_code, 2);
+  EXPECT_EQ(search({"--rerank", "/nonexistent.ubj", "korea"}).exit_code, 2);
+}
+
 TEST_F(SeedIndex, QueriesLookUpStemsInsteadOfLoadingTheDictionary) {
   // With the word list gone, words the index has seen still stem (from the
   // index's own table of stems), and so does a word it has never seen (from
