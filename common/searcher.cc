@@ -567,16 +567,23 @@ struct Searcher::Impl {
     return groups;
   }
 
+  // The `n` best articles for `query`, ranked by `weight` through `enquire`
+  // (feedback's first pass; ties by docid).
+  static Xapian::MSet top_articles(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                   const Xapian::Weight& weight, std::size_t n) {
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(weight);
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    return enquire.get_mset(0, static_cast<Xapian::doccount>(n));
+  }
+
   // Pseudo-relevance feedback: the best `prf_terms` stems of the top
   // `prf_docs` articles (Xapian's expand set over them as the relevance set),
   // OR'ed to the query with weight `prf_weight`.
   Xapian::Query expand(const Xapian::Query& query, const Xapian::Weight& weight,
                        const SearchOptions& o) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(weight);
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(o.prf_docs));
+    const Xapian::MSet top = top_articles(enquire, query, weight, o.prf_docs);
     if (top.empty()) return query;
     Xapian::RSet rset;
     for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
@@ -653,10 +660,7 @@ struct Searcher::Impl {
   Xapian::Query rm3(const Xapian::Query& query, const Xapian::Weight& weight,
                     const SearchOptions& o) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(weight);
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(o.rm3_docs));
+    const Xapian::MSet top = top_articles(enquire, query, weight, o.rm3_docs);
     if (top.empty()) return query;
     double total_score = 0;
     for (auto it = top.begin(); it != top.end(); ++it) total_score += it.get_weight();
