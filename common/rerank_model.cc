@@ -1,5 +1,6 @@
 #include "rerank_model.h"
 
+#include <dlfcn.h>
 #include <xgboost/c_api.h>
 
 #include <algorithm>
@@ -11,20 +12,74 @@
 namespace telusur {
 namespace {
 
+// XGBoost's C API, loaded on first use (dlopen): a process that reranks
+// nothing never loads the library, so a query's start-up does not pay for
+// its relocations. Throws Error when the library is missing.
+struct Xgb {
+  decltype(&::XGBGetLastError) GetLastError;
+  decltype(&::XGDMatrixCreateFromMat) DMatrixCreateFromMat;
+  decltype(&::XGDMatrixFree) DMatrixFree;
+  decltype(&::XGDMatrixSetFloatInfo) DMatrixSetFloatInfo;
+  decltype(&::XGDMatrixSetUIntInfo) DMatrixSetUIntInfo;
+  decltype(&::XGBoosterCreate) BoosterCreate;
+  decltype(&::XGBoosterFree) BoosterFree;
+  decltype(&::XGBoosterSetParam) BoosterSetParam;
+  decltype(&::XGBoosterUpdateOneIter) BoosterUpdateOneIter;
+  decltype(&::XGBoosterPredict) BoosterPredict;
+  decltype(&::XGBoosterLoadModel) BoosterLoadModel;
+  decltype(&::XGBoosterSaveModel) BoosterSaveModel;
+  decltype(&::XGBoosterFeatureScore) BoosterFeatureScore;
+};
+
+const Xgb& xgb() {
+  static const Xgb api = [] {
+    void* lib = dlopen("libxgboost.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+      throw Error("the reranker needs XGBoost's library libxgboost.so.0 (Debian package "
+                  "libxgboost0): " + std::string(dlerror()));
+    const auto get = [lib](const char* name) {
+      void* f = dlsym(lib, name);
+      if (!f) throw Error(std::string("XGBoost's library lacks ") + name);
+      return f;
+    };
+    Xgb a{};
+    a.GetLastError = reinterpret_cast<decltype(a.GetLastError)>(get("XGBGetLastError"));
+    a.DMatrixCreateFromMat =
+        reinterpret_cast<decltype(a.DMatrixCreateFromMat)>(get("XGDMatrixCreateFromMat"));
+    a.DMatrixFree = reinterpret_cast<decltype(a.DMatrixFree)>(get("XGDMatrixFree"));
+    a.DMatrixSetFloatInfo =
+        reinterpret_cast<decltype(a.DMatrixSetFloatInfo)>(get("XGDMatrixSetFloatInfo"));
+    a.DMatrixSetUIntInfo =
+        reinterpret_cast<decltype(a.DMatrixSetUIntInfo)>(get("XGDMatrixSetUIntInfo"));
+    a.BoosterCreate = reinterpret_cast<decltype(a.BoosterCreate)>(get("XGBoosterCreate"));
+    a.BoosterFree = reinterpret_cast<decltype(a.BoosterFree)>(get("XGBoosterFree"));
+    a.BoosterSetParam = reinterpret_cast<decltype(a.BoosterSetParam)>(get("XGBoosterSetParam"));
+    a.BoosterUpdateOneIter =
+        reinterpret_cast<decltype(a.BoosterUpdateOneIter)>(get("XGBoosterUpdateOneIter"));
+    a.BoosterPredict = reinterpret_cast<decltype(a.BoosterPredict)>(get("XGBoosterPredict"));
+    a.BoosterLoadModel = reinterpret_cast<decltype(a.BoosterLoadModel)>(get("XGBoosterLoadModel"));
+    a.BoosterSaveModel = reinterpret_cast<decltype(a.BoosterSaveModel)>(get("XGBoosterSaveModel"));
+    a.BoosterFeatureScore =
+        reinterpret_cast<decltype(a.BoosterFeatureScore)>(get("XGBoosterFeatureScore"));
+    return a;
+  }();
+  return api;
+}
+
 // Throws Error with XGBoost's message when a call failed.
 void check(int rc, const std::string& what) {
-  if (rc != 0) throw Error(what + ": " + XGBGetLastError());
+  if (rc != 0) throw Error(what + ": " + xgb().GetLastError());
 }
 
 struct Matrix {
   DMatrixHandle handle = nullptr;
   Matrix(const std::vector<float>& rows, std::size_t columns) {
     const auto n = static_cast<bst_ulong>(columns ? rows.size() / columns : 0);
-    check(XGDMatrixCreateFromMat(rows.data(), n, static_cast<bst_ulong>(columns), NAN, &handle),
+    check(xgb().DMatrixCreateFromMat(rows.data(), n, static_cast<bst_ulong>(columns), NAN, &handle),
           "reranker: cannot build a feature matrix");
   }
   ~Matrix() {
-    if (handle) XGDMatrixFree(handle);
+    if (handle) xgb().DMatrixFree(handle);
   }
   Matrix(const Matrix&) = delete;
   Matrix& operator=(const Matrix&) = delete;
@@ -33,18 +88,18 @@ struct Matrix {
 }  // namespace
 
 RerankModel::RerankModel(const std::string& path) {
-  check(XGBoosterCreate(nullptr, 0, &booster_), "reranker");
-  if (XGBoosterLoadModel(booster_, path.c_str()) != 0) {
-    const std::string why = XGBGetLastError();
-    XGBoosterFree(booster_);
+  check(xgb().BoosterCreate(nullptr, 0, &booster_), "reranker");
+  if (xgb().BoosterLoadModel(booster_, path.c_str()) != 0) {
+    const std::string why = xgb().GetLastError();
+    xgb().BoosterFree(booster_);
     booster_ = nullptr;
     throw Error("cannot read reranker model '" + path + "': " + why);
   }
-  check(XGBoosterSetParam(booster_, "nthread", "1"), "reranker");
+  check(xgb().BoosterSetParam(booster_, "nthread", "1"), "reranker");
 }
 
 RerankModel::~RerankModel() {
-  if (booster_) XGBoosterFree(booster_);
+  if (booster_) xgb().BoosterFree(booster_);
 }
 
 std::vector<float> RerankModel::predict(const std::vector<float>& rows,
@@ -53,7 +108,7 @@ std::vector<float> RerankModel::predict(const std::vector<float>& rows,
   const Matrix m(rows, columns);
   bst_ulong n = 0;
   const float* out = nullptr;
-  check(XGBoosterPredict(booster_, m.handle, 0, 0, 0, &n, &out), "reranker: cannot score");
+  check(xgb().BoosterPredict(booster_, m.handle, 0, 0, 0, &n, &out), "reranker: cannot score");
   return std::vector<float>(out, out + n);
 }
 
@@ -63,7 +118,7 @@ std::vector<std::pair<std::string, double>> RerankModel::importance(
   const char** features = nullptr;
   const bst_ulong* shape = nullptr;
   const float* scores = nullptr;
-  check(XGBoosterFeatureScore(booster_, R"({"importance_type": "total_gain"})", &n, &features,
+  check(xgb().BoosterFeatureScore(booster_, R"({"importance_type": "total_gain"})", &n, &features,
                               &dim, &shape, &scores),
         "reranker: cannot read feature importance");
   std::vector<std::pair<std::string, double>> out;
@@ -88,13 +143,13 @@ void RerankModel::train(const std::vector<float>& rows, std::size_t columns,
   if (rows.empty() || labels.size() * columns != rows.size())
     throw Error("reranker: no training rows, or rows and labels disagree");
   const Matrix m(rows, columns);
-  check(XGDMatrixSetFloatInfo(m.handle, "label", labels.data(), labels.size()),
+  check(xgb().DMatrixSetFloatInfo(m.handle, "label", labels.data(), labels.size()),
         "reranker: labels");
-  check(XGDMatrixSetUIntInfo(m.handle, "group", groups.data(), groups.size()),
+  check(xgb().DMatrixSetUIntInfo(m.handle, "group", groups.data(), groups.size()),
         "reranker: query groups");
   BoosterHandle booster = nullptr;
-  check(XGBoosterCreate(&m.handle, 1, &booster), "reranker");
-  const std::unique_ptr<void, int (*)(BoosterHandle)> owned(booster, XGBoosterFree);
+  check(xgb().BoosterCreate(&m.handle, 1, &booster), "reranker");
+  const std::unique_ptr<void, int (*)(BoosterHandle)> owned(booster, xgb().BoosterFree);
   const std::pair<const char*, std::string> params[] = {
       {"objective", s.objective},
       {"eta", std::to_string(s.eta)},
@@ -104,10 +159,10 @@ void RerankModel::train(const std::vector<float>& rows, std::size_t columns,
       {"tree_method", "exact"},
       {"eval_metric", "ndcg@10"}};
   for (const auto& [k, v] : params)
-    check(XGBoosterSetParam(booster, k, v.c_str()), std::string("reranker: parameter ") + k);
+    check(xgb().BoosterSetParam(booster, k, v.c_str()), std::string("reranker: parameter ") + k);
   for (std::size_t i = 0; i < s.rounds; ++i)
-    check(XGBoosterUpdateOneIter(booster, static_cast<int>(i), m.handle), "reranker: training");
-  check(XGBoosterSaveModel(booster, path.c_str()), "cannot write reranker model '" + path + "'");
+    check(xgb().BoosterUpdateOneIter(booster, static_cast<int>(i), m.handle), "reranker: training");
+  check(xgb().BoosterSaveModel(booster, path.c_str()), "cannot write reranker model '" + path + "'");
 }
 
 }  // namespace telusur
