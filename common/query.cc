@@ -25,15 +25,6 @@ std::size_t char_pos(std::string_view s, std::size_t byte) {
   return chars + 1;
 }
 
-bool is_operator(std::string_view w) {
-  if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ") return true;
-  for (std::string_view op : {"NEAR/", "ADJ/"}) {
-    if (w.starts_with(op) && w.size() > op.size() &&
-        w.substr(op.size()).find_first_not_of("0123456789") == std::string_view::npos)
-      return true;
-  }
-  return false;
-}
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -49,10 +40,6 @@ std::string words_of(std::string_view run, bool in_phrase) {
   return out;
 }
 
-bool is_name_field(const QueryField& f) {
-  return f.prefixes.front() == schema::kPersonPrefix ||
-         f.prefixes.front() == schema::kPlacePrefix || f.prefixes.front() == schema::kOrgPrefix;
-}
 
 // Names are indexed unstemmed: QueryParser does not stem a word that starts
 // with a capital letter, so each word gets one (ASCII letters only; the
@@ -373,7 +360,7 @@ std::string rewrite_normalized(const std::string& q, bool internal) {
       out += words_of(run, true);
       continue;
     }
-    if (is_operator(run)) {
+    if (is_query_operator(run)) {
       out += run;
       continue;
     }
@@ -463,6 +450,21 @@ std::string rewrite_normalized(const std::string& q, bool internal) {
 }
 
 }  // namespace
+
+bool is_query_operator(std::string_view w) {
+  if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ") return true;
+  for (std::string_view op : {"NEAR/", "ADJ/"}) {
+    if (w.starts_with(op) && w.size() > op.size() &&
+        w.substr(op.size()).find_first_not_of("0123456789") == std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+bool is_name_field(const QueryField& f) {
+  return f.prefixes.front() == schema::kPersonPrefix ||
+         f.prefixes.front() == schema::kPlacePrefix || f.prefixes.front() == schema::kOrgPrefix;
+}
 
 std::string mark_aliases(std::string_view words) { return expand_aliases(std::string(words)); }
 

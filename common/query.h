@@ -20,6 +20,13 @@ struct QueryField {
 // Free-text fields (title, author, source, category, person, place, org, name).
 const std::vector<QueryField>& free_text_fields();
 
+// Whether a field searches names (person, place, org), which are indexed unstemmed.
+bool is_name_field(const QueryField& field);
+
+// Whether a word is a query operator as typed: AND, OR, NOT, XOR, NEAR, ADJ
+// (upper case), NEAR/N, ADJ/N.
+bool is_query_operator(std::string_view word);
+
 // Alias groups (data/names/aliases.txt) in a rewritten query: a form in free
 // text becomes the field "xalias:G" and a field value that is a form
 // "xalias" FIELD ":G" ("xaliasplace:2"), G the group's index; the searcher

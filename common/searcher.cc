@@ -243,11 +243,6 @@ bool is_disjunction_of_words(const Xapian::Query& q, bool among_others = false) 
   }
 }
 
-bool is_name_field(const QueryField& f) {
-  return f.prefixes.front() == schema::kPersonPrefix ||
-         f.prefixes.front() == schema::kPlacePrefix || f.prefixes.front() == schema::kOrgPrefix;
-}
-
 // Counts the names of every matching article (read from the names value
 // slot) while Xapian runs the match: no second pass over the results.
 class NameFacetSpy : public Xapian::MatchSpy {
@@ -619,9 +614,7 @@ struct Searcher::Impl {
     if (!o.free_text) {
       if (text.find_first_of(":\"()*+") != std::string::npos) return {};
       for (const Word& w : words(text))
-        if (w.text == "AND" || w.text == "OR" || w.text == "NOT" || w.text == "XOR" ||
-            w.text == "NEAR" || w.text == "ADJ")
-          return {};
+        if (is_query_operator(w.text)) return {};
       if (text.find(" -") != std::string::npos || text.starts_with("-")) return {};
     }
     std::vector<std::string> out;

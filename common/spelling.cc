@@ -3,23 +3,17 @@
 #include <algorithm>
 #include <vector>
 
+#include "query.h"
 #include "text.h"
 
 namespace telusur {
 namespace {
 
-bool is_query_operator(std::string_view word, const std::string& folded) {
-  static constexpr std::string_view kOperators[] = {"and", "or", "not", "xor", "near", "adj"};
-  if (std::find(std::begin(kOperators), std::end(kOperators), folded) == std::end(kOperators))
-    return false;
-  return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
 // Whether a word may be looked up at all (before its frequency is known).
 bool may_be_misspelt(const Word& w, const std::string& folded, std::string_view text,
                      const Xapian::Stopper& stopper) {
   const bool field = w.end < text.size() && text[w.end] == ':';
-  return !field && !is_query_operator(w.text, folded) && folded.size() >= 4 && !stopper(folded) &&
+  return !field && !is_query_operator(w.text) && folded.size() >= 4 && !stopper(folded) &&
          folded.find_first_of("0123456789") == std::string::npos;
 }
 

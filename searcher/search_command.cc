@@ -4,15 +4,14 @@
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
-#include <memory>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "batch.h"
 #include "options.h"
-#include "rerank_model.h"
 #include "output.h"
 #include "rerank_model.h"
 #include "searcher.h"
