@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "schema.h"
+#include "text.h"
+
 namespace telusur {
 namespace {
 
@@ -41,6 +44,36 @@ std::string_view answer_type_name(AnswerType type) {
       break;
   }
   return "none";
+}
+
+char answer_name_letter(AnswerType type) {
+  switch (type) {
+    case AnswerType::kPerson:
+      return 'p';
+    case AnswerType::kPlace:
+      return 'l';
+    case AnswerType::kOrganisation:
+      return 'o';
+    default:
+      return 0;
+  }
+}
+
+std::string_view answer_marker(AnswerType type) {
+  if (type == AnswerType::kDate) return schema::kHasDateTerm;
+  if (type == AnswerType::kNumber) return schema::kHasNumberTerm;
+  return {};
+}
+
+bool names_answer(std::string_view names_value, char letter,
+                  const std::vector<std::string>& question_words) {
+  for (std::string_view line : split_lines(names_value)) {
+    if (line.size() < 3 || line[0] != letter || line[1] != '\t') continue;
+    for (const Token& t : tokenize(fold_case(line.substr(2))))
+      if (std::find(question_words.begin(), question_words.end(), t.term) == question_words.end())
+        return true;
+  }
+  return false;
 }
 
 bool is_question_word(std::string_view word) { return in(without_kah(word), kInterrogatives); }

@@ -27,6 +27,18 @@ struct Question {
 // organisation. Interrogatives (with -kah) are left out of `words`.
 Question read_question(const std::vector<std::string>& words);
 
+// What in the index shows an answer of `type`: the names value's type letter
+// ('p', 'l', 'o') for a name, 0 otherwise; the marker term
+// (schema::kHasDateTerm, kHasNumberTerm) for a date or number, empty otherwise.
+char answer_name_letter(AnswerType type);
+std::string_view answer_marker(AnswerType type);
+
+// Whether an article's names value (schema::kNamesSlot) holds a name of the
+// kind `letter` that the question does not name: some word of it is not among
+// `question_words`.
+bool names_answer(std::string_view names_value, char letter,
+                  const std::vector<std::string>& question_words);
+
 // Whether a word is an interrogative (apa, apakah, siapa, kapan, dimana,
 // mana, berapa, bagaimana, mengapa, kenapa, ... and -kah forms).
 bool is_question_word(std::string_view word);

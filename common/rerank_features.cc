@@ -82,16 +82,6 @@ std::pair<double, double> pair_counts(const Xapian::Database& db, Xapian::docid 
   return {ordered, unordered};
 }
 
-// 1 when the names value holds a name of `type` that the question does not name.
-double answers_by_name(const std::string& names, char type, const std::vector<std::string>& q) {
-  for (std::string_view line : split_lines(names)) {
-    if (line.size() < 3 || line[0] != type || line[1] != '\t') continue;
-    for (const Token& t : tokenize(fold_case(line.substr(2))))
-      if (std::find(q.begin(), q.end(), t.term) == q.end()) return 1;
-  }
-  return 0;
-}
-
 }  // namespace
 
 const std::vector<std::string>& rerank_feature_names() {
@@ -148,20 +138,15 @@ std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery
       const std::vector<double> w = wdfs(db, std::string(prefix) + word, docs, ascending);
       for (std::size_t i = 0; i < n; ++i) f[i][kQueryNames] += w[i] > 0;
     }
-  const char type = q.question.type == AnswerType::kPerson         ? 'p'
-                    : q.question.type == AnswerType::kPlace        ? 'l'
-                    : q.question.type == AnswerType::kOrganisation ? 'o'
-                                                                   : 0;
-  const std::string marker = q.question.type == AnswerType::kDate     ? std::string(schema::kHasDateTerm)
-                             : q.question.type == AnswerType::kNumber ? std::string(schema::kHasNumberTerm)
-                                                                      : std::string();
+  const char type = answer_name_letter(q.question.type);
+  const std::string marker(answer_marker(q.question.type));
   const std::vector<double> marked =
       marker.empty() ? std::vector<double>(n, 0) : wdfs(db, marker, docs, ascending, true);
   const std::vector<std::string> years = values(db, schema::kDateSlot, docs, ascending);
   const std::vector<std::string> names =
       type ? values(db, schema::kNamesSlot, docs, ascending) : std::vector<std::string>(n);
   for (std::size_t i = 0; i < n; ++i) {
-    f[i][kAnswerType] = type ? answers_by_name(names[i], type, q.question.words) : marked[i];
+    f[i][kAnswerType] = type ? names_answer(names[i], type, q.question.words) : marked[i];
     if (years[i].size() >= 4) f[i][kYear] = std::atoi(years[i].substr(0, 4).c_str());
     if (i >= kPairDepth) continue;
     for (std::size_t k = 0; k + 1 < q.words.size(); ++k) {

@@ -193,21 +193,15 @@ class AnswerNameSource : public Xapian::ValuePostingSource {
     Xapian::ValuePostingSource::init(db);
     set_maxweight(weight_);
   }
-  double get_weight() const override { return answers(get_value()) ? weight_ : 0.0; }
+  double get_weight() const override {
+    return names_answer(get_value(), type_, question_) ? weight_ : 0.0;
+  }
   AnswerNameSource* clone() const override {
     return new AnswerNameSource(type_, question_, weight_);
   }
   std::string name() const override { return "telusur::AnswerNameSource"; }
 
  private:
-  bool answers(const std::string& names) const {
-    for (std::string_view line : split_lines(names)) {
-      if (line.size() < 3 || line[0] != type_ || line[1] != '\t') continue;
-      for (const Token& t : tokenize(fold_case(line.substr(2))))
-        if (std::find(question_.begin(), question_.end(), t.term) == question_.end()) return true;
-    }
-    return false;
-  }
   char type_;
   std::vector<std::string> question_;
   double weight_;
@@ -697,29 +691,12 @@ struct Searcher::Impl {
     std::vector<std::string> terms;
     for (const Token& t : tokenize(normalize(o.query))) terms.push_back(t.term);
     const Question q = read_question(terms);
-    const auto fixed = [&](std::string_view marker) {
-      return Xapian::Query(
-          Xapian::Query::OP_FILTER,
-          Xapian::Query(new Xapian::FixedWeightPostingSource(o.answer_weight)),
-          Xapian::Query(str(marker)));
-    };
-    const auto names = [&](char type) {
-      return Xapian::Query((new AnswerNameSource(type, q.words, o.answer_weight))->release());
-    };
-    switch (q.type) {
-      case AnswerType::kPerson:
-        return names('p');
-      case AnswerType::kPlace:
-        return names('l');
-      case AnswerType::kOrganisation:
-        return names('o');
-      case AnswerType::kDate:
-        return fixed(schema::kHasDateTerm);
-      case AnswerType::kNumber:
-        return fixed(schema::kHasNumberTerm);
-      case AnswerType::kNone:
-        break;
-    }
+    if (const char letter = answer_name_letter(q.type))
+      return Xapian::Query((new AnswerNameSource(letter, q.words, o.answer_weight))->release());
+    if (const std::string_view marker = answer_marker(q.type); !marker.empty())
+      return Xapian::Query(Xapian::Query::OP_FILTER,
+                           Xapian::Query(new Xapian::FixedWeightPostingSource(o.answer_weight)),
+                           Xapian::Query(str(marker)));
     return std::nullopt;
   }
 
