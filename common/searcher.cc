@@ -695,7 +695,8 @@ struct Searcher::Impl {
       return Xapian::Query((new AnswerNameSource(letter, q.words, o.answer_weight))->release());
     if (const std::string_view marker = answer_marker(q.type); !marker.empty())
       return Xapian::Query(Xapian::Query::OP_FILTER,
-                           Xapian::Query(new Xapian::FixedWeightPostingSource(o.answer_weight)),
+                           Xapian::Query((new Xapian::FixedWeightPostingSource(o.answer_weight))
+                                             ->release()),
                            Xapian::Query(str(marker)));
     return std::nullopt;
   }

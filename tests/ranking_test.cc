@@ -57,6 +57,12 @@ TEST_F(SeedRanking, QuestionsDropInterrogativesAndWeighAnswers) {
   EXPECT_EQ(parsed.find("siapa"), std::string::npos) << parsed;
   EXPECT_NE(parsed.find("AND_MAYBE"), std::string::npos) << parsed;
   EXPECT_NE(parsed.find("PostingSource"), std::string::npos) << parsed;
+  // A date asked for: the articles holding one, through the marker term.
+  SearchOptions when = topic("Kapan Kim Jong Un bertemu Wang Yi?");
+  when.questions = true;
+  const SearchResults dated = s.search(when);
+  EXPECT_NE(dated.parsed.find("XTD"), std::string::npos) << dated.parsed;
+  EXPECT_FALSE(dated.hits.empty());
   SearchOptions plain = topic("Siapakah menteri luar negeri China?");
   EXPECT_NE(s.search(plain).parsed.find("siapa"), std::string::npos);
 }
