@@ -76,12 +76,11 @@ class LookupStemmer : public Xapian::StemImplementation {
   LookupStemmer(Xapian::Database db, std::string name, bool fall_back)
       : db_(std::move(db)), name_(std::move(name)), fall_back_(fall_back) {}
 
-  // For snippets: only words that may share a stem with `terms` (the query's
-  // terms, prefixes stripped) are looked up; the others cannot match and
-  // stay as they are. A word whose stem is S contains S, or S less its first
-  // letter (meN- recodes it: "menulis" -> "tulis").
-  void set_query_terms(const std::vector<std::string>& terms) {
-    fragments_ = term_fragments(terms);
+  // For snippets: only words holding one of `fragments` (term_fragments() of
+  // the query's terms) may share a stem with the query and are looked up;
+  // the others cannot match and stay as they are.
+  void set_query_fragments(std::vector<std::string> fragments) {
+    fragments_ = std::move(fragments);
     filter_ = true;
   }
 
@@ -601,6 +600,13 @@ struct Searcher::Impl {
   std::future<Spelling> start_spelling(const SearchOptions& o);
   Xapian::Database* spelling_handle();
 
+  // The query's words as the indexer makes them (tokenize(), case-folded).
+  static std::vector<std::string> query_words(const SearchOptions& o) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(normalize(o.query))) out.push_back(t.term);
+    return out;
+  }
+
   // The plain words of a query, stopwords left out, for proximity pairs:
   // empty when the query has syntax (operators, fields, quotes, wildcards).
   std::vector<std::string> plain_words(const SearchOptions& o) const {
@@ -688,9 +694,7 @@ struct Searcher::Impl {
   // The answer-type evidence of a question (SearchOptions::questions), or
   // nothing when the query asks for no type.
   std::optional<Xapian::Query> answer_evidence(const SearchOptions& o) const {
-    std::vector<std::string> terms;
-    for (const Token& t : tokenize(normalize(o.query))) terms.push_back(t.term);
-    const Question q = read_question(terms);
+    const Question q = read_question(query_words(o));
     if (const char letter = answer_name_letter(q.type))
       return Xapian::Query((new AnswerNameSource(letter, q.words, o.answer_weight))->release());
     if (const std::string_view marker = answer_marker(q.type); !marker.empty())
@@ -708,9 +712,7 @@ struct Searcher::Impl {
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
       if (is_text_stem(*t)) q.stems.push_back(*t);
     q.words = plain_words(o);
-    std::vector<std::string> tokens;
-    for (const Token& t : tokenize(normalize(o.query))) tokens.push_back(t.term);
-    q.question = read_question(tokens);
+    q.question = read_question(query_words(o));
     std::vector<Xapian::docid> docs;
     std::vector<double> scores;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -775,8 +777,7 @@ struct Searcher::Impl {
     if (o.free_text || (o.questions && !plain_words(o).empty())) {
       // The words as the indexer made them, joined by spaces: nothing left
       // for the parser to read as syntax but the alias groups.
-      std::vector<std::string> terms;
-      for (const Token& t : tokenize(normalize(o.query))) terms.push_back(t.term);
+      std::vector<std::string> terms = query_words(o);
       if (o.questions) terms = read_question(terms).words;
       std::string words;
       for (const std::string& t : terms) words += (words.empty() ? "" : " ") + t;
@@ -1080,12 +1081,12 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       if (o.prf_docs > 0 && o.prf_terms > 0) query = impl_->expand(query, *weight, o);
       if (o.rm3_docs > 0 && o.rm3_terms > 0) query = impl_->rm3(query, *weight, o);
       r.parsed = query.get_description();
-      const std::vector<std::string> query_terms(query.get_unique_terms_begin(),
-                                                 query.get_unique_terms_end());
       const std::vector<std::string> fragments =
-          o.snippet_bytes > 0 ? term_fragments(query_terms) : std::vector<std::string>();
+          o.snippet_bytes > 0 ? term_fragments(std::vector<std::string>(
+                                    query.get_unique_terms_begin(), query.get_unique_terms_end()))
+                              : std::vector<std::string>();
       if (impl_->snippet_lookup && o.snippet_bytes > 0)
-        impl_->snippet_lookup->set_query_terms(query_terms);
+        impl_->snippet_lookup->set_query_fragments(fragments);
       Xapian::Enquire enquire(impl_->db);
       enquire.set_query(query);
       enquire.set_weighting_scheme(*weight);
