@@ -243,15 +243,23 @@ const std::vector<std::vector<std::string>>& alias_keys() {
   return kKeys;
 }
 
-std::vector<std::vector<std::string>> alias_forms(std::size_t group) {
-  std::vector<std::vector<std::string>> out;
-  if (group >= alias_keys().size()) return out;
-  for (const std::string& key : alias_keys()[group]) {
-    std::vector<std::string> words;
-    for (const Token& t : tokenize(key)) words.push_back(t.term);
-    if (!words.empty()) out.push_back(std::move(words));
-  }
-  return out;
+const std::vector<std::vector<std::string>>& alias_forms(std::size_t group) {
+  using Forms = std::vector<std::vector<std::string>>;
+  static const std::vector<Forms> kForms = [] {  // tokenised once, not per query
+    std::vector<Forms> out;
+    for (const auto& keys : alias_keys()) {
+      Forms forms;
+      for (const std::string& key : keys) {
+        std::vector<std::string> words;
+        for (const Token& t : tokenize(key)) words.push_back(t.term);
+        if (!words.empty()) forms.push_back(std::move(words));
+      }
+      out.push_back(std::move(forms));
+    }
+    return out;
+  }();
+  static const Forms kNone;
+  return group < kForms.size() ? kForms[group] : kNone;
 }
 
 namespace {

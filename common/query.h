@@ -38,7 +38,7 @@ const std::vector<std::vector<std::string>>& alias_keys();
 
 // The forms of alias group `group` as their words ({{"korea", "utara"},
 // {"korut"}, {"dprk"}}); empty for an unknown group.
-std::vector<std::vector<std::string>> alias_forms(std::size_t group);
+const std::vector<std::vector<std::string>>& alias_forms(std::size_t group);
 
 // Free-text words (as tokenize() makes them, joined by spaces) with every
 // alias form written as "xalias:G", as rewrite_query() does.

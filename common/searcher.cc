@@ -144,7 +144,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& group) override {
     std::size_t g = 0;
     for (char c : group) g = c >= '0' && c <= '9' ? g * 10 + static_cast<std::size_t>(c - '0') : g;
-    const std::vector<std::vector<std::string>> forms = alias_forms(g);
+    const std::vector<std::vector<std::string>>& forms = alias_forms(g);
     const bool phrases = phrases_ || std::none_of(forms.begin(), forms.end(),
                                                   [](const auto& f) { return f.size() == 1; });
     std::vector<Xapian::Query> per_prefix;
