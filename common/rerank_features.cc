@@ -121,7 +121,9 @@ std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery
     const double idf = std::log(1 + (N - tf + 0.5) / (tf + 0.5));
     const double p_c = std::max(1.0, static_cast<double>(db.get_collection_freq(stem))) / total;
     const std::vector<double> w = wdfs(db, stem, docs, ascending);
-    const std::string title = "ZS" + stem.substr(1);
+    // The same stem in titles: Z, the title prefix, the stem.
+    const std::string title = std::string(schema::kStemPrefix) + std::string(schema::kTitlePrefix) +
+                              stem.substr(schema::kStemPrefix.size());
     const std::vector<double> wt = wdfs(db, title, docs, ascending);
     for (std::size_t i = 0; i < n; ++i) {
       f[i][kBm25] += bm25(w[i], idf, i);
