@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 #include "schema.h"
 #include "text.h"
@@ -24,6 +25,8 @@ enum Feature {
   kAnswerType,
   kDocLength,
   kYear,
+  kVectorArticle,
+  kVectorWindow,
   kFeatureCount
 };
 
@@ -82,6 +85,17 @@ std::pair<double, double> pair_counts(const Xapian::Database& db, Xapian::docid 
   return {ordered, unordered};
 }
 
+// The cosines of `query` with article `d`'s whole text and with its best
+// window.
+std::pair<double, double> vector_match(const WordVectors& v, const std::vector<float>& query,
+                                       Xapian::docid d) {
+  const std::size_t n = v.window_count(d);
+  if (n == 0) return {0, 0};
+  double best = 0;
+  for (std::size_t k = 1; k < n; ++k) best = std::max(best, cosine(query, v.window(d, k)));
+  return {cosine(query, v.window(d, 0)), best};
+}
+
 }  // namespace
 
 const std::vector<std::string>& rerank_feature_names() {
@@ -89,13 +103,14 @@ const std::vector<std::string>& rerank_feature_names() {
       "first_stage_score", "first_stage_rank", "bm25",           "bm25_title",
       "lm_dirichlet",      "matched_fraction", "matched_idf",    "ordered_pairs",
       "unordered_pairs",   "query_names",      "answer_type",    "doc_length",
-      "year"};
+      "year",              "vector_article",   "vector_window"};
   return kNames;
 }
 
 std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery& q,
                                    const std::vector<Xapian::docid>& docs,
-                                   const std::vector<double>& scores) {
+                                   const std::vector<double>& scores,
+                                   const WordVectors* vectors) {
   const std::size_t n = docs.size();
   std::vector<std::vector<double>> f(n, std::vector<double>(kFeatureCount, 0));
   std::vector<std::size_t> ascending(n);
@@ -156,6 +171,11 @@ std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery
       f[i][kOrderedPairs] += o;
       f[i][kUnorderedPairs] += u;
     }
+  }
+  if (vectors) {
+    const std::vector<float> query = vectors->mean(q.vector_words);
+    for (std::size_t i = 0; i < n; ++i)
+      std::tie(f[i][kVectorArticle], f[i][kVectorWindow]) = vector_match(*vectors, query, docs[i]);
   }
   std::vector<float> rows;
   rows.reserve(n * kFeatureCount);

@@ -28,12 +28,10 @@
 #include "spelling.h"
 #include "status.h"
 #include "stemmer.h"
+#include "stopwords.h"
 #include "text.h"
 #include "weighting.h"
-
-namespace telusur::data {
-extern const char kStopwords[];
-}
+#include "word_vectors.h"
 
 namespace telusur {
 namespace {
@@ -61,8 +59,7 @@ class DateKey : public Xapian::KeyMaker {
 };
 
 void fill_stopper(Xapian::SimpleStopper& stopper) {
-  for_each_data_line(data::kStopwords,
-                     [&](std::string_view w, std::size_t) { stopper.add(std::string(w)); });
+  for (const std::string& w : stopwords()) stopper.add(w);
 }
 
 // The stemmer an index names, without creating it when it is costly: the
@@ -424,6 +421,29 @@ struct Searcher::Impl {
   LookupStemmer* snippet_lookup = nullptr;  // snippet_stemmer's, when it looks stems up
   LookupStemmer* query_lookup = nullptr;    // stemmer's, when it looks stems up
   Xapian::SimpleStopper stopper;
+  std::unique_ptr<WordVectors> vectors;  // null: none, or stale
+
+  // The index's word vectors (word_vectors.h), when it has them and they
+  // describe the index as it is; a warning when they are stale or damaged.
+  void open_vectors() {
+    vectors.reset();
+    std::error_code ec;
+    if (std::filesystem::exists(dir + "/XAPIANDB", ec)) return;
+    const std::string path = dir + "/" + std::string(kVectorsFile);
+    try {
+      std::unique_ptr<WordVectors> v = WordVectors::open(path);
+      if (!v) return;
+      if (v->uuid() != db.get_uuid() || v->revision() != db.get_revision()) {
+        warnings.push_back("the word vectors '" + path +
+                           "' are older than the index, so the reranker's vector features are "
+                           "off: run telusur-index --vectors --index " + dir + " PATH...");
+        return;
+      }
+      vectors = std::move(v);
+    } catch (const Error& e) {
+      warnings.push_back(std::string(e.what()) + "; the reranker's vector features are off");
+    }
+  }
 
   // The stemmers for queries and snippets; lookup stemmers read `db`.
   void make_stemmers() {
@@ -713,13 +733,15 @@ struct Searcher::Impl {
       if (is_text_stem(*t)) q.stems.push_back(*t);
     q.words = plain_words(o);
     q.question = read_question(query_words(o));
+    for (std::string& w : query_words(o))
+      if (!stopper(w) && !is_question_word(w)) q.vector_words.push_back(std::move(w));
     std::vector<Xapian::docid> docs;
     std::vector<double> scores;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       docs.push_back(*it);
       scores.push_back(it.get_weight());
     }
-    return rerank_features(db, q, docs, scores);
+    return rerank_features(db, q, docs, scores, o.vector_features ? vectors.get() : nullptr);
   }
 
   // The reranker's order of `mset` (indexes into it, best first; ties in
@@ -908,6 +930,11 @@ Searcher::Searcher(const std::string& dir, const OpenOptions& options)
     throw IndexError("index '" + dir + "' was built with stemmer '" + impl_->stemmer_name +
                      "', which this telusur does not have");
   impl_->make_stemmers();
+  try {
+    if (!impl_->remote) impl_->open_vectors();
+  } catch (const Xapian::Error& e) {
+    impl_->fail(e);
+  }
 }
 
 Searcher::~Searcher() = default;

@@ -80,6 +80,10 @@ struct SearchOptions {
   // Also return each hit's reranker features (SearchResults::features), to
   // train a model.
   bool rerank_features = false;
+  // The reranker's vector features, from the index's word vectors
+  // (word_vectors.h); false, or an index without current vectors, makes
+  // them 0.
+  bool vector_features = true;
   // Spelling: a corrected query (SearchResults::suggestion) for words the
   // index lacks or holds rarely. With auto_correct, a query that matches
   // nothing is searched again as corrected.

@@ -294,6 +294,7 @@ int run_sweep(int argc, const char* const* argv, std::ostream& out, std::ostream
 int run_train_reranker(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, topics_file, qrels_file, model, weighting = "bm25";
   std::size_t depth = 100;
+  bool no_vectors = false;
   SearchOptions base;
   RerankTraining t;
   po::options_description visible("Options");
@@ -309,6 +310,8 @@ int run_train_reranker(int argc, const char* const* argv, std::ostream& out, std
       "first stage with questions (as telusur --questions)")(
       "answer-weight", po::value(&base.answer_weight)->default_value(1.0),
       "with --questions: what an answer of the kind asked for adds")(
+      "no-vectors", po::bool_switch(&no_vectors),
+      "leave the vector features out (0), as for an index without vectors")(
       "objective", po::value(&t.objective)->default_value("rank:ndcg"),
       "XGBoost objective: rank:ndcg or rank:pairwise")(
       "rounds", po::value(&t.rounds)->default_value(300), "boosting rounds")(
@@ -333,6 +336,7 @@ int run_train_reranker(int argc, const char* const* argv, std::ostream& out, std
   }
   try {
     base.weighting = weighting;
+    base.vector_features = !no_vectors;
     if (base.sdm) set_sdm(base, "");
     const RerankTrainingData data = collect_rerank_training(
         index_dir, read_topics(topics_file), read_qrels(qrels_file), base, depth);

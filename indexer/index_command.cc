@@ -17,6 +17,8 @@
 #include "sharded_writer.h"
 #include "status.h"
 #include "stemmer.h"
+#include "vector_training.h"
+#include "word_vectors.h"
 
 namespace po = boost::program_options;
 
@@ -29,6 +31,30 @@ std::string where(const ReadIssue& issue) {
   return issue.line ? issue.path + ":" + std::to_string(issue.line) : issue.path;
 }
 
+// Trains, updates or removes DIR/telusur.vectors (vector_training.h) after
+// a run: with --vectors, or when the index has them already.
+void keep_vectors(const std::string& dir, const RunCounts& c, bool wanted, bool removed,
+                  std::uint32_t threads, bool quiet, std::ostream& err) {
+  const std::filesystem::path path = std::filesystem::path(dir) / std::string(kVectorsFile);
+  std::error_code ec;
+  if (removed) {
+    std::filesystem::remove(path, ec);
+    return;
+  }
+  if (!wanted && !std::filesystem::exists(path, ec)) return;
+  VectorSettings s;
+  s.threads = threads;
+  const VectorReport r = update_vectors(dir, c.added + c.updated + c.deleted, s);
+  if (quiet || r.docs == 0) return;  // nothing, or only the revision, rewritten
+  err << "telusur-index: word vectors: " << r.words << " words, " << r.docs << " articles ("
+      << r.tokens << " words of text), " << std::fixed << std::setprecision(1)
+      << static_cast<double>(r.bytes) / 1e6 << " MB; "
+      << (r.trained ? "trained in " + std::to_string(static_cast<long>(r.train_seconds + 0.5)) +
+                          " s"
+                    : std::string("windows recomputed, words kept"))
+      << "\n";
+}
+
 }  // namespace
 
 int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -36,7 +62,8 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   std::string stemmer;
   std::vector<std::string> paths;
   bool rebuild = false, verbose = false, quiet = false, no_names = false, no_name_fields = false;
-  bool dry_run = false, keep_deleted = false;
+  bool dry_run = false, keep_deleted = false, vectors = false, no_vectors = false;
+  std::uint32_t vector_threads = 0;
   std::size_t threads = 0;
   std::size_t shards = 0;
   std::size_t commit_every = 1000;
@@ -66,6 +93,14 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "split the index into N shard databases (DIR/shard-K, listed in the stub DIR/XAPIANDB "
       "that telusur and Xapian open as one index); an article's shard is a hash of its id; "
       "changing N needs --rebuild (default: what DIR holds, 1 for a new index)")(
+      "vectors", po::bool_switch(&vectors),
+      "train word vectors on the indexed articles (fastText) for the reranker's vector "
+      "features, written to DIR/telusur.vectors; once there, every run keeps them in step "
+      "(the words are retrained when a tenth of the articles changed since)")(
+      "no-vectors", po::bool_switch(&no_vectors), "remove DIR/telusur.vectors and stop keeping it")(
+      "vector-threads", po::value(&vector_threads)->default_value(0),
+      "threads that train the word vectors (default 0: one per core; 1 gives the same "
+      "vectors for the same articles every time)")(
       "threads", po::value(&threads)->default_value(0),
       "threads that analyse articles, and in a fresh build also write them (default 0: one "
       "per core)")("verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
@@ -86,6 +121,10 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   }
   if (paths.empty()) {
     err << "telusur-index: error: no PATH given (see telusur-index --help)\n";
+    return 2;
+  }
+  if (vectors && no_vectors) {
+    err << "telusur-index: error: --vectors and --no-vectors contradict each other\n";
     return 2;
   }
 
@@ -176,6 +215,8 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
           << writer.document_count() << " articles (stemmer " << writer.stemmer()
           << (compacted ? ", compacted" : "") << ")\n";
     }
+    if (!dry_run) keep_vectors(index_dir, writer.counts(), vectors, no_vectors, vector_threads,
+                               quiet, err);
   } catch (const Error& e) {
     clear_progress();
     err << "telusur-index: error: " << e.what() << "\n";

@@ -24,7 +24,7 @@ namespace telusur {
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color, topics_file, run_format, run_tag;
   std::string field_weights, prf, sdm, rm3, rerank, format;
-  bool use_rm3 = false;
+  bool use_rm3 = false, no_vectors = false;
   std::size_t width = 0;
   bool no_pager = false;
   Searcher::OpenOptions open;
@@ -101,6 +101,9 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "train-reranker; data/reranker.ubj is the shipped one)")(
       "rerank-depth", po::value(&options.rerank_depth)->default_value(100),
       "articles the reranker scores")(
+      "no-vectors", po::bool_switch(&no_vectors),
+      "with --rerank: leave the vector features out (as for an index without "
+      "telusur-index --vectors)")(
       "topics", po::value(&topics_file),
       "batch run: search every topic of FILE (TREC <top> format or qid<TAB>query) as free "
       "text and print a TREC run")("run-format", po::value(&run_format)->default_value("trec"),
@@ -153,6 +156,7 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     if (use_rm3 || vm.count("rm3-settings")) set_rm3(options, rm3);
     if (!(options.answer_weight >= 0)) throw Error("--answer-weight must be >= 0");
     if (!rerank.empty()) options.reranker = std::make_shared<RerankModel>(rerank);
+    options.vector_features = !no_vectors;
   } catch (const Error& e) {
     err << "telusur: error: " << e.what() << "\n";
     return 2;
