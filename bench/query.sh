@@ -56,6 +56,7 @@ fts_or() { /usr/bin/python3 -c 'import sys; print(" OR ".join("\"%s\"" % w.repla
 sqlite_sql() { echo "SELECT id FROM a WHERE a MATCH '$(fts_or "$1" | sed "s/'/''/g")' ORDER BY rank LIMIT 10;"; }
 
 telusur_cli=$(cli_p50 "$bin/telusur" --index "$work/db-telusur")
+plain_cli=$(cli_p50 "$bin/telusur" --no-rerank --index "$work/db-telusur")
 # The same queries with an unseen word: the last word with the particle -kah.
 base_queries=("${queries[@]}")
 queries=()
@@ -76,7 +77,8 @@ for q in "${queries[@]}"; do sqlite_queries+=("$(sqlite_sql "$q")"); done
 sqlite_cli_ms=$(queries=("${sqlite_queries[@]}"); cli_p50 sqlite3 "$work/db-sqlite")
 
 # In process.
-read -r _ _ _ telusur_p50 _ telusur_p99 _ _ _ _ _ lookups < <("$bin/telusur-query-bench" "$work/db-telusur" "$work/queries.txt")
+read -r _ _ _ telusur_p50 _ telusur_p99 _ _ _ _ _ lookups < <("$bin/telusur-query-bench" --rerank data/reranker.ubj "$work/db-telusur" "$work/queries.txt")
+read -r _ _ _ plain_p50 _ plain_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" "$work/db-telusur" "$work/queries.txt")
 read -r _ _ _ bare_p50 _ bare_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" --no-snippets "$work/db-telusur" "$work/queries.txt")
 read -r _ _ _ nospell_p50 _ nospell_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" --no-spelling "$work/db-telusur" "$work/queries.txt")
 read -r _ _ _ barens_p50 _ barens_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" --no-snippets --no-spelling "$work/db-telusur" "$work/queries.txt")
@@ -139,11 +141,12 @@ echo "($lookups spelling look-ups in all); ratio = tool / telusur"
 echo
 echo "| tool | CLI query p50 | in-process p50 | in-process p99 |"
 echo "|---|---|---|---|"
-row telusur "$telusur_cli" "$telusur_p50" "$telusur_p99"
+row "telusur (default ranking: the shipped reranker over bm25's 20 best)" "$telusur_cli" "$telusur_p50" "$telusur_p99"
 row "telusur, a query word unseen (-kah)" "$unseen_cli" "" ""
-row "telusur, no snippets (hits and fields, as the peers)" "" "$bare_p50" "$bare_p99"
-row "telusur, no spelling suggestions" "" "$nospell_p50" "$nospell_p99"
-row "telusur, neither" "" "$barens_p50" "$barens_p99"
+row "telusur --no-rerank (bm25 alone)" "$plain_cli" "$plain_p50" "$plain_p99"
+row "telusur --no-rerank, no snippets (hits and fields, as the peers)" "" "$bare_p50" "$bare_p99"
+row "telusur --no-rerank, no spelling suggestions" "" "$nospell_p50" "$nospell_p99"
+row "telusur --no-rerank, neither" "" "$barens_p50" "$barens_p99"
 row "omindex + quest / Xapian Python" "$omega_cli" "$omega_p50" "$omega_p99"
 row recollq "$recoll_cli" "" ""
 row "SQLite FTS5 (sqlite3 / Python)" "$sqlite_cli_ms" "$sqlite_p50" "$sqlite_p99"

@@ -4,21 +4,25 @@
 // is run once to warm the caches first. With --no-snippets, only the ranked
 // hits and their fields, as the peers' in-process figures are measured; with
 // --no-spelling, no spelling suggestions (to show what they cost). Also
-// prints the spelling look-ups made in one round.
-// Usage: telusur-query-bench [--no-snippets] [--no-spelling] INDEX QUERIES
+// prints the spelling look-ups made in one round. With --rerank MODEL, the
+// model reranks the 20 best, as telusur's default ranking does.
+// Usage: telusur-query-bench [--no-snippets] [--no-spelling] [--rerank MODEL] INDEX QUERIES
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "rerank_model.h"
 #include "searcher.h"
 #include "status.h"
 
 int main(int argc, char** argv) {
   bool snippets = true, spelling = true;
+  std::string model;
   int first = 1;
   for (; first < argc && argv[first][0] == '-'; ++first) {
     const std::string flag = argv[first];
@@ -26,11 +30,14 @@ int main(int argc, char** argv) {
       snippets = false;
     else if (flag == "--no-spelling")
       spelling = false;
+    else if (flag == "--rerank" && first + 1 < argc)
+      model = argv[++first];
     else
       break;
   }
   if (argc - first != 2) {
-    std::cerr << "usage: telusur-query-bench [--no-snippets] [--no-spelling] INDEX QUERIES\n";
+    std::cerr << "usage: telusur-query-bench [--no-snippets] [--no-spelling] [--rerank MODEL] "
+                 "INDEX QUERIES\n";
     return 2;
   }
   argv += first - 1;
@@ -40,6 +47,8 @@ int main(int argc, char** argv) {
     if (!line.empty()) queries.push_back(line);
   try {
     telusur::Searcher searcher(argv[1]);
+    std::shared_ptr<const telusur::RerankModel> reranker;
+    if (!model.empty()) reranker = std::make_shared<telusur::RerankModel>(model);
     std::vector<double> ms;
     std::size_t errors = 0, lookups = 0;
     for (int round = 0; round < 2; ++round) {
@@ -48,6 +57,8 @@ int main(int argc, char** argv) {
         o.query = q;
         if (!snippets) o.snippet_bytes = 0;
         o.spelling = spelling;
+        o.reranker = reranker;
+        o.rerank_depth = 20;
         const auto t0 = std::chrono::steady_clock::now();
         try {
           lookups += searcher.search(o).work.spelling_lookups;

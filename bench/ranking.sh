@@ -127,44 +127,80 @@ for c in "${collections[@]}"; do
 done
 
 # The learned reranker (XGBoost, rank:ndcg, train-reranker's defaults) over
-# bm25's 100 best, trained on
-# topics that never overlap the evaluated ones: for the known items a second
-# sample of CLICK-ID titles (seed 7, the articles of the evaluated topics left
-# out), for FacQA five folds of its questions (train on four, run the fifth).
-echo "bench: training the rerankers..." >&2
+# bm25's 100 best, trained on topics that never overlap the evaluated ones:
+# for the known items a second sample of CLICK-ID titles (seed 7, the
+# articles of the evaluated topics left out), for FacQA five folds of its
+# questions (train on four, run the fifth). Each without the vector features
+# (--no-vectors) and with them (word vectors trained by telusur-index
+# --vectors on each collection's own articles, timed); then the shipped
+# model (data/reranker.ubj, trained on CLICK-ID) on FacQA.
+echo "bench: training word vectors and the rerankers..." >&2
+declare -A vector_seconds
+for c in "${collections[@]}"; do
+  start=$(date +%s%N)
+  "$bin/telusur-index" -q --vectors --index "$work/$c/db-names" "$work/$c/corpus.jsonl" 2>/dev/null || true
+  vector_seconds[$c]=$(( ($(date +%s%N) - start) / 1000000 ))
+done
 "$bin/telusur-eval" known-item --index "$work/titled" --out "$work/ki-train" --topics 3000 --seed 7 2>/dev/null
 awk 'NR == FNR {held[$3]; next} !($3 in held)' "$work/ki/qrels.txt" "$work/ki-train/qrels.txt" \
   >"$work/ki-train/qrels.kept"
 awk 'NR == FNR {keep[$1]; next} ($1 in keep)' "$work/ki-train/qrels.kept" "$work/ki-train/topics.tsv" \
   >"$work/ki-train/topics.kept"
-"$bin/telusur-eval" train-reranker --index "$work/ki/db-names" --topics "$work/ki-train/topics.kept" \
-  --qrels "$work/ki-train/qrels.kept" --out "$work/ki.ubj" >"$work/ki.importance" 2>/dev/null
-"$bin/telusur" --index "$work/ki/db-names" --topics "$work/ki/topics.tsv" --depth 10 \
-  --rerank "$work/ki.ubj" --run-tag rerank >"$work/ki/run.rerank" 2>/dev/null
-if [ -d "$facqa" ]; then
-  : >"$work/facqa/run.rerank"
+variants=("novec|--no-vectors" "vec|")
+for v in "${variants[@]}"; do
+  tag=${v%%|*} flags=${v#*|}
+  # shellcheck disable=SC2086
+  "$bin/telusur-eval" train-reranker --index "$work/ki/db-names" --topics "$work/ki-train/topics.kept" \
+    --qrels "$work/ki-train/qrels.kept" --out "$work/ki.$tag.ubj" $flags >"$work/ki.importance.$tag" 2>/dev/null
+  # shellcheck disable=SC2086
+  "$bin/telusur" --index "$work/ki/db-names" --topics "$work/ki/topics.tsv" --depth 10 \
+    --rerank "$work/ki.$tag.ubj" $flags --run-tag "rerank.$tag" >"$work/ki/run.rerank.$tag" 2>/dev/null
+  [ -d "$facqa" ] || continue
+  : >"$work/facqa/run.rerank.$tag"
   for fold in 0 1 2 3 4; do
     awk -v f=$fold '(NR - 1) % 5 != f' "$work/facqa/topics.tsv" >"$work/facqa/train.$fold"
     awk -v f=$fold '(NR - 1) % 5 == f' "$work/facqa/topics.tsv" >"$work/facqa/test.$fold"
+    # shellcheck disable=SC2086
     "$bin/telusur-eval" train-reranker --index "$work/facqa/db-names" --topics "$work/facqa/train.$fold" \
-      --qrels "$work/facqa/qrels.txt" --out "$work/facqa.$fold.ubj" >"$work/facqa.importance.$fold" 2>/dev/null
+      --qrels "$work/facqa/qrels.txt" --out "$work/facqa.$tag.$fold.ubj" $flags \
+      >"$work/facqa.importance.$tag.$fold" 2>/dev/null
+    # shellcheck disable=SC2086
     "$bin/telusur" --index "$work/facqa/db-names" --topics "$work/facqa/test.$fold" --depth 10 \
-      --rerank "$work/facqa.$fold.ubj" --run-tag rerank >>"$work/facqa/run.rerank" 2>/dev/null
+      --rerank "$work/facqa.$tag.$fold.ubj" $flags --run-tag "rerank.$tag" \
+      >>"$work/facqa/run.rerank.$tag" 2>/dev/null
   done
-fi
+done
+[ -d "$facqa" ] && "$bin/telusur" --index "$work/facqa/db-names" --topics "$work/facqa/topics.tsv" \
+  --depth 10 --rerank data/reranker.ubj --run-tag rerank.shipped >"$work/facqa/run.rerank.shipped" 2>/dev/null
 echo
 echo "| collection | model | MRR@10 | success@1 | success@10 | nDCG@10 | p (MRR@10, vs bm25) |"
 echo "|---|---|---|---|---|---|---|"
+rerankers=("novec|reranker without vectors (top 100 of bm25)" "vec|reranker with vectors (top 100 of bm25)"
+           "shipped|shipped reranker (data/reranker.ubj, trained on CLICK-ID)")
 for c in "${collections[@]}"; do
-  p=$("$bin/telusur-eval" score "$work/$c/qrels.txt" "$work/$c/run.bm25" "$work/$c/run.rerank" \
-        -M 10 -m recip_rank | awk '$1 == "recip_rank" {sub(/.*rand p=/, ""); sub(/\).*/, ""); print}')
-  printf '| %s | reranker (XGBoost rank:ndcg, top 100 of bm25) | %s | %s |\n' "${label[$c]}" \
-    "$(score "$work/$c/qrels.txt" "$work/$c/run.rerank" | sed 's/\t/ | /g')" "$p"
+  for r in "${rerankers[@]}"; do
+    tag=${r%%|*} name=${r#*|}
+    [ -s "$work/$c/run.rerank.$tag" ] || continue
+    p=$("$bin/telusur-eval" score "$work/$c/qrels.txt" "$work/$c/run.bm25" "$work/$c/run.rerank.$tag" \
+          -M 10 -m recip_rank | awk '$1 == "recip_rank" {sub(/.*rand p=/, ""); sub(/\).*/, ""); print}')
+    printf '| %s | %s | %s | %s |\n' "${label[$c]}" "$name" \
+      "$(score "$work/$c/qrels.txt" "$work/$c/run.rerank.$tag" | sed 's/\t/ | /g')" "$p"
+  done
 done
 echo
-echo "Reranker feature importances (total gain; known items | FacQA fold 0):"
-paste "$work/ki.importance" "$work/facqa.importance.0" 2>/dev/null | head -20 ||
-  cat "$work/ki.importance"
+echo "| collection | vector training (telusur-index --vectors) | words with a vector | telusur.vectors | index |"
+echo "|---|---|---|---|---|"
+for c in "${collections[@]}"; do
+  words=$(/usr/bin/python3 -c 'import struct,sys; print(struct.unpack_from("<I", open(sys.argv[1],"rb").read(16), 12)[0])' \
+    "$work/$c/db-names/telusur.vectors")
+  printf '| %s | %d.%01d s | %s | %s | %s |\n' "${label[$c]}" $((vector_seconds[$c] / 1000)) \
+    $((vector_seconds[$c] % 1000 / 100)) "$words" \
+    "$(du -h "$work/$c/db-names/telusur.vectors" | cut -f1)" "$(du -sh --exclude=telusur.vectors "$work/$c/db-names" | cut -f1)"
+done
+echo
+echo "Reranker feature importances with vectors (total gain; known items | FacQA fold 0):"
+paste "$work/ki.importance.vec" "$work/facqa.importance.vec.0" 2>/dev/null | head -20 ||
+  cat "$work/ki.importance.vec"
 
 echo
 echo "bench: sweeping bm25 k1 x b on the known items..." >&2

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <ostream>
 
 namespace po = boost::program_options;
@@ -39,6 +40,14 @@ bool parse(int argc, const char* const* argv, const po::options_description& vis
 std::string default_index() {
   const char* env = std::getenv("TELUSUR_INDEX");
   return env && *env ? env : "telusur.db";
+}
+
+std::string shipped_reranker() {
+  if (const char* env = std::getenv("TELUSUR_RERANKER")) return env;
+  std::error_code ec;
+  for (const char* path : {TELUSUR_INSTALLED_RERANKER, TELUSUR_SOURCE_RERANKER})
+    if (std::filesystem::exists(path, ec)) return path;
+  return "";
 }
 
 std::size_t terminal_width() {

@@ -23,6 +23,11 @@ bool parse(int argc, const char* const* argv,
 // ./telusur.db.
 std::string default_index();
 
+// The shipped reranker model (data/reranker.ubj, installed beside the
+// commands' data): $TELUSUR_RERANKER when set (empty: none), else the
+// installed copy, else the source tree's; empty when none is found.
+std::string shipped_reranker();
+
 // The terminal's width in columns (standard output's, else $COLUMNS, else 80).
 std::size_t terminal_width();
 

@@ -124,7 +124,10 @@ std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery
   for (std::size_t i = 0; i < n; ++i) {
     length[i] = db.get_doclength(docs[i]);
     f[i][kFirstStageScore] = scores[i];
-    f[i][kFirstStageRank] = static_cast<double>(i + 1);
+    // Tied articles share the first one's rank, so the feature does not
+    // depend on the order of ties (document ids, which shards interleave).
+    f[i][kFirstStageRank] =
+        i > 0 && scores[i] == scores[i - 1] ? f[i - 1][kFirstStageRank] : static_cast<double>(i + 1);
     f[i][kDocLength] = length[i];
     f[i][kLmDirichlet] = static_cast<double>(q.stems.size()) * std::log(1000 / (length[i] + 1000));
   }

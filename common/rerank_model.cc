@@ -42,6 +42,10 @@ const Xgb& xgb() {
       if (!f) throw Error(std::string("XGBoost's library lacks ") + name);
       return f;
     };
+    // One OpenMP thread: the reranker scores one query's candidates, and
+    // OpenMP's idle threads would spin beside every command.
+    if (void* omp = dlsym(lib, "omp_set_num_threads"))
+      reinterpret_cast<void (*)(int)>(omp)(1);
     Xgb a{};
     a.GetLastError = reinterpret_cast<decltype(a.GetLastError)>(get("XGBGetLastError"));
     a.DMatrixCreateFromMat =

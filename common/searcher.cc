@@ -1138,7 +1138,7 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       // Facets count every matching article, not an estimate.
       // With --group, hits are stories: candidates (five per hit asked for)
       // are grouped, and the offset and limit count groups.
-      const bool rerank = o.reranker && !o.group;
+      const bool rerank = o.reranker && !o.group && o.sort == SortOrder::kRelevance;
       const Xapian::doccount first =
           o.group || rerank ? 0 : static_cast<Xapian::doccount>(o.offset);
       const Xapian::doccount wanted =
@@ -1186,6 +1186,7 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
         return h;
       };
       if (rerank) {
+        r.reranked = true;
         const auto [order, scores] = impl_->rerank(mset, query, o);
         for (std::size_t k = o.offset; k < order.size() && r.hits.size() < limit; ++k) {
           Hit h = make_hit(mset[static_cast<Xapian::doccount>(order[k])], k + 1);

@@ -171,6 +171,7 @@ struct SearchResults {
   bool any_match = false;      // at least one article matched (even past the offset)
   std::string parsed;          // Xapian's description of the parsed query
   std::string weighting;       // the scheme with all its parameters ("bm25:k1=1,...")
+  bool reranked = false;       // the learned reranker ordered the hits
   std::string suggestion;      // the corrected query ("Did you mean"), empty when none
   bool corrected = false;      // auto_correct searched `suggestion` instead of the query
   bool grouped = false;        // SearchOptions::group was asked for

@@ -24,7 +24,7 @@ _telusur() {
     COMPREPLY=($(compgen -W "--help --index --all --limit --offset --sort --json --format --width
       --no-pager --facets --names --facet-limit --color --weighting --since --until --group --like
       --auto-correct --field-weights --prf --sdm --sdm-weights --rm3 --rm3-settings --questions --answer-weight --rerank
-      --rerank-depth
+      --rerank-depth --no-rerank --no-vectors
       --topics --run-format --run-tag --depth --threads --allow-partial --timeout" -- "$cur"))
   else
     compopt -o nospace 2>/dev/null
@@ -42,7 +42,7 @@ _telusur_index() {
     --commit-every|--threads|--shards) return ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "--help --index --rebuild --dry-run --keep-deleted --stemmer --no-names
+    COMPREPLY=($(compgen -W "--help --index --rebuild --dry-run --keep-deleted --stemmer --no-names --vectors --no-vectors --vector-threads
       --no-name-fields --shards --commit-every --threads --verbose --quiet" -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))

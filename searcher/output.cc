@@ -170,6 +170,7 @@ class JsonPrinter : public ResultPrinter {
     s["query"] = query;
     s["parsed"] = r.parsed;
     s["weighting"] = r.weighting;
+    s["reranked"] = r.reranked;
     s["suggestion"] = r.suggestion.empty() ? Json(nullptr) : Json(r.suggestion);
     s["corrected"] = r.corrected;
     s["matches_estimated"] = r.matches_estimated;

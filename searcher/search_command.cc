@@ -21,10 +21,22 @@ namespace po = boost::program_options;
 
 namespace telusur {
 
+namespace {
+
+// Whether the options leave the ranking to its default: the shipped
+// reranker over bm25's best (no scheme, first-stage model or order asked for).
+bool default_ranking(const po::variables_map& vm, const SearchOptions& o) {
+  for (const char* flag : {"weighting", "prf", "sdm-weights", "rm3-settings", "like"})
+    if (vm.count(flag) && !vm[flag].defaulted()) return false;
+  return !o.sdm && !vm["rm3"].as<bool>() && !o.questions && o.sort == SortOrder::kRelevance;
+}
+
+}  // namespace
+
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color, topics_file, run_format, run_tag;
   std::string field_weights, prf, sdm, rm3, rerank, format;
-  bool use_rm3 = false, no_vectors = false;
+  bool use_rm3 = false, no_vectors = false, no_rerank = false;
   std::size_t width = 0;
   bool no_pager = false;
   Searcher::OpenOptions open;
@@ -97,9 +109,12 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "answer-weight", po::value(&options.answer_weight)->default_value(1.0),
       "with --questions: what an answer of the kind asked for adds")(
       "rerank", po::value(&rerank),
-      "rerank the best --rerank-depth articles with a learned model (telusur-eval "
-      "train-reranker; data/reranker.ubj is the shipped one)")(
-      "rerank-depth", po::value(&options.rerank_depth)->default_value(100),
+      "rerank the best --rerank-depth articles with this learned model (telusur-eval "
+      "train-reranker) instead of the shipped one")(
+      "no-rerank", po::bool_switch(&no_rerank),
+      "rank by the weighting scheme alone (as any of --weighting, --sdm, --rm3, --prf, "
+      "--questions and --sort other than relevance do)")(
+      "rerank-depth", po::value(&options.rerank_depth)->default_value(20),
       "articles the reranker scores")(
       "no-vectors", po::bool_switch(&no_vectors),
       "with --rerank: leave the vector features out (as for an index without "
@@ -155,7 +170,15 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     if (options.sdm || vm.count("sdm-weights")) set_sdm(options, sdm);
     if (use_rm3 || vm.count("rm3-settings")) set_rm3(options, rm3);
     if (!(options.answer_weight >= 0)) throw Error("--answer-weight must be >= 0");
-    if (!rerank.empty()) options.reranker = std::make_shared<RerankModel>(rerank);
+    if (!rerank.empty()) {
+      options.reranker = std::make_shared<RerankModel>(rerank);
+    } else if (!no_rerank && default_ranking(vm, options)) {
+      if (const std::string shipped = cli::shipped_reranker(); !shipped.empty())
+        options.reranker = std::make_shared<RerankModel>(shipped);
+      else if (!std::getenv("TELUSUR_RERANKER"))
+        err << "telusur: warning: the shipped reranker (reranker.ubj) is not installed; "
+               "ranking by bm25 alone\n";
+    }
     options.vector_features = !no_vectors;
   } catch (const Error& e) {
     err << "telusur: error: " << e.what() << "\n";

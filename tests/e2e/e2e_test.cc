@@ -284,6 +284,28 @@ TEST_F(SeedIndex, SinceAndUntilFilterByDate) {
   EXPECT_NE(bad.err.find("bad date 'kemarin'"), std::string::npos) << bad.err;
 }
 
+// The default ranking is the shipped reranker over bm25's best; a scheme,
+// another first stage, another order or --no-rerank rank without it.
+TEST_F(SeedIndex, DefaultRankingIsTheShippedRerankerAndBm25StaysAtHand) {
+  const auto reranked = [&](const std::vector<std::string>& args,
+                            const std::vector<std::string>& env = {}) {
+    std::vector<std::string> a = {"--json"};
+    a.insert(a.end(), args.begin(), args.end());
+    const CommandResult r = search(a, env);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return parse_lines(r.out).back()["reranked"].get<bool>();
+  };
+  EXPECT_TRUE(reranked({"korea utara"}));
+  EXPECT_FALSE(reranked({"-w", "bm25", "korea utara"}));
+  EXPECT_FALSE(reranked({"--no-rerank", "korea utara"}));
+  EXPECT_FALSE(reranked({"--sort", "newest", "korea utara"}));
+  EXPECT_FALSE(reranked({"--questions", "siapa presiden korea utara"}));
+  EXPECT_FALSE(reranked({"korea utara"}, {"TELUSUR_RERANKER="}));
+  const CommandResult missing = search({"korea"}, {"TELUSUR_RERANKER=no-such-model.ubj"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no-such-model.ubj"), std::string::npos) << missing.err;
+}
+
 // Output formats: compact lines for scripts, text wrapped to --width, and
 // no pager when the output is piped, whatever $PAGER says.
 TEST_F(SeedIndex, CompactFormatWidthAndNoPagerWhenPiped) {
@@ -296,7 +318,7 @@ TEST_F(SeedIndex, CompactFormatWidthAndNoPagerWhenPiped) {
     ASSERT_NE(b, std::string::npos) << line;
     EXPECT_EQ(line.find('\t', b + 1), std::string::npos) << line;
     EXPECT_EQ(line.substr(0, 4), std::string("00") + line[2] + "_");
-    EXPECT_GT(std::stod(line.substr(a + 1, b - a - 1)), 0);
+    std::stod(line.substr(a + 1, b - a - 1));  // a score (the reranker's may be negative)
   }
   EXPECT_EQ(n, 5u);
   const CommandResult wrapped = search({"--width", "40", "korea"});
@@ -392,7 +414,7 @@ TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
   std::vector<std::string> keys;
   for (auto it = s.begin(); it != s.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys,
-            (std::vector<std::string>{"type", "query", "parsed", "weighting", "suggestion",
+            (std::vector<std::string>{"type", "query", "parsed", "weighting", "reranked", "suggestion",
                                       "corrected", "matches_estimated", "matches_lower",
                                       "matches_upper", "matches_exact", "returned", "elapsed_ms",
                                       "work"}));
