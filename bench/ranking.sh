@@ -104,7 +104,7 @@ done
 for c in "${collections[@]}"; do
   "$bin/telusur-index" -q --index "$work/$c/db-names" "$work/$c/corpus.jsonl" 2>/dev/null || true
 done
-models=("bm25|" "lm-dirichlet|-w lm-dirichlet" "proximity (--sdm)|--sdm" "questions (--questions)|--questions"
+models=("bm25|--no-rerank" "lm-dirichlet|-w lm-dirichlet" "proximity (--sdm)|--sdm" "questions (--questions)|--questions"
         "RM3 (--rm3)|--rm3" "proximity and questions|--sdm --questions")
 echo
 echo "| collection | model | MRR@10 | success@1 | success@10 | nDCG@10 | p (MRR@10, vs bm25) |"
@@ -126,14 +126,15 @@ for c in "${collections[@]}"; do
   done
 done
 
-# The learned reranker (XGBoost, rank:ndcg, train-reranker's defaults) over
-# bm25's 100 best, trained on topics that never overlap the evaluated ones:
+# The learned reranker (XGBoost, rank:ndcg, train-reranker's defaults, on
+# 100 candidates a topic) over bm25's 20 best, trained on topics that never overlap the evaluated ones:
 # for the known items a second sample of CLICK-ID titles (seed 7, the
 # articles of the evaluated topics left out), for FacQA five folds of its
 # questions (train on four, run the fifth). Each without the vector features
 # (--no-vectors) and with them (word vectors trained by telusur-index
-# --vectors on each collection's own articles, timed); then the shipped
-# model (data/reranker.ubj, trained on CLICK-ID) on FacQA.
+# --vectors on each collection's own articles, timed); then the default
+# ranking, the shipped model (data/reranker.ubj, trained on CLICK-ID known
+# items), on both.
 echo "bench: training word vectors and the rerankers..." >&2
 declare -A vector_seconds
 for c in "${collections[@]}"; do
@@ -170,13 +171,16 @@ for v in "${variants[@]}"; do
       >>"$work/facqa/run.rerank.$tag" 2>/dev/null
   done
 done
-[ -d "$facqa" ] && "$bin/telusur" --index "$work/facqa/db-names" --topics "$work/facqa/topics.tsv" \
-  --depth 10 --rerank data/reranker.ubj --run-tag rerank.shipped >"$work/facqa/run.rerank.shipped" 2>/dev/null
+# The default ranking: telusur with no ranking option (the shipped model).
+for c in "${collections[@]}"; do
+  "$bin/telusur" --index "$work/$c/db-names" --topics "$work/$c/topics.tsv" --depth 10 \
+    --run-tag default >"$work/$c/run.rerank.default" 2>/dev/null
+done
 echo
 echo "| collection | model | MRR@10 | success@1 | success@10 | nDCG@10 | p (MRR@10, vs bm25) |"
 echo "|---|---|---|---|---|---|---|"
-rerankers=("novec|reranker without vectors (top 100 of bm25)" "vec|reranker with vectors (top 100 of bm25)"
-           "shipped|shipped reranker (data/reranker.ubj, trained on CLICK-ID)")
+rerankers=("novec|reranker without vectors (top 20 of bm25)" "vec|reranker with vectors (top 20 of bm25)"
+           "default|the default: the shipped reranker (data/reranker.ubj, trained on CLICK-ID known items)")
 for c in "${collections[@]}"; do
   for r in "${rerankers[@]}"; do
     tag=${r%%|*} name=${r#*|}
@@ -196,6 +200,27 @@ for c in "${collections[@]}"; do
   printf '| %s | %d.%01d s | %s | %s | %s |\n' "${label[$c]}" $((vector_seconds[$c] / 1000)) \
     $((vector_seconds[$c] % 1000 / 100)) "$words" \
     "$(du -h "$work/$c/db-names/telusur.vectors" | cut -f1)" "$(du -sh --exclude=telusur.vectors "$work/$c/db-names" | cut -f1)"
+done
+# What the default costs: milliseconds per topic of a one-thread batch run
+# (one process, so in-process), median of three runs.
+per_topic() {  # COLLECTION FLAGS...: ms per topic
+  local c=$1; shift
+  local n; n=$(wc -l <"$work/$c/topics.tsv")
+  for _ in 1 2 3; do
+    local t0; t0=$(date +%s%N)
+    "$bin/telusur" --index "$work/$c/db-names" --topics "$work/$c/topics.tsv" --depth 10 --threads 1 \
+      "$@" >/dev/null 2>&1 || true
+    echo $(( ($(date +%s%N) - t0) / 1000 / n ))
+  done | sort -n | sed -n 2p
+}
+echo
+echo "| collection | bm25 (--no-rerank) per topic | default per topic | ratio |"
+echo "|---|---|---|---|"
+for c in "${collections[@]}"; do
+  plain=$(per_topic "$c" --no-rerank)
+  default=$(per_topic "$c")
+  printf '| %s | %d.%03d ms | %d.%03d ms | %s |\n' "${label[$c]}" $((plain / 1000)) $((plain % 1000)) \
+    $((default / 1000)) $((default % 1000)) "$(ratio "$default" "$plain")"
 done
 echo
 echo "Reranker feature importances with vectors (total gain; known items | FacQA fold 0):"
