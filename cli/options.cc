@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <ostream>
 
+#include "version.h"
+
 namespace po = boost::program_options;
 
 namespace telusur::cli {
@@ -40,6 +42,16 @@ bool parse(int argc, const char* const* argv, const po::options_description& vis
 std::string default_index() {
   const char* env = std::getenv("TELUSUR_INDEX");
   return env && *env ? env : "telusur.db";
+}
+
+void add_version_option(po::options_description& options) {
+  options.add_options()("version", "print the versions of Telusur and its libraries and exit");
+}
+
+bool print_version(const po::variables_map& vm, std::ostream& out, std::string_view tool) {
+  if (!vm.count("version")) return false;
+  out << version_report(tool);
+  return true;
 }
 
 std::string shipped_reranker() {

@@ -19,6 +19,14 @@ bool parse(int argc, const char* const* argv,
            std::vector<std::string>& positional, boost::program_options::variables_map& vm,
            std::ostream& err, std::string_view tool);
 
+// Adds --version to `options`.
+void add_version_option(boost::program_options::options_description& options);
+
+// When --version was given: prints version_report(tool) to `out` and
+// returns true.
+bool print_version(const boost::program_options::variables_map& vm, std::ostream& out,
+                   std::string_view tool);
+
 // The index directory when --index is not given: $TELUSUR_INDEX, else
 // ./telusur.db.
 std::string default_index();

@@ -19,10 +19,11 @@ BatchResult run_topics(const std::string& index_dir, const std::vector<Topic>& t
   BatchResult result;
   result.topics = topics.size();
   {
-    // Opens the index and checks the scheme before the threads start.
+    // Opens the index and checks the scheme's values (Xapian's) before the
+    // threads start.
     Searcher probe(index_dir);
     SearchOptions o = options.search;
-    o.query = std::string(1, 'x');  // any word: the scheme is checked at search time
+    o.query = std::string(1, 'x');  // any word: the weight is made at search time
     o.free_text = true;
     o.limit = 0;
     o.snippet_bytes = 0;

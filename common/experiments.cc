@@ -209,7 +209,11 @@ std::vector<SweepPoint> sweep(const std::string& index_dir, const std::vector<To
       spec += std::string(a == 0 ? ":" : ",") + axes[a].param + "=" + number(p.values.back());
     }
     BatchOptions b = batch;
-    b.search.weighting = spec;
+    try {
+      b.search.weighting = parse_weighting(spec);
+    } catch (const Error& e) {
+      throw QueryError(e.what());
+    }
     b.tag = "sweep";
     const BatchResult r = run_topics(index_dir, topics, b);
     EvalOptions e = eval;

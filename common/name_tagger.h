@@ -3,7 +3,7 @@
 // reading the word, its neighbours, its shape, the rule extractor's answer
 // and the gazetteers (see names.h). Decoding is greedy, left to right. The
 // model is a text file (data/names/tagger.model) trained on the train split
-// of idner-news-2k by `telusur-names --train`; see the Names section of README.md.
+// of idner-news-2k by `telusur-names --train`; see docs/names.md.
 // No machine-learning runtime: the scoring is a few hash look-ups per word.
 #pragma once
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <optional>
 
@@ -210,6 +211,25 @@ std::string resolve_date_bound(std::string_view text, bool upper, const std::str
   const auto b = date_words_bound(t, upper);
   if (!b) throw bad();
   return *b;
+}
+
+DateBounds resolve_date_bounds(std::string_view since, std::string_view until,
+                               std::string today) {
+  DateBounds b;
+  if (since.empty() && until.empty()) return b;
+  if (today.empty()) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y%m%d", &local);
+    today = buf;
+  }
+  if (!since.empty()) b.from = resolve_date_bound(since, false, today);
+  if (!until.empty()) b.to = resolve_date_bound(until, true, today);
+  if (!b.from.empty() && !b.to.empty() && b.from > b.to)
+    throw QueryError("--since " + std::string(since) + " is after --until " + std::string(until));
+  return b;
 }
 
 const std::vector<QueryField>& free_text_fields() {

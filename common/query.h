@@ -63,4 +63,17 @@ std::string rewrite_query(std::string_view query);
 // its last as an upper one. Returns YYYYMMDD; throws QueryError naming the text.
 std::string resolve_date_bound(std::string_view text, bool upper, const std::string& today);
 
+// A date filter, resolved: YYYYMMDD bounds, empty where open.
+struct DateBounds {
+  std::string from;
+  std::string to;
+  bool bounded() const { return !from.empty() || !to.empty(); }
+};
+
+// The bounds of --since `since` and --until `until` (either may be empty),
+// relative ones counted back from `today` (YYYYMMDD; empty: the local
+// date). Throws QueryError for a bad bound, or when `since` is after `until`.
+DateBounds resolve_date_bounds(std::string_view since, std::string_view until,
+                               std::string today = "");
+
 }  // namespace telusur

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "document.h"
 #include "schema.h"
 #include "text.h"
 
@@ -49,11 +50,11 @@ std::string_view answer_type_name(AnswerType type) {
 char answer_name_letter(AnswerType type) {
   switch (type) {
     case AnswerType::kPerson:
-      return 'p';
+      return kPersonLetter;
     case AnswerType::kPlace:
-      return 'l';
+      return kPlaceLetter;
     case AnswerType::kOrganisation:
-      return 'o';
+      return kOrgLetter;
     default:
       return 0;
   }
@@ -67,9 +68,9 @@ std::string_view answer_marker(AnswerType type) {
 
 bool names_answer(std::string_view names_value, char letter,
                   const std::vector<std::string>& question_words) {
-  for (std::string_view line : split_lines(names_value)) {
-    if (line.size() < 3 || line[0] != letter || line[1] != '\t') continue;
-    for (const Token& t : tokenize(fold_case(line.substr(2))))
+  for (const StoredName& n : decode_names(names_value)) {
+    if (n.type != letter) continue;
+    for (const Token& t : tokenize(fold_case(n.name)))
       if (std::find(question_words.begin(), question_words.end(), t.term) == question_words.end())
         return true;
   }

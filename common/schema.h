@@ -5,7 +5,15 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
+
+namespace telusur {
+
+// A schema name (or any view) as a string, for building terms and keys.
+inline std::string str(std::string_view s) { return std::string(s); }
+
+}  // namespace telusur
 
 namespace telusur::schema {
 

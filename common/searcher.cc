@@ -16,6 +16,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "document.h"
 #include "query.h"
 #include "rerank_features.h"
 #include "rerank_model.h"
@@ -36,7 +37,6 @@
 namespace telusur {
 namespace {
 
-std::string str(std::string_view s) { return std::string(s); }
 
 // Whether a term is the stem of a word of any text: Z, then a lower-case
 // letter or digit (not a field, id, date or name term).
@@ -239,10 +239,11 @@ class NameFacetSpy : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double) override {
     const std::string v = doc.get_value(schema::kNamesSlot);
-    for (std::string_view line : split_lines(v)) {
-      if (line.size() < 3 || line[1] != '\t') continue;
-      auto& counts = line[0] == 'p' ? persons : line[0] == 'l' ? places : organisations;
-      ++counts[std::string(line.substr(2))];
+    for (const StoredName& n : decode_names(v)) {
+      auto& counts = n.type == kPersonLetter  ? persons
+                     : n.type == kPlaceLetter ? places
+                                              : organisations;
+      ++counts[std::string(n.name)];
     }
   }
   std::string name() const override { return "telusur::NameFacetSpy"; }
@@ -491,16 +492,6 @@ struct Searcher::Impl {
                          Xapian::Query(id_term));
   }
 
-  // The article id of a document (from its id term).
-  std::string id_of(Xapian::docid docid) {
-    const std::string prefix(schema::kIdPrefix);
-    auto t = db.termlist_begin(docid);
-    t.skip_to(prefix);
-    if (t != db.termlist_end(docid) && (*t).compare(0, prefix.size(), prefix) == 0)
-      return (*t).substr(prefix.size());
-    return std::string();
-  }
-
   // Groups the ranked articles of `mset` into stories: an article joins the
   // earlier group whose first article is most like it, if that is the same
   // story: their dates, when both have one, at most kStoryDays apart, and the
@@ -528,9 +519,8 @@ struct Searcher::Impl {
       }
       const Xapian::Document doc = it.get_document();
       const std::string names = doc.get_value(schema::kNamesSlot);  // outlives the views
-      for (std::string_view line : split_lines(names))
-        if (line.size() > 2 && line[0] == 'p' && line[1] == '\t')
-          f.persons.emplace_back(line.substr(2));
+      for (const StoredName& n : decode_names(names))
+        if (n.type == kPersonLetter) f.persons.emplace_back(n.name);
       std::sort(f.persons.begin(), f.persons.end());
       const std::string ymd = doc.get_value(schema::kDateSlot);
       if (ymd.size() == 8) {
@@ -611,6 +601,15 @@ struct Searcher::Impl {
   }
 
   Xapian::doccount matches_to_check(const Xapian::Query& query, const SearchOptions& o) const;
+
+  // The steps of one search (defined below search()).
+  Xapian::Query build_query(const SearchOptions& o, const Xapian::Weight& weight);
+  Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, std::size_t rank,
+               const std::vector<std::string>& fragments, const SearchOptions& o) const;
+  void collect_hits(SearchResults& r, const Xapian::MSet& mset, const Xapian::Query& query,
+                    const std::vector<std::string>& fragments, bool rerank,
+                    Xapian::doccount limit, const SearchOptions& o);
+  SearchResults search_attempt(const SearchOptions& o);
 
   struct Spelling {
     std::string suggestion;
@@ -759,8 +758,7 @@ struct Searcher::Impl {
   }
 
   [[noreturn]] void fail(const Xapian::Error& e) const {
-    throw IndexError("index '" + dir + "': " + e.get_msg() +
-                     (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
+    throw IndexError("index '" + dir + "': " + describe(e));
   }
 
   // A query parser that stems, stops and combines words as the index needs.
@@ -777,12 +775,7 @@ struct Searcher::Impl {
   // Alias groups ("xalias:G", "xalias" FIELD ":G") as one synonym each;
   // unprefixed ones search `prefix`.
   void add_alias_fields(Xapian::QueryParser& qp, const std::string& prefix, const SearchOptions& o) {
-    bool phrases = true;
-    try {
-      phrases = !uses_collection_frequency(parse_weighting(o.weighting));
-    } catch (const Error&) {
-      // reported where the scheme is made
-    }
+    const bool phrases = !uses_collection_frequency(o.weighting);
     qp.add_prefix(str(kAliasField),
                   (new AliasProcessor({prefix}, true, stemmer, phrases))->release());
     for (const QueryField& f : free_text_fields()) {
@@ -881,8 +874,7 @@ Xapian::Database open_index(const std::string& dir, const Searcher::OpenOptions&
       ++opened;
     } catch (const Xapian::Error& e) {
       const std::string what =
-          "shard '" + l + "' of '" + dir + "' is unavailable: " + e.get_msg() +
-          (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
+          "shard '" + l + "' of '" + dir + "' is unavailable: " + describe(e);
       if (!o.allow_partial) throw IndexError(what);
       warnings.push_back(what);
     } catch (const std::invalid_argument&) {
@@ -1057,157 +1049,170 @@ Xapian::doccount Searcher::Impl::matches_to_check(const Xapian::Query& query,
   return is_disjunction_of_words(query) ? 0 : limit;
 }
 
+// The query of `o` with everything the options add: field weights, the
+// date filter, proximity, answer evidence and feedback (which run first
+// searches with `weight`).
+Xapian::Query Searcher::Impl::build_query(const SearchOptions& o, const Xapian::Weight& weight) {
+  Xapian::Query query = o.like.empty() ? parse(o) : like(o.like);
+  if (o.title_weight > 0 || o.body_weight != 1) {
+    // Field weights: the words against all text, and again against titles.
+    query = Xapian::Query(
+        Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, o.body_weight),
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parse(o, str(schema::kTitlePrefix)),
+                      o.title_weight));
+  }
+  if (o.dates.bounded()) {
+    const std::string& lo = o.dates.from;
+    const std::string& hi = o.dates.to;
+    const Xapian::Query dates =
+        hi.empty()   ? Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, lo)
+        : lo.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+                                     std::string("0"), hi)
+                     : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lo, hi);
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
+  }
+  if (o.sdm) query = sdm(query, o, std::string());
+  if (o.questions && o.answer_weight > 0)
+    if (const auto evidence = answer_evidence(o))
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, *evidence);
+  if (o.prf_docs > 0 && o.prf_terms > 0) query = expand(query, weight, o);
+  if (o.rm3_docs > 0 && o.rm3_terms > 0) query = rm3(query, weight, o);
+  return query;
+}
+
+// A hit of `mset`: its stored fields and, with snippets, its snippet and
+// marked title.
+Hit Searcher::Impl::make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
+                             std::size_t rank, const std::vector<std::string>& fragments,
+                             const SearchOptions& o) const {
+  const Xapian::Document doc = it.get_document();
+  const StoredFields f = decode_fields(doc.get_value(schema::kFieldsSlot));
+  Hit h;
+  h.rank = rank;
+  h.score = it.get_weight();
+  h.id = f.id;
+  h.title = f.title;
+  h.title_derived = f.title_derived;
+  if (!f.date.empty()) h.date = f.date;
+  h.source = f.source;
+  h.author = f.author;
+  h.dateline = f.dateline;
+  h.category = f.category;
+  h.url = f.url;
+  h.path = f.location();
+  h.title_marked = h.title;
+  if (o.snippet_bytes > 0) {
+    const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
+    const std::string body = doc.get_data();
+    h.snippet = snippet_of(mset, body, fragments, o.snippet_bytes, snippet_stemmer);
+    h.title_marked = unescape_html(
+        mset.snippet(h.title, h.title.size() + 1, snippet_stemmer, 0, hs, he, ""));
+    if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;
+  }
+  return h;
+}
+
+// The hits of `mset` into `r`: reranked, in the match's order, or grouped
+// into stories; `limit` hits (stories) after the offset.
+void Searcher::Impl::collect_hits(SearchResults& r, const Xapian::MSet& mset,
+                                  const Xapian::Query& query,
+                                  const std::vector<std::string>& fragments, bool rerank,
+                                  Xapian::doccount limit, const SearchOptions& o) {
+  if (rerank) {
+    r.reranked = true;
+    const auto [order, scores] = this->rerank(mset, query, o);
+    for (std::size_t k = o.offset; k < order.size() && r.hits.size() < limit; ++k) {
+      Hit h = make_hit(mset, mset[static_cast<Xapian::doccount>(order[k])], k + 1, fragments, o);
+      h.score = scores[order[k]];
+      r.hits.push_back(std::move(h));
+    }
+  } else if (!o.group) {
+    std::size_t rank = o.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      r.hits.push_back(make_hit(mset, it, ++rank, fragments, o));
+    if (o.rerank_features) r.features = features(mset, query, o);
+  } else {
+    const std::vector<std::vector<Xapian::doccount>> groups = stories(mset);
+    for (std::size_t g = o.offset; g < groups.size() && r.hits.size() < limit; ++g) {
+      Hit h = make_hit(mset, mset[groups[g][0]], g + 1, fragments, o);
+      for (std::size_t k = 1; k < groups[g].size(); ++k)
+        h.similar.push_back(article_id(db, *mset[groups[g][k]]));
+      r.hits.push_back(std::move(h));
+    }
+    r.groups = groups.size();
+    r.grouped = true;
+  }
+}
+
+// One search, start to end: build the query, run it (sorted, counted,
+// faceted as asked), decode the hits. Xapian errors propagate.
+SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
+  SearchResults r;
+  std::unique_ptr<Xapian::Weight> weight;
+  try {
+    weight = make_weight(o.weighting);
+  } catch (const Error& e) {
+    throw QueryError(e.what());
+  }
+  const Xapian::Query query = build_query(o, *weight);
+  r.parsed = query.get_description();
+  r.weighting = describe_weighting(o.weighting);
+  const std::vector<std::string> fragments =
+      o.snippet_bytes > 0 ? term_fragments(std::vector<std::string>(
+                                query.get_unique_terms_begin(), query.get_unique_terms_end()))
+                          : std::vector<std::string>();
+  if (snippet_lookup && o.snippet_bytes > 0) snippet_lookup->set_query_fragments(fragments);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(*weight);
+  // Ties in score (and in date) are broken by document id: deterministic.
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  DateKey key(o.sort == SortOrder::kNewest);
+  if (o.sort != SortOrder::kRelevance && remote)
+    // Xapian's remote backend runs no KeyMaker: the date value as it is
+    // (undated articles come first with --sort oldest).
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, o.sort == SortOrder::kNewest);
+  else if (o.sort != SortOrder::kRelevance)
+    enquire.set_sort_by_key_then_relevance(&key, o.sort == SortOrder::kNewest);
+  const Xapian::doccount limit = static_cast<Xapian::doccount>(std::min<std::size_t>(o.limit, 100000));
+  NameFacetSpy spy;
+  if (o.facets && remote)
+    throw QueryError(
+        "--facets does not work with remote shards: Xapian's remote server cannot run "
+        "Telusur's name counter");
+  // Facets count every matching article, not an estimate.
+  if (o.facets) enquire.add_matchspy(&spy);
+  // With --group, hits are stories: candidates (five per hit asked for)
+  // are grouped, and the offset and limit count groups. The reranker
+  // orders the rerank_depth best.
+  const bool rerank = o.reranker && !o.group && o.sort == SortOrder::kRelevance;
+  const Xapian::doccount first = o.group || rerank ? 0 : static_cast<Xapian::doccount>(o.offset);
+  const Xapian::doccount wanted =
+      o.group ? static_cast<Xapian::doccount>(std::min<std::size_t>((o.offset + limit) * 5, 2000))
+      : rerank ? static_cast<Xapian::doccount>(std::max(o.rerank_depth, o.offset + limit))
+               : limit;
+  const Xapian::MSet mset = enquire.get_mset(first, wanted, matches_to_check(query, o));
+  if (o.facets) {
+    r.persons = NameFacetSpy::top(spy.persons, o.facets);
+    r.places = NameFacetSpy::top(spy.places, o.facets);
+    r.organisations = NameFacetSpy::top(spy.organisations, o.facets);
+  }
+  r.matches_estimated = mset.get_matches_estimated();
+  r.matches_lower = mset.get_matches_lower_bound();
+  r.matches_upper = mset.get_matches_upper_bound();
+  r.matches_exact = r.matches_lower == r.matches_upper;
+  if (r.matches_exact) r.matches_estimated = r.matches_lower;
+  r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
+  collect_hits(r, mset, query, fragments, rerank, limit, o);
+  return r;
+}
+
 SearchResults Searcher::search_once(const SearchOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   SearchResults r;
   for (int attempt = 0;; ++attempt) {
     try {
-      r = SearchResults{};
-      Xapian::Query query = o.like.empty() ? impl_->parse(o) : impl_->like(o.like);
-      if (o.title_weight > 0 || o.body_weight != 1) {
-        // Field weights: the words against all text, and again against titles.
-        query = Xapian::Query(
-            Xapian::Query::OP_OR,
-            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, o.body_weight),
-            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                          impl_->parse(o, str(schema::kTitlePrefix)), o.title_weight));
-      }
-      std::unique_ptr<Xapian::Weight> weight;
-      WeightingSpec spec;
-      try {
-        spec = parse_weighting(o.weighting);
-        weight = make_weight(spec);
-      } catch (const Error& e) {
-        throw QueryError(e.what());
-      }
-      if (!o.since.empty() || !o.until.empty()) {
-        std::string today = o.today;
-        if (today.empty()) {
-          const std::time_t now = std::time(nullptr);
-          std::tm local{};
-          localtime_r(&now, &local);
-          char buf[16];
-          std::strftime(buf, sizeof buf, "%Y%m%d", &local);
-          today = buf;
-        }
-        const std::string lo = o.since.empty() ? "" : resolve_date_bound(o.since, false, today);
-        const std::string hi = o.until.empty() ? "" : resolve_date_bound(o.until, true, today);
-        if (!lo.empty() && !hi.empty() && lo > hi)
-          throw QueryError("--since " + o.since + " is after --until " + o.until);
-        const Xapian::Query dates =
-            hi.empty()   ? Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, lo)
-            : lo.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
-                                         std::string("0"), hi)
-                         : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lo, hi);
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
-      }
-      if (o.sdm) query = impl_->sdm(query, o, std::string());
-      if (o.questions && o.answer_weight > 0)
-        if (const auto evidence = impl_->answer_evidence(o))
-          query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, *evidence);
-      if (o.prf_docs > 0 && o.prf_terms > 0) query = impl_->expand(query, *weight, o);
-      if (o.rm3_docs > 0 && o.rm3_terms > 0) query = impl_->rm3(query, *weight, o);
-      r.parsed = query.get_description();
-      const std::vector<std::string> fragments =
-          o.snippet_bytes > 0 ? term_fragments(std::vector<std::string>(
-                                    query.get_unique_terms_begin(), query.get_unique_terms_end()))
-                              : std::vector<std::string>();
-      if (impl_->snippet_lookup && o.snippet_bytes > 0)
-        impl_->snippet_lookup->set_query_fragments(fragments);
-      Xapian::Enquire enquire(impl_->db);
-      enquire.set_query(query);
-      enquire.set_weighting_scheme(*weight);
-      r.weighting = describe_weighting(spec);
-      // Ties in score (and in date) are broken by document id: deterministic.
-      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-      DateKey key(o.sort == SortOrder::kNewest);
-      if (o.sort != SortOrder::kRelevance && impl_->remote)
-        // Xapian's remote backend runs no KeyMaker: the date value as it is
-        // (undated articles come first with --sort oldest).
-        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, o.sort == SortOrder::kNewest);
-      else if (o.sort != SortOrder::kRelevance)
-        enquire.set_sort_by_key_then_relevance(&key, o.sort == SortOrder::kNewest);
-      const Xapian::doccount limit =
-          static_cast<Xapian::doccount>(std::min<std::size_t>(o.limit, 100000));
-      NameFacetSpy spy;
-      if (o.facets && impl_->remote)
-        throw QueryError(
-            "--facets does not work with remote shards: Xapian's remote server cannot run "
-            "Telusur's name counter");
-      if (o.facets) enquire.add_matchspy(&spy);
-      // Facets count every matching article, not an estimate.
-      // With --group, hits are stories: candidates (five per hit asked for)
-      // are grouped, and the offset and limit count groups.
-      const bool rerank = o.reranker && !o.group && o.sort == SortOrder::kRelevance;
-      const Xapian::doccount first =
-          o.group || rerank ? 0 : static_cast<Xapian::doccount>(o.offset);
-      const Xapian::doccount wanted =
-          o.group
-              ? static_cast<Xapian::doccount>(std::min<std::size_t>((o.offset + limit) * 5, 2000))
-          : rerank ? static_cast<Xapian::doccount>(std::max(o.rerank_depth, o.offset + limit))
-                   : limit;
-      const Xapian::MSet mset = enquire.get_mset(first, wanted, impl_->matches_to_check(query, o));
-      if (o.facets) {
-        r.persons = NameFacetSpy::top(spy.persons, o.facets);
-        r.places = NameFacetSpy::top(spy.places, o.facets);
-        r.organisations = NameFacetSpy::top(spy.organisations, o.facets);
-      }
-      r.matches_estimated = mset.get_matches_estimated();
-      r.matches_lower = mset.get_matches_lower_bound();
-      r.matches_upper = mset.get_matches_upper_bound();
-      r.matches_exact = r.matches_lower == r.matches_upper;
-      if (r.matches_exact) r.matches_estimated = r.matches_lower;
-      r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
-      const auto make_hit = [&](const Xapian::MSetIterator& it, std::size_t rank) {
-        const Xapian::Document doc = it.get_document();
-        const StoredFields f = decode_fields(doc.get_value(schema::kFieldsSlot));
-        Hit h;
-        h.rank = rank;
-        h.score = it.get_weight();
-        h.id = f.id;
-        h.title = f.title;
-        h.title_derived = f.title_derived;
-        if (!f.date.empty()) h.date = f.date;
-        h.source = f.source;
-        h.author = f.author;
-        h.dateline = f.dateline;
-        h.category = f.category;
-        h.url = f.url;
-        h.path = f.location();
-        h.title_marked = h.title;
-        if (o.snippet_bytes > 0) {
-          const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
-          const std::string body = doc.get_data();
-          h.snippet = snippet_of(mset, body, fragments, o.snippet_bytes, impl_->snippet_stemmer);
-          h.title_marked = unescape_html(
-              mset.snippet(h.title, h.title.size() + 1, impl_->snippet_stemmer, 0, hs, he, ""));
-          if (strip_marks(h.title_marked) != h.title) h.title_marked = h.title;
-        }
-        return h;
-      };
-      if (rerank) {
-        r.reranked = true;
-        const auto [order, scores] = impl_->rerank(mset, query, o);
-        for (std::size_t k = o.offset; k < order.size() && r.hits.size() < limit; ++k) {
-          Hit h = make_hit(mset[static_cast<Xapian::doccount>(order[k])], k + 1);
-          h.score = scores[order[k]];
-          r.hits.push_back(std::move(h));
-        }
-      } else if (!o.group) {
-        std::size_t rank = o.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it) r.hits.push_back(make_hit(it, ++rank));
-        if (o.rerank_features) r.features = impl_->features(mset, query, o);
-      } else {
-        const std::vector<std::vector<Xapian::doccount>> groups = impl_->stories(mset);
-        for (std::size_t g = o.offset; g < groups.size() && r.hits.size() < limit; ++g) {
-          Hit h = make_hit(mset[groups[g][0]], g + 1);
-          for (std::size_t k = 1; k < groups[g].size(); ++k)
-            h.similar.push_back(impl_->id_of(*mset[groups[g][k]]));
-          r.hits.push_back(std::move(h));
-        }
-        r.groups = groups.size();
-        r.grouped = true;
-      }
+      r = impl_->search_attempt(o);
       break;
     } catch (const Xapian::DatabaseModifiedError&) {
       // An indexer committed while we read: reopen at the new revision and retry.

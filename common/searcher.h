@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "query.h"
+#include "weighting_spec.h"
+
 namespace telusur {
 
 class RerankModel;
@@ -33,9 +36,9 @@ struct SearchOptions {
   // When non-zero: count the names of all matching articles and return the
   // this many most frequent persons, places and organisations.
   std::size_t facets = 0;
-  // The ranking scheme, NAME[:param=value,...] (see weighting.h); a bad one
-  // is a QueryError.
-  std::string weighting = "bm25";
+  // The ranking scheme (weighting_spec.h), parsed when the options are
+  // read: parse_weighting("lm-dirichlet:mu=1000").
+  WeightingSpec weighting = default_weighting();
   // The query is plain text (a topic): its words only, no operators, fields,
   // quotes or wildcards, so it is never a syntax error.
   bool free_text = false;
@@ -101,13 +104,9 @@ struct SearchOptions {
   // Group the same story told by several articles into one hit (the best
   // ranked; Hit::similar lists the others); offset and limit count groups.
   bool group = false;
-  // Only articles dated from `since` and up to `until` (see
-  // resolve_date_bound: "2024-01-01", "Maret 2021", "7d"); undated articles
-  // are left out when either is set. `today` (YYYYMMDD) anchors relative
-  // bounds; empty: the local date.
-  std::string since;
-  std::string until;
-  std::string today;
+  // Only articles dated within `dates` (resolved from the options' text by
+  // resolve_date_bounds); undated articles are left out when it is bounded.
+  DateBounds dates;
 };
 
 // Sets field weights from "title=W,body=W" (either may be left out). Throws

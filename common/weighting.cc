@@ -84,6 +84,11 @@ bool uses_collection_frequency(const WeightingSpec& spec) {
   return std::find(std::begin(kSchemes), std::end(kSchemes), spec.name) != std::end(kSchemes);
 }
 
+WeightingSpec default_weighting() {
+  static const WeightingSpec kBm25 = parse_weighting("bm25");
+  return kBm25;
+}
+
 WeightingSpec parse_weighting(std::string_view text) {
   const std::size_t colon = text.find(':');
   const std::string_view name = text.substr(0, colon);

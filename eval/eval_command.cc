@@ -10,9 +10,11 @@
 #include "evaluation.h"
 #include "experiments.h"
 #include "options.h"
+#include "version.h"
 #include "rerank_features.h"
 #include "rerank_model.h"
 #include "rerank_training.h"
+#include "score_printer.h"
 #include "searcher.h"
 #include "status.h"
 
@@ -50,6 +52,28 @@ std::string fixed(double v, int decimals = 4) {
 std::string pad(std::string s, std::size_t width) {
   if (s.size() < width) s.append(width - s.size(), ' ');
   return s;
+}
+
+// Prints the runs, then each measure's comparisons with the first run
+// (counts are not compared).
+void print_scores(ScorePrinter& printer, const std::vector<ScoredRun>& runs,
+                  const std::vector<std::string>& measures, bool per_query, std::size_t trials) {
+  printer.runs(runs, per_query);
+  if (runs.size() < 2) return;
+  printer.begin_comparisons(runs);
+  for (std::size_t m = 0; m < measures.size(); ++m) {
+    if (is_count_measure(measures[m])) continue;
+    const auto values = [&](const ScoredRun& r) {
+      std::map<std::string, double> v;
+      for (const auto& [qid, vals] : r.eval.per_query) v[qid] = vals[m];
+      return v;
+    };
+    std::vector<Comparison> row;
+    for (std::size_t r = 1; r < runs.size(); ++r)
+      row.push_back({measures[m], &runs[0], &runs[r], runs[0].eval.all[m], runs[r].eval.all[m],
+                     compare(values(runs[0]), values(runs[r]), trials)});
+    printer.comparisons(row);
+  }
 }
 
 int run_score(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -113,63 +137,11 @@ int run_score(int argc, const char* const* argv, std::ostream& out, std::ostream
       }
       plot_precision_recall(names, curves, plot);
     }
-    if (json) {
-      for (std::size_t r = 0; r < runs.size(); ++r) {
-        nlohmann::ordered_json j;
-        j["type"] = "run";
-        j["run"] = runs[r].tag;
-        j["file"] = files[r + 1];
-        for (std::size_t m = 0; m < evals[r].measures.size(); ++m)
-          j["all"][evals[r].measures[m]] = evals[r].all[m];
-        if (per_query)
-          for (const auto& [qid, values] : evals[r].per_query)
-            for (std::size_t m = 0; m < values.size(); ++m)
-              j["per_query"][qid][evals[r].measures[m]] = values[m];
-        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      }
-    } else if (runs.size() == 1) {
-      out << format_trec_eval(evals[0], runs[0].tag, per_query);
-    }
-    if (runs.size() < 2) return 0;
-    // Comparison with the first run, per measure (counts are not compared).
-    if (!json) {
-      out << pad("measure", 16);
-      for (const TrecRun& r : runs) out << "\t" << r.tag;
-      out << "\n";
-    }
-    for (std::size_t m = 0; m < eval.measures.size(); ++m) {
-      const std::string& name = eval.measures[m];
-      if (is_count_measure(name)) continue;
-      const auto values = [&](std::size_t r) {
-        std::map<std::string, double> v;
-        for (const auto& [qid, vals] : evals[r].per_query) v[qid] = vals[m];
-        return v;
-      };
-      nlohmann::ordered_json j;
-      std::string line = pad(name, 16) + "\t" + fixed(evals[0].all[m]);
-      for (std::size_t r = 1; r < runs.size(); ++r) {
-        const Significance s = compare(values(0), values(r), trials);
-        const double diff = evals[r].all[m] - evals[0].all[m];
-        line += "\t" + fixed(evals[r].all[m]) + " (" + (diff >= 0 ? "+" : "") + fixed(diff) +
-                "; t p=" + fixed(s.t_test_p) + (s.t_test_p < 0.05 ? "*" : "") +
-                ", rand p=" + fixed(s.randomisation_p) + (s.randomisation_p < 0.05 ? "*" : "") +
-                ")";
-        if (json) {
-          j["type"] = "comparison";
-          j["measure"] = name;
-          j["baseline"] = runs[0].tag;
-          j["run"] = runs[r].tag;
-          j["baseline_value"] = evals[0].all[m];
-          j["value"] = evals[r].all[m];
-          j["difference"] = diff;
-          j["queries"] = s.queries;
-          j["t_test_p"] = s.t_test_p;
-          j["randomisation_p"] = s.randomisation_p;
-          out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-        }
-      }
-      if (!json) out << line << "\n";
-    }
+    std::vector<ScoredRun> scored;
+    for (std::size_t r = 0; r < runs.size(); ++r)
+      scored.push_back({runs[r].tag, files[r + 1], std::move(evals[r])});
+    print_scores(json ? *make_json_score_printer(out) : *make_text_score_printer(out), scored,
+                 eval.measures, per_query, trials);
     return 0;
   } catch (const Error& e) {
     err << "telusur-eval score: error: " << e.what() << "\n";
@@ -335,7 +307,7 @@ int run_train_reranker(int argc, const char* const* argv, std::ostream& out, std
     return 2;
   }
   try {
-    base.weighting = weighting;
+    base.weighting = parse_weighting(weighting);
     base.vector_features = !no_vectors;
     if (base.sdm) set_sdm(base, "");
     const RerankTrainingData data = collect_rerank_training(
@@ -360,6 +332,10 @@ int run_eval(int argc, const char* const* argv, std::ostream& out, std::ostream&
     out << kUsage
         << "\nSubcommands (each with --help): score, known-item, sweep, train-reranker.\n"
            "Exit status: 0 done, 2 error.\n";
+    return 0;
+  }
+  if (command == "--version") {
+    out << version_report("telusur-eval");
     return 0;
   }
   if (command == "score") return run_score(argc - 1, argv + 1, out, err);

@@ -106,7 +106,9 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "per core)")("verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
       "quiet,q", po::bool_switch(&quiet), "print only warnings and errors");
   po::variables_map vm;
+  cli::add_version_option(visible);
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-index")) return 2;
+  if (cli::print_version(vm, out, "telusur-index")) return 0;
   if (vm.count("help")) {
     out << "Usage: telusur-index [--index DIR] [--rebuild] [--dry-run] PATH...\n\n"
            "Indexes Indonesian news articles for telusur. PATH is a file or a directory\n"

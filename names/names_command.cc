@@ -4,13 +4,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "names.h"
+#include "names_printer.h"
 #include "options.h"
 #include "readers.h"
 #include "status.h"
@@ -30,12 +30,11 @@ int run_conll(const NameExtractor& extractor, bool evidence_on, bool all_places,
     // --no-evidence reads each sentence alone (as telusur-index does).
     const std::vector<ConllSentence> sentences = read_conll(in);
     const CapitalEvidence evidence = conll_evidence(sentences);
+    const std::unique_ptr<NamesPrinter> printer = make_names_printer(out);
     for (const ConllSentence& sentence : sentences) {
       const std::vector<std::string> tags =
           tag_tokens(extractor, sentence.tokens, evidence_on ? &evidence : nullptr, all_places);
-      for (std::size_t i = 0; i < tags.size(); ++i)
-        out << sentence.tokens[i] << '\t' << tags[i] << '\n';
-      out << '\n';
+      printer->sentence(sentence.tokens, tags);
     }
   } catch (const Error& e) {
     err << "telusur-names: error: " << e.what() << "\n";
@@ -105,7 +104,9 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
       "model", po::value(&model)->value_name("FILE"),
       "use the tagger model in FILE instead of the built-in one");
   po::variables_map vm;
+  cli::add_version_option(visible);
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-names")) return 2;
+  if (cli::print_version(vm, out, "telusur-names")) return 0;
   if (!train.empty() && !vm.count("help")) return run_train(train, epochs, runs, out, err);
   if (vm.count("help") || (paths.empty() && !conll)) {
     (vm.count("help") ? out : err)
@@ -144,24 +145,12 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   };
   try {
     const NameExtractor& extractor = chosen;
+    const std::unique_ptr<NamesPrinter> printer = make_names_printer(out);
     std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
     for (const auto& file : collect_article_files(inputs, on_issue)) {
       read_article_file(
           file,
-          [&](Article&& a) {
-            nlohmann::ordered_json j;
-            j["id"] = a.id;
-            j["names"] = nlohmann::ordered_json::array();
-            for (const Name& n : extractor.extract(a.title, a.body)) {
-              nlohmann::ordered_json name;
-              name["type"] = name_type_label(n.type);
-              name["name"] = n.name;
-              name["surfaces"] = n.surfaces;
-              name["mentions"] = n.mentions;
-              j["names"].push_back(std::move(name));
-            }
-            out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-          },
+          [&](Article&& a) { printer->article(a.id, extractor.extract(a.title, a.body)); },
           on_issue);
     }
   } catch (const Error& e) {

@@ -29,7 +29,7 @@ std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, bool color,
 std::unique_ptr<ResultPrinter> make_compact_printer(std::ostream& out);
 
 // JSON Lines: one {"type":"hit",...} record per hit, then one
-// {"type":"summary",...} record (fields documented in the README).
+// {"type":"summary",...} record (fields documented in docs/searching.md).
 std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out);
 
 }  // namespace telusur

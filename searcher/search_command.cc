@@ -31,11 +31,80 @@ bool default_ranking(const po::variables_map& vm, const SearchOptions& o) {
   return !o.sdm && !vm["rm3"].as<bool>() && !o.questions && o.sort == SortOrder::kRelevance;
 }
 
+// A batch run's settings (--topics and what goes with it).
+struct BatchRun {
+  std::string index_dir, topics_file, run_format, run_tag;
+  std::size_t depth = 1000, threads = 0;
+};
+
+// Searches every topic of a batch run and prints the TREC run.
+int run_batch(const BatchRun& b, const SearchOptions& options, std::ostream& out,
+              std::ostream& err) {
+  if (b.run_format != "trec") {
+    err << "telusur: error: --run-format must be trec, not '" << b.run_format << "'\n";
+    return 2;
+  }
+  if (b.run_tag.find_first_of(" \t\n") != std::string::npos) {
+    err << "telusur: error: --run-tag must not contain white space\n";
+    return 2;
+  }
+  try {
+    BatchOptions batch;
+    batch.search = options;
+    batch.depth = b.depth;
+    batch.tag = b.run_tag;
+    batch.threads = b.threads;
+    const BatchResult r = run_topics(b.index_dir, read_topics(b.topics_file), batch);
+    out << r.run;
+    out.flush();
+    err << "telusur: run " << r.tag << ": " << r.topics << " topics (" << r.topics_with_hits
+        << " with hits), " << r.lines << " lines; index '" << b.index_dir << "', stemmer "
+        << r.stemmer << ", weighting " << r.weighting << "\n";
+    return r.topics_with_hits ? 0 : 1;
+  } catch (const std::exception& e) {
+    err << "telusur: error: " << e.what() << "\n";
+    return 2;
+  }
+}
+
+// How one query's answer is printed.
+struct QueryOutput {
+  std::string format;  // text, json or compact
+  bool color = false, no_pager = false, width_given = false;
+  std::size_t width = 0;
+};
+
+// Searches one query and prints its answer (through the pager when it is
+// text on a terminal).
+int run_query(const std::string& index_dir, const Searcher::OpenOptions& open,
+              const SearchOptions& options, QueryOutput o, std::ostream& out, std::ostream& err) {
+  const bool terminal = &out == &std::cout && isatty(STDOUT_FILENO);
+  if (!o.width_given && terminal) o.width = cli::terminal_width();
+  try {
+    Searcher searcher(index_dir, open);
+    for (const std::string& w : searcher.warnings()) err << "telusur: warning: " << w << "\n";
+    const SearchResults results = searcher.search(options);
+    const std::string pager = o.format == "text" && terminal && !o.no_pager ? cli::pager() : "";
+    std::ostringstream paged;
+    std::ostream& dest = pager.empty() ? out : paged;
+    const auto printer = o.format == "json"      ? make_json_printer(dest)
+                         : o.format == "compact" ? make_compact_printer(dest)
+                                                 : make_text_printer(dest, o.color, o.width);
+    printer->print(options.query, results);
+    if (!pager.empty()) cli::page(pager, paged.str(), out);
+    out.flush();
+    return results.any_match ? 0 : 1;
+  } catch (const std::exception& e) {
+    err << "telusur: error: " << e.what() << "\n";
+    return 2;
+  }
+}
+
 }  // namespace
 
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color, topics_file, run_format, run_tag;
-  std::string field_weights, prf, sdm, rm3, rerank, format;
+  std::string field_weights, prf, sdm, rm3, rerank, format, weighting, since, until;
   bool use_rm3 = false, no_vectors = false, no_rerank = false;
   std::size_t width = 0;
   bool no_pager = false;
@@ -69,13 +138,13 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "facet-limit", po::value(&facet_limit)->default_value(10), "names per type with --facets")(
       "color", po::value(&color)->default_value("auto"),
       "auto, always or never (NO_COLOR disables auto)")(
-      "weighting,w", po::value(&options.weighting)->default_value("bm25"),
+      "weighting,w", po::value(&weighting)->default_value("bm25"),
       "ranking scheme NAME[:param=value,...]: bm25 (k1 k2 k3 b min_normlen), bm25+ (... "
       "delta), tfidf (norm), inl2 ifb2 ineb2 bb2 pl2 (c), pl2+ (c delta), dlh, dph, trad (k), "
       "coord, bool, lm-dirichlet (mu), lm-jm (lambda)")(
-      "since", po::value(&options.since),
+      "since", po::value(&since),
       "only articles dated on or after: YYYY[-MM[-DD]], \"Maret 2021\", or 7d, 2w, 3m, 1y ago")(
-      "until", po::value(&options.until), "only articles dated on or before (same forms)")(
+      "until", po::value(&until), "only articles dated on or before (same forms)")(
       "allow-partial", po::bool_switch(&open.allow_partial),
       "a sharded index: answer from the shards that respond, with a warning naming each one "
       "that does not (default: fail)")(
@@ -129,7 +198,9 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "threads", po::value(&threads)->default_value(0),
       "with --topics: parallel searches (default 0: one per core)");
   po::variables_map vm;
+  cli::add_version_option(visible);
   if (!cli::parse(argc, argv, visible, words, vm, err, "telusur")) return 2;
+  if (cli::print_version(vm, out, "telusur")) return 0;
   if (vm.count("help")) {
     out << "Usage: telusur [--index DIR] [OPTIONS] QUERY...\n"
            "       telusur [--index DIR] --topics FILE [--run-tag TAG] [--depth N] [--weighting "
@@ -165,6 +236,8 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
   }
   if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) use_color = false;
   try {
+    options.weighting = parse_weighting(weighting);
+    options.dates = resolve_date_bounds(since, until);
     if (!field_weights.empty()) set_field_weights(options, field_weights);
     if (!prf.empty()) set_prf(options, prf);
     if (options.sdm || vm.count("sdm-weights")) set_sdm(options, sdm);
@@ -189,31 +262,8 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       err << "telusur: error: --topics takes no QUERY\n";
       return 2;
     }
-    if (run_format != "trec") {
-      err << "telusur: error: --run-format must be trec, not '" << run_format << "'\n";
-      return 2;
-    }
-    if (run_tag.find_first_of(" \t\n") != std::string::npos) {
-      err << "telusur: error: --run-tag must not contain white space\n";
-      return 2;
-    }
-    try {
-      BatchOptions batch;
-      batch.search = options;
-      batch.depth = depth;
-      batch.tag = run_tag;
-      batch.threads = threads;
-      const BatchResult r = run_topics(index_dir, read_topics(topics_file), batch);
-      out << r.run;
-      out.flush();
-      err << "telusur: run " << r.tag << ": " << r.topics << " topics (" << r.topics_with_hits
-          << " with hits), " << r.lines << " lines; index '" << index_dir << "', stemmer "
-          << r.stemmer << ", weighting " << r.weighting << "\n";
-      return r.topics_with_hits ? 0 : 1;
-    } catch (const Error& e) {
-      err << "telusur: error: " << e.what() << "\n";
-      return 2;
-    }
+    BatchRun batch{index_dir, topics_file, run_format, run_tag, depth, threads};
+    return run_batch(batch, options, out, err);
   }
   for (const std::string& w : words) options.query += (options.query.empty() ? "" : " ") + w;
   if (!options.like.empty()) {
@@ -231,33 +281,8 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     err << "telusur: error: --format must be text, json or compact, not '" << format << "'\n";
     return 2;
   }
-  const bool terminal = &out == &std::cout && isatty(STDOUT_FILENO);
-  if (!vm.count("width") && terminal) width = cli::terminal_width();
-  try {
-    Searcher searcher(index_dir, open);
-    for (const std::string& w : searcher.warnings()) err << "telusur: warning: " << w << "\n";
-    const SearchResults results = searcher.search(options);
-    // Text on a terminal goes through the pager; anything else straight out.
-    const std::string pager = format == "text" && terminal && !no_pager ? cli::pager() : "";
-    std::ostringstream paged;
-    std::ostream& dest = pager.empty() ? out : paged;
-    const auto printer = format == "json"      ? make_json_printer(dest)
-                         : format == "compact" ? make_compact_printer(dest)
-                                               : make_text_printer(dest, use_color, width);
-    printer->print(options.query, results);
-    if (!pager.empty()) cli::page(pager, paged.str(), out);
-    out.flush();
-    return results.any_match ? 0 : 1;
-  } catch (const QueryError& e) {
-    err << "telusur: error: " << e.what() << "\n";
-    return 2;
-  } catch (const Error& e) {
-    err << "telusur: error: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    err << "telusur: error: " << e.what() << "\n";
-    return 2;
-  }
+  QueryOutput output{format, use_color, no_pager, vm.count("width") > 0, width};
+  return run_query(index_dir, open, options, output, out, err);
 }
 
 }  // namespace telusur

@@ -22,7 +22,9 @@ int run_stem(int argc, const char* const* argv, std::istream& in, std::ostream& 
       "dictionary (default), snowball or none");
   po::variables_map vm;
   std::vector<std::string> extra;
+  cli::add_version_option(visible);
   if (!cli::parse(argc, argv, visible, extra, vm, err, "telusur-stem")) return 2;
+  if (cli::print_version(vm, out, "telusur-stem")) return 0;
   if (!extra.empty()) {
     err << "telusur-stem: error: unexpected argument '" << extra.front()
         << "' (words are read from stdin)\n";

@@ -366,7 +366,7 @@ TEST(Searcher, FieldWeightsFeedbackAndSchemesChangeRankingAsExpected) {
        {"bm25", "bm25:k1=0.9,b=0.4", "bm25+", "tfidf", "trad", "lm-dirichlet", "lm-jm"}) {
     SearchOptions o;
     o.query = "beras";
-    o.weighting = scheme;
+    o.weighting = parse_weighting(scheme);
     const auto r = ranked(o);
     ASSERT_EQ(r.size(), 2u) << scheme;
     EXPECT_EQ(r.front(), "t2") << scheme;
@@ -375,7 +375,8 @@ TEST(Searcher, FieldWeightsFeedbackAndSchemesChangeRankingAsExpected) {
   bad.query = "beras";
   EXPECT_THROW(set_field_weights(bad, "judul=2"), Error);
   EXPECT_THROW(set_prf(bad, "terms=x"), Error);
-  bad.weighting = "bm25:k9=1";
+  EXPECT_THROW(parse_weighting("bm25:k9=1"), Error);  // parsed once, when the options are read
+  bad.weighting = parse_weighting("pl2:c=0");            // a value only Xapian rejects
   EXPECT_THROW(s.search(bad), QueryError);
 }
 

@@ -73,7 +73,7 @@ TEST_F(SeedRanking, CollectionFrequencySchemesGetOneWordAliasForms) {
   Searcher s(db_);
   for (const char* scheme : {"dph", "pl2", "bm25"}) {
     SearchOptions o = topic("Amerika Serikat");
-    o.weighting = scheme;
+    o.weighting = parse_weighting(scheme);
     const SearchResults r = s.search(o);
     ASSERT_FALSE(r.hits.empty()) << scheme;
     for (const Hit& h : r.hits) EXPECT_TRUE(std::isfinite(h.score)) << scheme << " " << h.id;

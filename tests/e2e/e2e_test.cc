@@ -567,6 +567,23 @@ TEST_F(SeedIndex, SortLimitOffset) {
   EXPECT_EQ(page2[1]["id"], "003_1a0a747f783da510");  // undated last
 }
 
+// Every binary answers --version on stdout, exit 0: its name and Telusur's
+// version, then the libraries it runs with.
+TEST(AllBinaries, AnswerVersion) {
+  testing::TempDir dir;
+  const std::pair<std::string, std::string> binaries[] = {
+      {kIndexBin, "telusur-index"}, {kSearchBin, "telusur"}, {kStemBin, "telusur-stem"},
+      {kNamesBin, "telusur-names"}, {kEvalBin, "telusur-eval"}};
+  for (const auto& [bin, name] : binaries) {
+    const CommandResult r = testing::run({bin, "--version"}, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    EXPECT_EQ(r.out.rfind(name + " " + TELUSUR_VERSION_STRING + "\n", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find("\nXapian 1."), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nICU "), std::string::npos) << r.out;
+    EXPECT_TRUE(r.err.empty()) << name << ": " << r.err;
+  }
+}
+
 TEST(Indexer, ReportsSkippedFilesAndExitsOne) {
   TempDir dir;
   testing::write_file(dir / "in/ok.txt", "Judul Baik\n\nIsi artikel yang baik.\n");

@@ -1,0 +1,42 @@
+// What a Telusur document stores besides its terms, encoded and decoded
+// here only: the names value (schema::kNamesSlot), the article id (its id
+// term), and how a Xapian error reads in a message. The display fields'
+// format is stored_fields.h; the document data is the body as it is.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace telusur {
+
+// The letters of the name types in the names value.
+inline constexpr char kPersonLetter = 'p';
+inline constexpr char kPlaceLetter = 'l';
+inline constexpr char kOrgLetter = 'o';
+
+// One name of the names value: its type letter and the name as indexed.
+struct StoredName {
+  char type = 0;
+  std::string_view name;  // points into the value decoded
+};
+
+// Appends a name to a names value: one line, its type letter, a tab, the
+// name (which holds no newline).
+void append_name(std::string& value, char type, std::string_view name);
+
+// The names of a names value, in order; lines that are not names are
+// skipped.
+std::vector<StoredName> decode_names(std::string_view value);
+
+// The article id of document `docid` (from its id term); empty when it has
+// none.
+std::string article_id(const Xapian::Database& db, Xapian::docid docid);
+
+// A Xapian error as a message ends: its message, and the system error
+// behind it in brackets when there is one.
+std::string describe(const Xapian::Error& e);
+
+}  // namespace telusur
