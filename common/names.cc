@@ -229,127 +229,133 @@ class NameExtractorImpl {
     return it == ex.first_words_.end() ? 0 : it->second;
   }
 
-  // The rules alone: capitalised runs, cues, gazetteers, then linking.
-  static std::vector<Linked> rules(const NameExtractor& ex, const std::vector<Tok>& toks) {
+  // One run of capitalised words, toks[i] to the end of the run: its names
+  // into `found`, the spans without evidence into `unresolved`. Returns the
+  // end of the run.
+  static std::size_t scan_run(const NameExtractor& ex, const std::vector<Tok>& toks,
+                              std::size_t i, std::vector<Found>& found,
+                              std::vector<std::pair<std::size_t, std::size_t>>& unresolved) {
     const std::size_t n = toks.size();
-    std::vector<Found> found;
-    std::vector<std::pair<std::size_t, std::size_t>> unresolved;
-    for (std::size_t i = 0; i < n;) {
-      if (!toks[i].cap) {
-        ++i;
+    std::size_t j = i + 1;
+    // A run of capitalised words; a day name ends it ("Amanda Vanstone Selasa").
+    while (j < n && (toks[j].hyphen_joined || (toks[j].spaced && toks[j].cap)) &&
+           !is_weekday_name(toks[j].text))
+      ++j;
+    // Evidence before the run: a role ("pemimpin", "diplomat senior"), a
+    // speech verb ("kata"), a place preposition ("di").
+    bool role = false;
+    for (std::size_t back = 1; back <= 2 && back <= i; ++back)
+      if (ex.roles_.count(toks[i - back].key) && !toks[i - back].cap) role = true;
+    const bool speech = i > 0 && ex.speech_.count(toks[i - 1].key);
+    const bool place = i > 0 && ex.place_cues_.count(toks[i - 1].key) && !toks[i - 1].cap;
+    std::size_t k = i;
+    std::size_t pending = std::string::npos;  // start of a run of unmatched words
+    const auto close_pending = [&](std::size_t end) {
+      if (pending == std::string::npos) return;
+      const bool common_word = end - pending == 1 && ex.common_words_ &&
+                               ex.common_words_->is_common_word(toks[pending].key);
+      // A speech verb is strong evidence ("kata Budiman"); a role before a
+      // common word is not ("Menteri Hukum", "Ketua Fraksi").
+      if ((role && !common_word) || (speech && pending == i))
+        found.push_back({NameType::kPerson, pending, std::min(end, pending + 4)});
+      else if (end - pending == 1 && toks[pending].acronym)
+        found.push_back({NameType::kOrganisation, pending, end});
+      else if (place && pending == i && end - pending <= 3)
+        found.push_back({NameType::kPlace, pending, end});
+      else
+        unresolved.emplace_back(pending, end);
+      pending = std::string::npos;
+    };
+    while (k < j) {
+      if (std::size_t m = match(ex.common_, max_words_at(ex, toks, k), toks, k, j)) {
+        close_pending(k);
+        k += m;
         continue;
       }
-      std::size_t j = i + 1;
-      // A run of capitalised words; a day name ends it ("Amanda Vanstone Selasa").
-      while (j < n && (toks[j].hyphen_joined || (toks[j].spaced && toks[j].cap)) &&
-             !is_weekday_name(toks[j].text))
-        ++j;
-      // Evidence before the run: a role ("pemimpin", "diplomat senior"), a
-      // speech verb ("kata"), a place preposition ("di").
-      bool role = false;
-      for (std::size_t back = 1; back <= 2 && back <= i; ++back)
-        if (ex.roles_.count(toks[i - back].key) && !toks[i - back].cap) role = true;
-      const bool speech = i > 0 && ex.speech_.count(toks[i - 1].key);
-      const bool place = i > 0 && ex.place_cues_.count(toks[i - 1].key) && !toks[i - 1].cap;
-      std::size_t k = i;
-      std::size_t pending = std::string::npos;  // start of a run of unmatched words
-      const auto close_pending = [&](std::size_t end) {
-        if (pending == std::string::npos) return;
-        const bool common_word = end - pending == 1 && ex.common_words_ &&
-                                 ex.common_words_->is_common_word(toks[pending].key);
-        // A speech verb is strong evidence ("kata Budiman"); a role before a
-        // common word is not ("Menteri Hukum", "Ketua Fraksi").
-        if ((role && !common_word) || (speech && pending == i))
-          found.push_back({NameType::kPerson, pending, std::min(end, pending + 4)});
-        else if (end - pending == 1 && toks[pending].acronym)
-          found.push_back({NameType::kOrganisation, pending, end});
-        else if (place && pending == i && end - pending <= 3)
-          found.push_back({NameType::kPlace, pending, end});
-        else
-          unresolved.emplace_back(pending, end);
-        pending = std::string::npos;
-      };
-      while (k < j) {
-        if (std::size_t m = match(ex.common_, max_words_at(ex, toks, k), toks, k, j)) {
-          close_pending(k);
-          k += m;
-          continue;
-        }
-        if (std::size_t m = match(ex.roles_, max_words_at(ex, toks, k), toks, k, j)) {
-          close_pending(k);
-          role = true;
-          k += m;
-          continue;
-        }
-        if (std::size_t m = match(ex.org_heads_, max_words_at(ex, toks, k), toks, k, j);
-            m && k + m < j) {
-          close_pending(k);
-          // "Ketua Umum Partai Golkar Aburizal Bakrie": after a role, a long
-          // organisation ends with the person who holds the role.
-          if (role && j - k >= m + 3) {
-            found.push_back({NameType::kOrganisation, k, j - 2});
-            found.push_back({NameType::kPerson, j - 2, j});
-          } else {
-            found.push_back({NameType::kOrganisation, k, j});
-          }
-          k = j;
-          break;
-        }
-        // "Kabupaten Klaten", "Gedung Sate", "Selat Sunda".
-        if (std::size_t m = match(ex.place_heads_, max_words_at(ex, toks, k), toks, k, j);
-            m && k + m < j) {
-          close_pending(k);
-          found.push_back({NameType::kPlace, k, j});
-          k = j;
-          break;
-        }
-        if (std::size_t m = match(ex.gazetteer_, max_words_at(ex, toks, k), toks, k, j)) {
-          const NameType type = ex.gazetteer_.at(span_key(toks, k, k + m));
-          const std::size_t end_of_match = k + m;
-          // Initials before a known person belong to the name ("BJ Habibie"),
-          // and so do given names before a known surname ("Paul Kagame").
-          if (type == NameType::kPerson && pending != std::string::npos && k - pending <= 2) {
-            bool initials = true;
-            bool given_names = m == 1;
-            for (std::size_t x = pending; x < k; ++x) {
-              initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
-              given_names = given_names && !toks[x].acronym &&
-                            !(toks[x].sentence_start && ex.common_words_ &&
-                              ex.common_words_->is_common_word(toks[x].key));
-            }
-            if (initials || given_names) {
-              k = pending;
-              pending = std::string::npos;
-            }
-          }
-          close_pending(k);
-          std::size_t end = end_of_match;
-          // A known given name takes the capitalised words after it ("Arie Sudjito").
-          if (type == NameType::kPerson)
-            while (end < j && end - k < 4 &&
-                   !match(ex.gazetteer_, max_words_at(ex, toks, end), toks, end, j) &&
-                   !match(ex.roles_, max_words_at(ex, toks, end), toks, end, j))
-              ++end;
-          if (type == NameType::kPlace && end == j && compass_at(toks, end)) ++end;
-          found.push_back({type, k, end});
-          k = end;
-          continue;
-        }
-        // After a role, the rest of the run is the person ("Wang Yi").
-        if (pending == std::string::npos) pending = k;
-        ++k;
+      if (std::size_t m = match(ex.roles_, max_words_at(ex, toks, k), toks, k, j)) {
+        close_pending(k);
+        role = true;
+        k += m;
+        continue;
       }
-      close_pending(j);
-      i = j;
+      if (std::size_t m = match(ex.org_heads_, max_words_at(ex, toks, k), toks, k, j);
+          m && k + m < j) {
+        close_pending(k);
+        // "Ketua Umum Partai Golkar Aburizal Bakrie": after a role, a long
+        // organisation ends with the person who holds the role.
+        if (role && j - k >= m + 3) {
+          found.push_back({NameType::kOrganisation, k, j - 2});
+          found.push_back({NameType::kPerson, j - 2, j});
+        } else {
+          found.push_back({NameType::kOrganisation, k, j});
+        }
+        k = j;
+        break;
+      }
+      // "Kabupaten Klaten", "Gedung Sate", "Selat Sunda".
+      if (std::size_t m = match(ex.place_heads_, max_words_at(ex, toks, k), toks, k, j);
+          m && k + m < j) {
+        close_pending(k);
+        found.push_back({NameType::kPlace, k, j});
+        k = j;
+        break;
+      }
+      if (std::size_t m = match(ex.gazetteer_, max_words_at(ex, toks, k), toks, k, j)) {
+        const NameType type = ex.gazetteer_.at(span_key(toks, k, k + m));
+        const std::size_t end_of_match = k + m;
+        // Initials before a known person belong to the name ("BJ Habibie"),
+        // and so do given names before a known surname ("Paul Kagame").
+        if (type == NameType::kPerson && pending != std::string::npos && k - pending <= 2) {
+          bool initials = true;
+          bool given_names = m == 1;
+          for (std::size_t x = pending; x < k; ++x) {
+            initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
+            given_names = given_names && !toks[x].acronym &&
+                          !(toks[x].sentence_start && ex.common_words_ &&
+                            ex.common_words_->is_common_word(toks[x].key));
+          }
+          if (initials || given_names) {
+            k = pending;
+            pending = std::string::npos;
+          }
+        }
+        close_pending(k);
+        std::size_t end = end_of_match;
+        // A known given name takes the capitalised words after it ("Arie Sudjito").
+        if (type == NameType::kPerson)
+          while (end < j && end - k < 4 &&
+                 !match(ex.gazetteer_, max_words_at(ex, toks, end), toks, end, j) &&
+                 !match(ex.roles_, max_words_at(ex, toks, end), toks, end, j))
+            ++end;
+        if (type == NameType::kPlace && end == j && compass_at(toks, end)) ++end;
+        found.push_back({type, k, end});
+        k = end;
+        continue;
+      }
+      // After a role, the rest of the run is the person ("Wang Yi").
+      if (pending == std::string::npos) pending = k;
+      ++k;
     }
+    close_pending(j);
+    return j;
+  }
 
+  // What the names found with evidence tell about the other spans: the
+  // spans they spell, and each first or last word of a person's full name
+  // (ambiguous when two persons share it).
+  struct PersonIndex {
+    std::map<std::string, NameType> known;
+    std::map<std::string, std::pair<std::size_t, std::size_t>> person_parts;  // word -> span
+    std::map<std::string, int> part_uses;
+  };
+  static PersonIndex index_found(const std::vector<Tok>& toks, const std::vector<Found>& found) {
+    PersonIndex ix;
+    auto& known = ix.known;
+    auto& person_parts = ix.person_parts;
+    auto& part_uses = ix.part_uses;
     // Link: an unresolved span (or its longest prefix) that spells a name found
     // with evidence in this article; a single word that is the first or last
     // word of a person's full name ("Choe" -> "Choe Son Hui").
-    std::map<std::string, NameType> known;
-    std::map<std::string, std::pair<std::size_t, std::size_t>>
-        person_parts;  // word -> full-name span
-    std::map<std::string, int> part_uses;
     for (const Found& f : found) {
       if (f.b - f.a > 1 || f.type != NameType::kPerson)
         known.emplace(span_key(toks, f.a, f.b), f.type);
@@ -363,6 +369,15 @@ class NameExtractorImpl {
         }
       }
     }
+    return ix;
+  }
+
+  static void add_repeated_persons(const std::vector<Tok>& toks, std::vector<Found>& found,
+                                   std::vector<std::pair<std::size_t, std::size_t>>& unresolved,
+                                   PersonIndex& ix) {
+    const std::size_t n = toks.size();
+    auto& known = ix.known;
+    auto& person_parts = ix.person_parts;
     // A full name written once and then by one of its words alone ("Choe
     // Son-hui ... kunjungan pertama Choe") is a person.
     std::map<std::string, int> lone_words;  // a capitalised word standing alone, mid-sentence
@@ -388,6 +403,16 @@ class NameExtractorImpl {
         ++it;
       }
     }
+  }
+
+  // The names found and the unresolved spans linked to what they spell,
+  // in text order.
+  static std::vector<Linked> link(const std::vector<Tok>& toks, const std::vector<Found>& found,
+                                  const std::vector<std::pair<std::size_t, std::size_t>>& unresolved,
+                                  const PersonIndex& ix) {
+    const auto& known = ix.known;
+    const auto& person_parts = ix.person_parts;
+    const auto& part_uses = ix.part_uses;
     std::vector<Linked> linked;
     for (const Found& f : found) {
       if (f.b - f.a == 1 && person_parts.count(toks[f.a].key) && !part_uses.count(toks[f.a].key)) {
@@ -423,6 +448,16 @@ class NameExtractorImpl {
     std::sort(linked.begin(), linked.end(),
               [](const Linked& x, const Linked& y) { return x.a < y.a; });
     return linked;
+  }
+
+  // The rules alone: capitalised runs, cues, gazetteers, then linking.
+  static std::vector<Linked> rules(const NameExtractor& ex, const std::vector<Tok>& toks) {
+    std::vector<Found> found;
+    std::vector<std::pair<std::size_t, std::size_t>> unresolved;
+    for (std::size_t i = 0; i < toks.size();) i = toks[i].cap ? scan_run(ex, toks, i, found, unresolved) : i + 1;
+    PersonIndex ix = index_found(toks, found);
+    add_repeated_persons(toks, found, unresolved, ix);
+    return link(toks, found, unresolved, ix);
   }
 
   // A title in Title Case ("Korea Utara Perkuat Hubungan dengan China")
