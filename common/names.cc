@@ -340,13 +340,26 @@ class NameExtractorImpl {
     return j;
   }
 
+  // Records the first and last words of the person's full name toks[a, b)
+  // in `parts` (word -> span); a word two different persons share goes to
+  // `ambiguous`.
+  static void add_person_parts(const std::vector<Tok>& toks, std::size_t a, std::size_t b,
+                               std::map<std::string, std::pair<std::size_t, std::size_t>>& parts,
+                               std::set<std::string>& ambiguous) {
+    for (std::size_t x : {a, b - 1}) {
+      auto [it, inserted] = parts.emplace(toks[x].key, std::make_pair(a, b));
+      if (!inserted && span_key(toks, it->second.first, it->second.second) != span_key(toks, a, b))
+        ambiguous.insert(toks[x].key);
+    }
+  }
+
   // What the names found with evidence tell about the other spans: the
   // spans they spell, and each first or last word of a person's full name
   // (ambiguous when two persons share it).
   struct PersonIndex {
     std::map<std::string, NameType> known;
     std::map<std::string, std::pair<std::size_t, std::size_t>> person_parts;  // word -> span
-    std::map<std::string, int> part_uses;
+    std::set<std::string> part_uses;  // words two persons share
   };
   static PersonIndex index_found(const std::vector<Tok>& toks, const std::vector<Found>& found) {
     PersonIndex ix;
@@ -359,15 +372,8 @@ class NameExtractorImpl {
     for (const Found& f : found) {
       if (f.b - f.a > 1 || f.type != NameType::kPerson)
         known.emplace(span_key(toks, f.a, f.b), f.type);
-      if (f.type == NameType::kPerson && f.b - f.a >= 2) {
-        for (std::size_t x : {f.a, f.b - 1}) {
-          const std::string& w = toks[x].key;
-          auto [it, inserted] = person_parts.emplace(w, std::make_pair(f.a, f.b));
-          if (!inserted &&
-              span_key(toks, it->second.first, it->second.second) != span_key(toks, f.a, f.b))
-            part_uses[w] = 2;  // ambiguous: two persons share it
-        }
-      }
+      if (f.type == NameType::kPerson && f.b - f.a >= 2)
+        add_person_parts(toks, f.a, f.b, person_parts, part_uses);
     }
     return ix;
   }
@@ -548,29 +554,12 @@ class NameExtractorImpl {
     return out;
   }
 
-  // The tagger's spans, each linked to its full name: the rules' link for the
-  // same words ("Choe" -> "Choe Son Hui"), else a lone word that is the first
-  // or last word of exactly one person's full name tagged here. A
-  // parenthesised tail is not part of the name ("Joko Widodo (Jokowi)").
-  static std::vector<Linked> tagged(const NameExtractor& ex, const std::vector<Tok>& toks,
-                                    const std::vector<Linked>& rules,
-                                    const CapitalEvidence* evidence) {
-    const std::vector<TaggerToken> tokens = tagger_tokens(ex, toks, rules, evidence);
-    std::vector<int> tags = ex.tagger_->tag(tokens);
+  // The tagger's names as spans: a title before a name left out, a place
+  // then a person cut in two, a parenthesised tail kept out of the name.
+  static std::vector<Linked> tagged_spans(const NameExtractor& ex, const std::vector<Tok>& toks,
+                                          const std::vector<TaggerToken>& tokens,
+                                          const std::vector<int>& tags) {
     const std::size_t n = toks.size();
-    // A known person's full name is one whole person ("Kim Jong-un", where
-    // the tagger may stop at "Kim").
-    for (std::size_t i = 0; i < n;) {
-      const std::size_t m =
-          toks[i].cap ? match(ex.gazetteer_, max_words_at(ex, toks, i), toks, i, n) : 0;
-      if (m < 2 || ex.gazetteer_.at(span_key(toks, i, i + m)) != NameType::kPerson) {
-        i += std::max<std::size_t>(m, 1);
-        continue;
-      }
-      for (std::size_t x = i; x < i + m; ++x) tags[x] = x == i ? kTagBPer : kTagIPer;
-      if (i + m < n && tags[i + m] % 2 == 0 && tags[i + m] != kTagO) --tags[i + m];
-      i += m;
-    }
     std::vector<Linked> spans;
     for (std::size_t i = 0; i < n;) {
       if (tags[i] == kTagO) {
@@ -612,44 +601,14 @@ class NameExtractorImpl {
       }
       i = j;
     }
-    std::map<std::pair<std::size_t, std::size_t>, std::pair<std::size_t, std::size_t>> rule_full;
-    std::set<std::pair<std::size_t, std::size_t>> linked_persons;  // full names linked to
-    for (const Linked& l : rules) {
-      rule_full[{l.a, l.b}] = {l.fa, l.fb};
-      if (l.type == NameType::kPerson && (l.fa != l.a || l.fb != l.b))
-        linked_persons.insert({l.fa, l.fb});
-    }
-    // A full name that later short mentions name as a person is a person
-    // ("Korea Utara, Choe Son-hui ... kata Choe").
-    for (Linked& s : spans)
-      if (s.fa == s.a && s.fb == s.b && linked_persons.count({s.a, s.b}))
-        s.type = NameType::kPerson;
-    std::map<std::string, std::pair<std::size_t, std::size_t>> person_parts;
-    std::map<std::string, bool> ambiguous;
-    for (const Linked& s : spans) {
-      if (s.type != NameType::kPerson || s.fb - s.fa < 2) continue;
-      for (std::size_t x : {s.fa, s.fb - 1}) {
-        auto [it, inserted] = person_parts.emplace(toks[x].key, std::make_pair(s.fa, s.fb));
-        if (!inserted &&
-            span_key(toks, it->second.first, it->second.second) != span_key(toks, s.fa, s.fb))
-          ambiguous[toks[x].key] = true;
-      }
-    }
-    for (Linked& s : spans) {
-      if (auto it = rule_full.find({s.a, s.b}); it != rule_full.end()) {
-        if (it->second != std::make_pair(s.a, s.b)) {
-          // A link to a person's full name: the word names that person.
-          std::tie(s.fa, s.fb) = it->second;
-          s.type = NameType::kPerson;
-        }
-      } else if (s.fb - s.fa == 1) {
-        const std::string& key = toks[s.fa].key;
-        if (auto p = person_parts.find(key); p != person_parts.end() && !ambiguous.count(key)) {
-          std::tie(s.fa, s.fb) = p->second;
-          s.type = NameType::kPerson;
-        }
-      }
-    }
+    return spans;
+  }
+
+  // The rules' places and acronyms where the tagger saw nothing; then the
+  // spans that are no names dropped.
+  static void add_rules_only(const NameExtractor& ex, const std::vector<Tok>& toks,
+                             const std::vector<Linked>& rules, const std::vector<int>& tags,
+                             std::vector<Linked>& spans) {
     // Places and acronyms the rules know, where the tagger saw nothing.
     for (const Linked& r : rules) {
       bool untagged = true;
@@ -672,6 +631,65 @@ class NameExtractorImpl {
       return s.b - s.a == 1 && (ex.org_heads_.count(key) || ex.place_heads_.count(key)) &&
              !ex.gazetteer_.count(key);
     });
+  }
+
+  // The tagger's spans, each linked to its full name: the rules' link for the
+  // same words ("Choe" -> "Choe Son Hui"), else a lone word that is the first
+  // or last word of exactly one person's full name tagged here. A
+  // parenthesised tail is not part of the name ("Joko Widodo (Jokowi)").
+  static std::vector<Linked> tagged(const NameExtractor& ex, const std::vector<Tok>& toks,
+                                    const std::vector<Linked>& rules,
+                                    const CapitalEvidence* evidence) {
+    const std::vector<TaggerToken> tokens = tagger_tokens(ex, toks, rules, evidence);
+    std::vector<int> tags = ex.tagger_->tag(tokens);
+    const std::size_t n = toks.size();
+    // A known person's full name is one whole person ("Kim Jong-un", where
+    // the tagger may stop at "Kim").
+    for (std::size_t i = 0; i < n;) {
+      const std::size_t m =
+          toks[i].cap ? match(ex.gazetteer_, max_words_at(ex, toks, i), toks, i, n) : 0;
+      if (m < 2 || ex.gazetteer_.at(span_key(toks, i, i + m)) != NameType::kPerson) {
+        i += std::max<std::size_t>(m, 1);
+        continue;
+      }
+      for (std::size_t x = i; x < i + m; ++x) tags[x] = x == i ? kTagBPer : kTagIPer;
+      if (i + m < n && tags[i + m] % 2 == 0 && tags[i + m] != kTagO) --tags[i + m];
+      i += m;
+    }
+    std::vector<Linked> spans = tagged_spans(ex, toks, tokens, tags);
+    std::map<std::pair<std::size_t, std::size_t>, std::pair<std::size_t, std::size_t>> rule_full;
+    std::set<std::pair<std::size_t, std::size_t>> linked_persons;  // full names linked to
+    for (const Linked& l : rules) {
+      rule_full[{l.a, l.b}] = {l.fa, l.fb};
+      if (l.type == NameType::kPerson && (l.fa != l.a || l.fb != l.b))
+        linked_persons.insert({l.fa, l.fb});
+    }
+    // A full name that later short mentions name as a person is a person
+    // ("Korea Utara, Choe Son-hui ... kata Choe").
+    for (Linked& s : spans)
+      if (s.fa == s.a && s.fb == s.b && linked_persons.count({s.a, s.b}))
+        s.type = NameType::kPerson;
+    std::map<std::string, std::pair<std::size_t, std::size_t>> person_parts;
+    std::set<std::string> ambiguous;
+    for (const Linked& s : spans)
+      if (s.type == NameType::kPerson && s.fb - s.fa >= 2)
+        add_person_parts(toks, s.fa, s.fb, person_parts, ambiguous);
+    for (Linked& s : spans) {
+      if (auto it = rule_full.find({s.a, s.b}); it != rule_full.end()) {
+        if (it->second != std::make_pair(s.a, s.b)) {
+          // A link to a person's full name: the word names that person.
+          std::tie(s.fa, s.fb) = it->second;
+          s.type = NameType::kPerson;
+        }
+      } else if (s.fb - s.fa == 1) {
+        const std::string& key = toks[s.fa].key;
+        if (auto p = person_parts.find(key); p != person_parts.end() && !ambiguous.count(key)) {
+          std::tie(s.fa, s.fb) = p->second;
+          s.type = NameType::kPerson;
+        }
+      }
+    }
+    add_rules_only(ex, toks, rules, tags, spans);
     std::sort(spans.begin(), spans.end(),
               [](const Linked& x, const Linked& y) { return x.a < y.a; });
     return spans;
