@@ -34,133 +34,154 @@ struct Candidate {
   std::string result;
 };
 
+// The prefix rules over one word: each family of rules adds its candidates.
+struct PrefixRules {
+  const std::string& w;
+  std::vector<Candidate>& out;
+
+  char at(std::size_t i) const { return i < w.size() ? w[i] : 0; }
+  std::string rest(std::size_t n) const { return w.substr(n); }
+  void add(Prefix p, std::string r) { out.push_back({p, std::move(r)}); }
+  bool starts(std::string_view p) const { return w.starts_with(p); }
+
+  // di-, ke-, se- and the proclitics ku-, kau-.
+  void simple() {
+    if (starts("di")) add(Prefix::kDi, rest(2));
+    if (starts("kau")) add(Prefix::kKu, rest(3));  // proclitic kau- (kauhajar)
+    if (starts("ku")) add(Prefix::kKu, rest(2));   // proclitic ku- (kupukul)
+    if (starts("ke")) add(Prefix::kKe, rest(2));
+    if (starts("se")) add(Prefix::kSe, rest(2));
+  }
+  // ber- and ter- (rules 1-9, 35).
+  void ber_ter() {
+    if (starts("ber")) {
+      const char c = at(3);
+      if (is_vowel(c)) {
+        add(Prefix::kBer, rest(3));        // ber-V (1a)
+        add(Prefix::kBer, "r" + rest(3));  // be-rV (1b)
+      } else if (is_consonant(c) && c != 'r') {
+        add(Prefix::kBer, rest(3));  // ber-CAP, ber-CAerV (2, 3)
+      }
+    } else if (w == "belajar") {
+      add(Prefix::kBer, "ajar");  // (4)
+    } else if (starts("be") && is_consonant(at(2)) && at(2) != 'r' && at(3) == 'e' && at(4) == 'r' &&
+               is_consonant(at(5))) {
+      add(Prefix::kBer, rest(2));  // be-C1erC2 (5): bekerja
+    }
+
+    if (starts("ter")) {
+      const char c = at(3);
+      if (is_vowel(c)) {
+        add(Prefix::kTer, rest(3));        // ter-V (6a)
+        add(Prefix::kTer, "r" + rest(3));  // te-rV (6b)
+      } else if (is_consonant(c) && c != 'r') {
+        add(Prefix::kTer, rest(3));  // ter-CerV, ter-CP, ter-C1erC2 (7, 8, 35)
+      }
+    } else if (starts("te") && is_consonant(at(2)) && at(2) != 'r' && at(3) == 'e' && at(4) == 'r' &&
+               is_consonant(at(5))) {
+      add(Prefix::kTer, rest(2));  // te-C1erC2 (9)
+    }
+  }
+  // me- with its nasal recodings (rules 10-19).
+  void me() {
+    if (starts("meng")) {
+      const char c = at(4);
+      if (in(c, "ghqk")) {
+        add(Prefix::kMe, rest(4));  // meng-{g,h,q,k} (16)
+      } else if (is_vowel(c)) {
+        add(Prefix::kMe, rest(4));                // meng-V (17a)
+        add(Prefix::kMe, "k" + rest(4));          // meng-kV (17b)
+        if (c == 'e') add(Prefix::kMe, rest(5));  // menge- before one syllable: mengebom (17c)
+        add(Prefix::kMe, "ng" + rest(4));         // me-ngV (17d)
+      }
+    } else if (starts("meny") && is_vowel(at(4))) {
+      add(Prefix::kMe, "s" + rest(4));   // meny-sV (18b)
+      add(Prefix::kMe, "ny" + rest(4));  // me-nyV (18a)
+    } else if (starts("mem")) {
+      const char c = at(3);
+      if (in(c, "bfv")) {
+        add(Prefix::kMe, rest(3));  // mem-{b,f,v} (11)
+      } else if (starts("mempe")) {
+        add(Prefix::kMe, rest(3));  // mem-pe(r)- (12): memperkuat -> perkuat
+      } else if (c == 'p' && at(4) != 'e') {
+        add(Prefix::kMe, rest(3));  // mem-pV (19): mempunyai
+      } else if (is_vowel(c) || c == 'r') {
+        add(Prefix::kMe, "m" + rest(3));  // me-m{rV,V} (13a): memakan, memulai
+        add(Prefix::kMe, "p" + rest(3));  // me-m{rV,V} recoded to p (13b): memukul
+      }
+    } else if (starts("men")) {
+      const char c = at(3);
+      if (in(c, "cdjstz")) {
+        add(Prefix::kMe, rest(3));  // men-{c,d,j,s,t,z} (14)
+      } else if (is_vowel(c)) {
+        add(Prefix::kMe, "t" + rest(3));  // me-nV recoded to t (15b): menegaskan
+        add(Prefix::kMe, "n" + rest(3));  // me-nV (15a)
+      }
+    } else if (starts("me") && in(at(2), "lrwy") && is_vowel(at(3))) {
+      add(Prefix::kMe, rest(2));  // me-{l,r,w,y}V (10)
+    }
+  }
+  // pe- and per- with the nasal recodings (rules 20-36).
+  void pe() {
+    if (starts("peng")) {
+      const char c = at(4);
+      if (is_consonant(c)) {
+        add(Prefix::kPe, rest(4));  // peng-C (29)
+      } else if (is_vowel(c)) {
+        add(Prefix::kPe, rest(4));                // peng-V (30a)
+        add(Prefix::kPe, "k" + rest(4));          // peng-kV (30b): penguasa
+        if (c == 'e') add(Prefix::kPe, rest(5));  // penge- (30c)
+      }
+    } else if (starts("peny") && is_vowel(at(4))) {
+      add(Prefix::kPe, "s" + rest(4));   // peny-sV (31b)
+      add(Prefix::kPe, "ny" + rest(4));  // pe-nyV (31a)
+    } else if (starts("pem")) {
+      const char c = at(3);
+      if (in(c, "bfv")) {
+        add(Prefix::kPe, rest(3));  // pem-{b,f,v} (25)
+      } else if (is_vowel(c) || c == 'r') {
+        add(Prefix::kPe, "m" + rest(3));  // pe-m{rV,V} (26a)
+        add(Prefix::kPe, "p" + rest(3));  // pe-m{rV,V} recoded to p (26b): pemerintah
+      }
+    } else if (starts("pen")) {
+      const char c = at(3);
+      if (in(c, "cdjz") || (in(c, "st") && is_consonant(at(4)))) {
+        add(Prefix::kPe, rest(3));  // pen-{c,d,j,z} (27); pen-{s,t}C in loans: penstabilan
+      } else if (is_vowel(c)) {
+        add(Prefix::kPe, "t" + rest(3));  // pe-nV recoded to t (28b): penembakan
+        add(Prefix::kPe, "n" + rest(3));  // pe-nV (28a)
+      }
+    } else if (starts("per")) {
+      const char c = at(3);
+      if (is_vowel(c)) {
+        add(Prefix::kPer, rest(3));        // per-V (21a)
+        add(Prefix::kPer, "r" + rest(3));  // pe-rV (21b)
+      } else if (is_consonant(c) && c != 'r') {
+        add(Prefix::kPer, rest(3));  // per-CAP, per-CAerV (23, 24)
+      }
+    } else if (w == "pelajar") {
+      add(Prefix::kPe, "ajar");  // (32, exception)
+    } else if (starts("pe")) {
+      const char c = at(2);
+      if (in(c, "wyl") && is_vowel(at(3))) {
+        add(Prefix::kPe, rest(2));  // pe-{w,y}V, pe-lV (20, 32)
+      } else if (is_consonant(c) && !in(c, "rwylmn")) {
+        add(Prefix::kPe, rest(2));  // pe-CerV, pe-CP, pe-C1erC2 (33, 34, 36)
+      }
+    }
+  }
+};
+
 // Every way of removing one derivational prefix from `w`, most likely first:
 // the ECS disambiguation rules with the nasal recodings meny- -> s, men- -> t,
 // mem- -> p, meng- -> k (and peny-, pen-, pem-, peng- likewise).
 std::vector<Candidate> prefix_candidates(const std::string& w) {
   std::vector<Candidate> out;
-  const auto at = [&](std::size_t i) -> char { return i < w.size() ? w[i] : 0; };
-  const auto rest = [&](std::size_t n) { return w.substr(n); };
-  const auto add = [&](Prefix p, std::string r) { out.push_back({p, std::move(r)}); };
-  const auto starts = [&](std::string_view p) { return w.starts_with(p); };
-
-  if (starts("di")) add(Prefix::kDi, rest(2));
-  if (starts("kau")) add(Prefix::kKu, rest(3));  // proclitic kau- (kauhajar)
-  if (starts("ku")) add(Prefix::kKu, rest(2));   // proclitic ku- (kupukul)
-  if (starts("ke")) add(Prefix::kKe, rest(2));
-  if (starts("se")) add(Prefix::kSe, rest(2));
-
-  if (starts("ber")) {
-    const char c = at(3);
-    if (is_vowel(c)) {
-      add(Prefix::kBer, rest(3));        // ber-V (1a)
-      add(Prefix::kBer, "r" + rest(3));  // be-rV (1b)
-    } else if (is_consonant(c) && c != 'r') {
-      add(Prefix::kBer, rest(3));  // ber-CAP, ber-CAerV (2, 3)
-    }
-  } else if (w == "belajar") {
-    add(Prefix::kBer, "ajar");  // (4)
-  } else if (starts("be") && is_consonant(at(2)) && at(2) != 'r' && at(3) == 'e' && at(4) == 'r' &&
-             is_consonant(at(5))) {
-    add(Prefix::kBer, rest(2));  // be-C1erC2 (5): bekerja
-  }
-
-  if (starts("ter")) {
-    const char c = at(3);
-    if (is_vowel(c)) {
-      add(Prefix::kTer, rest(3));        // ter-V (6a)
-      add(Prefix::kTer, "r" + rest(3));  // te-rV (6b)
-    } else if (is_consonant(c) && c != 'r') {
-      add(Prefix::kTer, rest(3));  // ter-CerV, ter-CP, ter-C1erC2 (7, 8, 35)
-    }
-  } else if (starts("te") && is_consonant(at(2)) && at(2) != 'r' && at(3) == 'e' && at(4) == 'r' &&
-             is_consonant(at(5))) {
-    add(Prefix::kTer, rest(2));  // te-C1erC2 (9)
-  }
-
-  if (starts("meng")) {
-    const char c = at(4);
-    if (in(c, "ghqk")) {
-      add(Prefix::kMe, rest(4));  // meng-{g,h,q,k} (16)
-    } else if (is_vowel(c)) {
-      add(Prefix::kMe, rest(4));                // meng-V (17a)
-      add(Prefix::kMe, "k" + rest(4));          // meng-kV (17b)
-      if (c == 'e') add(Prefix::kMe, rest(5));  // menge- before one syllable: mengebom (17c)
-      add(Prefix::kMe, "ng" + rest(4));         // me-ngV (17d)
-    }
-  } else if (starts("meny") && is_vowel(at(4))) {
-    add(Prefix::kMe, "s" + rest(4));   // meny-sV (18b)
-    add(Prefix::kMe, "ny" + rest(4));  // me-nyV (18a)
-  } else if (starts("mem")) {
-    const char c = at(3);
-    if (in(c, "bfv")) {
-      add(Prefix::kMe, rest(3));  // mem-{b,f,v} (11)
-    } else if (starts("mempe")) {
-      add(Prefix::kMe, rest(3));  // mem-pe(r)- (12): memperkuat -> perkuat
-    } else if (c == 'p' && at(4) != 'e') {
-      add(Prefix::kMe, rest(3));  // mem-pV (19): mempunyai
-    } else if (is_vowel(c) || c == 'r') {
-      add(Prefix::kMe, "m" + rest(3));  // me-m{rV,V} (13a): memakan, memulai
-      add(Prefix::kMe, "p" + rest(3));  // me-m{rV,V} recoded to p (13b): memukul
-    }
-  } else if (starts("men")) {
-    const char c = at(3);
-    if (in(c, "cdjstz")) {
-      add(Prefix::kMe, rest(3));  // men-{c,d,j,s,t,z} (14)
-    } else if (is_vowel(c)) {
-      add(Prefix::kMe, "t" + rest(3));  // me-nV recoded to t (15b): menegaskan
-      add(Prefix::kMe, "n" + rest(3));  // me-nV (15a)
-    }
-  } else if (starts("me") && in(at(2), "lrwy") && is_vowel(at(3))) {
-    add(Prefix::kMe, rest(2));  // me-{l,r,w,y}V (10)
-  }
-
-  if (starts("peng")) {
-    const char c = at(4);
-    if (is_consonant(c)) {
-      add(Prefix::kPe, rest(4));  // peng-C (29)
-    } else if (is_vowel(c)) {
-      add(Prefix::kPe, rest(4));                // peng-V (30a)
-      add(Prefix::kPe, "k" + rest(4));          // peng-kV (30b): penguasa
-      if (c == 'e') add(Prefix::kPe, rest(5));  // penge- (30c)
-    }
-  } else if (starts("peny") && is_vowel(at(4))) {
-    add(Prefix::kPe, "s" + rest(4));   // peny-sV (31b)
-    add(Prefix::kPe, "ny" + rest(4));  // pe-nyV (31a)
-  } else if (starts("pem")) {
-    const char c = at(3);
-    if (in(c, "bfv")) {
-      add(Prefix::kPe, rest(3));  // pem-{b,f,v} (25)
-    } else if (is_vowel(c) || c == 'r') {
-      add(Prefix::kPe, "m" + rest(3));  // pe-m{rV,V} (26a)
-      add(Prefix::kPe, "p" + rest(3));  // pe-m{rV,V} recoded to p (26b): pemerintah
-    }
-  } else if (starts("pen")) {
-    const char c = at(3);
-    if (in(c, "cdjz") || (in(c, "st") && is_consonant(at(4)))) {
-      add(Prefix::kPe, rest(3));  // pen-{c,d,j,z} (27); pen-{s,t}C in loans: penstabilan
-    } else if (is_vowel(c)) {
-      add(Prefix::kPe, "t" + rest(3));  // pe-nV recoded to t (28b): penembakan
-      add(Prefix::kPe, "n" + rest(3));  // pe-nV (28a)
-    }
-  } else if (starts("per")) {
-    const char c = at(3);
-    if (is_vowel(c)) {
-      add(Prefix::kPer, rest(3));        // per-V (21a)
-      add(Prefix::kPer, "r" + rest(3));  // pe-rV (21b)
-    } else if (is_consonant(c) && c != 'r') {
-      add(Prefix::kPer, rest(3));  // per-CAP, per-CAerV (23, 24)
-    }
-  } else if (w == "pelajar") {
-    add(Prefix::kPe, "ajar");  // (32, exception)
-  } else if (starts("pe")) {
-    const char c = at(2);
-    if (in(c, "wyl") && is_vowel(at(3))) {
-      add(Prefix::kPe, rest(2));  // pe-{w,y}V, pe-lV (20, 32)
-    } else if (is_consonant(c) && !in(c, "rwylmn")) {
-      add(Prefix::kPe, rest(2));  // pe-CerV, pe-CP, pe-C1erC2 (33, 34, 36)
-    }
-  }
+  PrefixRules rules{w, out};
+  rules.simple();
+  rules.ber_ter();
+  rules.me();
+  rules.pe();
   return out;
 }
 

@@ -340,6 +340,76 @@ std::string expand_aliases(const std::string& q) {
 }
 
 // `internal`: the text has been through expand_aliases (its xalias: fields pass).
+// One field:value run of a query (`run`, at character `run_pos`; the field
+// name is its first `colon` bytes), rewritten into `out` as the query
+// parser reads it: a name field's alias group, a field's words, a year or
+// a date range. `i` is where the query goes on after the run; returns
+// where it goes on after the field (past a quoted value it read).
+std::size_t rewrite_field(const std::string& q, std::string_view run, std::size_t run_pos,
+                          std::size_t colon, std::size_t i, bool internal, std::string& out) {
+  const std::string name = ascii_lower(run.substr(0, colon));
+  const std::string_view value = run.substr(colon + 1);
+  const std::size_t value_pos = run_pos + colon + 1;
+  const QueryField* field = nullptr;
+  for (const QueryField& f : free_text_fields())
+    for (std::string_view a : f.aliases)
+      if (a == name) field = &f;
+  if (internal && name.starts_with(kAliasField)) {
+    out += run;
+    return i;
+  }
+  if (field) {
+    // A value that is an alias form, quoted or not: its group.
+    std::string_view whole = value;
+    std::size_t after = i;
+    if (value.empty()) {
+      const std::size_t close = q.find('"', i + 1);
+      if (close != std::string::npos) {
+        whole = std::string_view(q).substr(i + 1, close - i - 1);
+        after = close + 1;
+      }
+    }
+    if (const auto g = alias_group_of(whole)) {
+      out += std::string(kAliasField) + std::string(field->name) + ":" + std::to_string(*g);
+      i = after;
+      return i;
+    }
+    out += field->name;
+    out += ':';
+    const bool wildcard = value.ends_with('*');
+    std::string value_words =
+        words_of(wildcard ? value.substr(0, value.size() - 1) : value, false);
+    if (is_name_field(*field)) value_words = unstemmed(value_words);
+    out += value_words;
+    if (wildcard) out += '*';
+    return i;
+  }
+  if (name == "year" || name == "tahun") {
+    if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string_view::npos)
+      throw QueryError("bad year '" + std::string(value) + "' at position " +
+                       std::to_string(value_pos) + ": " + name + ": takes a four-digit year");
+    out += "year:" + std::string(value);
+    return i;
+  }
+  if (name == "date" || name == "tanggal") {
+    if (value.empty()) {
+      // A date in words: date:"12 Maret 2021", date:"Maret 2021..Juni 2021".
+      const std::size_t close = q.find('"', i + 1);
+      if (close == std::string::npos)
+        throw QueryError("unbalanced quote: the '\"' at position " +
+                         std::to_string(char_pos(q, i)) + " is never closed");
+      const std::string words = q.substr(i + 1, close - i - 1);
+      out += rewrite_date(words, char_pos(q, i + 1));
+      i = close + 1;
+      return i;
+    }
+    out += rewrite_date(value, value_pos);
+    return i;
+  }
+  throw QueryError("unknown field '" + name + ":' at position " + std::to_string(run_pos) +
+                   " (known fields: " + known_fields() + ")");
+}
+
 std::string rewrite_normalized(const std::string& q, bool internal) {
   std::string out;
   bool in_quote = false;
@@ -402,67 +472,8 @@ std::string rewrite_normalized(const std::string& q, bool internal) {
     const bool has_field = colon > 0 && colon < run.size() && run[colon] == ':' &&
                            (colon + 1 < run.size() || (i < q.size() && q[i] == '"'));
     if (has_field) {
-      const std::string name = ascii_lower(run.substr(0, colon));
-      const std::string_view value = run.substr(colon + 1);
-      const std::size_t value_pos = run_pos + colon + 1;
-      const QueryField* field = nullptr;
-      for (const QueryField& f : free_text_fields())
-        for (std::string_view a : f.aliases)
-          if (a == name) field = &f;
-      if (internal && name.starts_with(kAliasField)) {
-        out += run;
-        continue;
-      }
-      if (field) {
-        // A value that is an alias form, quoted or not: its group.
-        std::string_view whole = value;
-        std::size_t after = i;
-        if (value.empty()) {
-          const std::size_t close = q.find('"', i + 1);
-          if (close != std::string::npos) {
-            whole = std::string_view(q).substr(i + 1, close - i - 1);
-            after = close + 1;
-          }
-        }
-        if (const auto g = alias_group_of(whole)) {
-          out += std::string(kAliasField) + std::string(field->name) + ":" + std::to_string(*g);
-          i = after;
-          continue;
-        }
-        out += field->name;
-        out += ':';
-        const bool wildcard = value.ends_with('*');
-        std::string value_words =
-            words_of(wildcard ? value.substr(0, value.size() - 1) : value, false);
-        if (is_name_field(*field)) value_words = unstemmed(value_words);
-        out += value_words;
-        if (wildcard) out += '*';
-        continue;
-      }
-      if (name == "year" || name == "tahun") {
-        if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string_view::npos)
-          throw QueryError("bad year '" + std::string(value) + "' at position " +
-                           std::to_string(value_pos) + ": " + name + ": takes a four-digit year");
-        out += "year:" + std::string(value);
-        continue;
-      }
-      if (name == "date" || name == "tanggal") {
-        if (value.empty()) {
-          // A date in words: date:"12 Maret 2021", date:"Maret 2021..Juni 2021".
-          const std::size_t close = q.find('"', i + 1);
-          if (close == std::string::npos)
-            throw QueryError("unbalanced quote: the '\"' at position " +
-                             std::to_string(char_pos(q, i)) + " is never closed");
-          const std::string words = q.substr(i + 1, close - i - 1);
-          out += rewrite_date(words, char_pos(q, i + 1));
-          i = close + 1;
-          continue;
-        }
-        out += rewrite_date(value, value_pos);
-        continue;
-      }
-      throw QueryError("unknown field '" + name + ":' at position " + std::to_string(run_pos) +
-                       " (known fields: " + known_fields() + ")");
+      i = rewrite_field(q, run, run_pos, colon, i, internal, out);
+      continue;
     }
     const bool wildcard = run.size() > 1 && run.ends_with('*');
     out += words_of(wildcard ? run.substr(0, run.size() - 1) : run, false);
