@@ -12,7 +12,9 @@
 #include <set>
 #include <tuple>
 
+#include "indonesian_stemmer.h"
 #include "dates.h"
+#include "conll.h"
 #include "name_tagger.h"
 #include "status.h"
 #include "text.h"
@@ -917,27 +919,6 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
     out.push_back({l.type, std::string_view(from, static_cast<std::size_t>(to - from)),
                    display_of(toks, l.fa, l.fb), l.rules_only});
   }
-  return out;
-}
-
-std::vector<ConllSentence> read_conll(std::istream& in) {
-  std::vector<ConllSentence> out;
-  ConllSentence sentence;
-  std::string line;
-  while (std::getline(in, line)) {
-    const std::string_view l = trim(line);
-    if (l.empty()) {
-      if (!sentence.tokens.empty()) out.push_back(std::move(sentence));
-      sentence = {};
-      continue;
-    }
-    if (l.starts_with("-DOCSTART-")) continue;
-    const std::size_t first_end = l.find_first_of(" \t");
-    const std::size_t last_begin = l.find_last_of(" \t");
-    sentence.tokens.emplace_back(l.substr(0, first_end));
-    sentence.tags.emplace_back(last_begin == std::string_view::npos ? l : l.substr(last_begin + 1));
-  }
-  if (!sentence.tokens.empty()) out.push_back(std::move(sentence));
   return out;
 }
 

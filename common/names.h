@@ -12,18 +12,19 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "indonesian_stemmer.h"
+#include "conll.h"
 #include "text.h"
 
 namespace telusur {
 
 class NameTagger;
-struct ConllSentence;
+class RootDictionary;
 
 enum class NameType { kPerson, kPlace, kOrganisation };
 
@@ -142,16 +143,6 @@ const std::vector<std::vector<std::string>>& builtin_alias_groups();
 // The normalised key of a name as written: case-folded, hyphens and runs of
 // spaces made single spaces ("Kim Jong-un" -> "kim jong un").
 std::string name_key(std::string_view name);
-
-// One sentence of CoNLL data.
-struct ConllSentence {
-  std::vector<std::string> tokens;  // first column
-  std::vector<std::string> tags;    // last column (the token itself when there is one column)
-};
-
-// Reads CoNLL text: a token per line, columns separated by spaces or tabs,
-// a blank line between sentences; "-DOCSTART-" lines are skipped.
-std::vector<ConllSentence> read_conll(std::istream& in);
 
 // The IOB tag ("B-PER", "I-LOC", "O", ...) of each token of one sentence as
 // `extractor` finds the names in the tokens joined by spaces. Mentions found
