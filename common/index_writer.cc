@@ -110,16 +110,19 @@ struct IndexWriter::Impl {
   std::unordered_set<std::string> deleted_ids;  // deleted in this run
   std::unordered_set<std::string> files_seen;   // file hashes of files met in this run
   FileIdentities file_identity;
-  // The file of the last file_changed().
-  bool in_file = false;
-  std::uint64_t file_articles = 0;  // read from it in this run
-  // Its JSONL lines in the index: line hash -> document; loaded on demand.
-  std::unordered_map<std::string, Xapian::docid> file_lines;
-  bool file_lines_loaded = false;
-  std::string line_hash;                          // of the line add() gets next
-  std::unordered_set<Xapian::docid> seen_docids;  // skipped lines' documents
-  std::string file_term;
-  FileSignature file_signature;
+  // The file of the last file_changed(), reset as a whole for each file.
+  struct CurrentFile {
+    bool open = false;
+    std::uint64_t articles = 0;  // read from it in this run
+    // Its JSONL lines in the index: line hash -> document; loaded on demand.
+    std::unordered_map<std::string, Xapian::docid> lines;
+    bool lines_loaded = false;
+    std::string line_hash;  // of the line add() gets next
+    std::string term;       // its file term
+    FileSignature signature;
+  };
+  CurrentFile file;
+  std::unordered_set<Xapian::docid> seen_docids;  // skipped lines' documents, in this run
   // The signatures in the index, by file hash; loaded by the first file_changed().
   std::unordered_map<std::string, FileSignature> known_files;
   bool known_files_loaded = false;
@@ -342,42 +345,38 @@ bool IndexWriter::file_changed(const std::filesystem::path& file) {
   Impl& w = *impl_;
   const std::string path = w.file_identity(file);
   const std::string hash = hex64(hash_of(path));
-  w.in_file = true;
-  w.file_articles = 0;
-  w.file_lines.clear();
-  w.file_lines_loaded = false;
-  w.line_hash.clear();
-  w.file_term = str(schema::kFilePrefix) + hash;
+  w.file = Impl::CurrentFile{};
+  w.file.open = true;
+  w.file.term = str(schema::kFilePrefix) + hash;
   w.files_seen.insert(hash);
-  w.file_signature = FileSignature{};
-  w.file_signature.file_hash = hash;
-  w.file_signature.path = path;
+  w.file.signature.file_hash = hash;
+  w.file.signature.path = path;
   struct stat st;
   if (::stat(file.c_str(), &st) != 0) return true;
-  w.file_signature.size = static_cast<std::uint64_t>(st.st_size);
-  w.file_signature.mtime_ns =
+  w.file.signature.size = static_cast<std::uint64_t>(st.st_size);
+  w.file.signature.mtime_ns =
       static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
   FileSignature* known = nullptr;
   try {
     w.load_known_files();
     if (auto it = w.known_files.find(hash); it != w.known_files.end()) known = &it->second;
     const auto unchanged = [&] {
-      w.in_file = false;
+      w.file.open = false;
       w.counts.unchanged += known->articles;
       return false;
     };
-    if (known && known->size == w.file_signature.size &&
-        known->mtime_ns == w.file_signature.mtime_ns)
+    if (known && known->size == w.file.signature.size &&
+        known->mtime_ns == w.file.signature.mtime_ns)
       return unchanged();
     // Size or mtime differ (or the file is new): the content decides.
     const std::optional<std::string> bytes = slurp(file);
     if (!bytes) return true;
-    w.file_signature.content_hash = hex64(hash_of(*bytes));
+    w.file.signature.content_hash = hex64(hash_of(*bytes));
     if (known) {
       known->read_value(w.reader.get_metadata(known->key()));
-      if (known->content_hash == w.file_signature.content_hash) {
-        w.file_signature.articles = known->articles;
-        w.record(w.file_signature);  // the new mtime
+      if (known->content_hash == w.file.signature.content_hash) {
+        w.file.signature.articles = known->articles;
+        w.record(w.file.signature);  // the new mtime
         known = &w.known_files[hash];
         return unchanged();
       }
@@ -391,15 +390,15 @@ bool IndexWriter::file_changed(const std::filesystem::path& file) {
 AddResult IndexWriter::add(const Article& a) {
   Impl& w = *impl_;
   if (!w.ids_this_run.insert(a.id).second) return AddResult::kDuplicate;
-  if (w.in_file) ++w.file_articles;
+  if (w.file.open) ++w.file.articles;
   if (a.path != w.last_path) {
     w.last_path = a.path;
     w.last_file_hash = hex64(hash_of(w.file_identity(a.path)));
     w.last_file_term = str(schema::kFilePrefix) + w.last_file_hash;
   }
   const std::string signature =
-      (w.line_hash.empty() ? hex64(article_hash(a)) : w.line_hash) + w.last_file_hash;
-  w.line_hash.clear();
+      (w.file.line_hash.empty() ? hex64(article_hash(a)) : w.file.line_hash) + w.last_file_hash;
+  w.file.line_hash.clear();
   const std::string id_term = str(schema::kIdPrefix) + a.id;
   bool known = false;
   try {
@@ -409,7 +408,7 @@ AddResult IndexWriter::add(const Article& a) {
         known = true;
         // Its line was skipped as unchanged earlier in this run: a duplicate.
         if (w.seen_docids.count(*it)) {
-          if (w.in_file) --w.file_articles;
+          if (w.file.open) --w.file.articles;
           return AddResult::kDuplicate;
         }
         if (w.reader.get_document(*it).get_value(schema::kSignatureSlot) == signature &&
@@ -452,44 +451,44 @@ AddResult IndexWriter::add(const Article& a) {
 
 bool IndexWriter::skip_line(std::string_view raw_line) {
   Impl& w = *impl_;
-  w.line_hash = hex64(hash_of(raw_line));
-  if (!w.in_file || !w.has_reader) return false;
+  w.file.line_hash = hex64(hash_of(raw_line));
+  if (!w.file.open || !w.has_reader) return false;
   try {
-    if (!w.file_lines_loaded) {
-      w.file_lines_loaded = true;
+    if (!w.file.lines_loaded) {
+      w.file.lines_loaded = true;
       Xapian::ValueIterator v = w.reader.valuestream_begin(schema::kSignatureSlot);
       const Xapian::ValueIterator end = w.reader.valuestream_end(schema::kSignatureSlot);
-      for (auto it = w.reader.postlist_begin(w.file_term); it != w.reader.postlist_end(w.file_term);
+      for (auto it = w.reader.postlist_begin(w.file.term); it != w.reader.postlist_end(w.file.term);
            ++it) {
         if (v == end) break;
         v.skip_to(*it);
         if (v == end) break;
-        if (v.get_docid() == *it) w.file_lines.emplace((*v).substr(0, 16), *it);
+        if (v.get_docid() == *it) w.file.lines.emplace((*v).substr(0, 16), *it);
       }
     }
   } catch (const Xapian::Error& e) {
     w.fail("cannot read", e);
   }
-  const auto it = w.file_lines.find(w.line_hash);
-  if (it == w.file_lines.end() || !w.seen_docids.insert(it->second).second) return false;
-  w.line_hash.clear();
+  const auto it = w.file.lines.find(w.file.line_hash);
+  if (it == w.file.lines.end() || !w.seen_docids.insert(it->second).second) return false;
+  w.file.line_hash.clear();
   ++w.counts.unchanged;
-  ++w.file_articles;
+  ++w.file.articles;
   return true;
 }
 
 void IndexWriter::end_file(bool complete) {
   Impl& w = *impl_;
-  if (!w.in_file) return;
-  w.in_file = false;
-  if (!complete || w.file_signature.content_hash.empty()) return;
+  if (!w.file.open) return;
+  w.file.open = false;
+  if (!complete || w.file.signature.content_hash.empty()) return;
   try {
-    const std::uint64_t gone = w.delete_articles_of(w.file_term);
-    w.file_signature.articles = w.file_articles + (w.keep_deleted ? gone : 0);
+    const std::uint64_t gone = w.delete_articles_of(w.file.term);
+    w.file.signature.articles = w.file.articles + (w.keep_deleted ? gone : 0);
   } catch (const Xapian::Error& e) {
     w.fail("cannot read", e);
   }
-  w.record(w.file_signature);
+  w.record(w.file.signature);
 }
 
 void IndexWriter::remove_missing_files(const std::vector<std::filesystem::path>& roots) {
