@@ -77,7 +77,7 @@ for q in "${queries[@]}"; do sqlite_queries+=("$(sqlite_sql "$q")"); done
 sqlite_cli_ms=$(queries=("${sqlite_queries[@]}"); cli_p50 sqlite3 "$work/db-sqlite")
 
 # In process.
-read -r _ _ _ telusur_p50 _ telusur_p99 _ _ _ _ _ lookups < <("$bin/telusur-query-bench" --rerank data/reranker.ubj "$work/db-telusur" "$work/queries.txt")
+read -r _ _ _ telusur_p50 _ telusur_p99 _ _ _ _ _ lookups < <("$bin/telusur-query-bench" --rerank data/reranker.trees "$work/db-telusur" "$work/queries.txt")
 read -r _ _ _ plain_p50 _ plain_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" "$work/db-telusur" "$work/queries.txt")
 read -r _ _ _ bare_p50 _ bare_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" --no-snippets "$work/db-telusur" "$work/queries.txt")
 read -r _ _ _ nospell_p50 _ nospell_p99 _ _ _ _ _ _ < <("$bin/telusur-query-bench" --no-spelling "$work/db-telusur" "$work/queries.txt")

@@ -133,7 +133,7 @@ done
 # questions (train on four, run the fifth). Each without the vector features
 # (--no-vectors) and with them (word vectors trained by telusur-index
 # --vectors on each collection's own articles, timed); then the default
-# ranking, the shipped model (data/reranker.ubj, trained on CLICK-ID known
+# ranking, the shipped model (data/reranker.trees, trained on CLICK-ID known
 # items), on both.
 echo "bench: training word vectors and the rerankers..." >&2
 declare -A vector_seconds
@@ -152,10 +152,10 @@ for v in "${variants[@]}"; do
   tag=${v%%|*} flags=${v#*|}
   # shellcheck disable=SC2086
   "$bin/telusur-eval" train-reranker --index "$work/ki/db-names" --topics "$work/ki-train/topics.kept" \
-    --qrels "$work/ki-train/qrels.kept" --out "$work/ki.$tag.ubj" $flags >"$work/ki.importance.$tag" 2>/dev/null
+    --qrels "$work/ki-train/qrels.kept" --out "$work/ki.$tag.trees" $flags >"$work/ki.importance.$tag" 2>/dev/null
   # shellcheck disable=SC2086
   "$bin/telusur" --index "$work/ki/db-names" --topics "$work/ki/topics.tsv" --depth 10 \
-    --rerank "$work/ki.$tag.ubj" $flags --run-tag "rerank.$tag" >"$work/ki/run.rerank.$tag" 2>/dev/null
+    --rerank "$work/ki.$tag.trees" $flags --run-tag "rerank.$tag" >"$work/ki/run.rerank.$tag" 2>/dev/null
   [ -d "$facqa" ] || continue
   : >"$work/facqa/run.rerank.$tag"
   for fold in 0 1 2 3 4; do
@@ -163,11 +163,11 @@ for v in "${variants[@]}"; do
     awk -v f=$fold '(NR - 1) % 5 == f' "$work/facqa/topics.tsv" >"$work/facqa/test.$fold"
     # shellcheck disable=SC2086
     "$bin/telusur-eval" train-reranker --index "$work/facqa/db-names" --topics "$work/facqa/train.$fold" \
-      --qrels "$work/facqa/qrels.txt" --out "$work/facqa.$tag.$fold.ubj" $flags \
+      --qrels "$work/facqa/qrels.txt" --out "$work/facqa.$tag.$fold.trees" $flags \
       >"$work/facqa.importance.$tag.$fold" 2>/dev/null
     # shellcheck disable=SC2086
     "$bin/telusur" --index "$work/facqa/db-names" --topics "$work/facqa/test.$fold" --depth 10 \
-      --rerank "$work/facqa.$tag.$fold.ubj" $flags --run-tag "rerank.$tag" \
+      --rerank "$work/facqa.$tag.$fold.trees" $flags --run-tag "rerank.$tag" \
       >>"$work/facqa/run.rerank.$tag" 2>/dev/null
   done
 done
@@ -180,7 +180,7 @@ echo
 echo "| collection | model | MRR@10 | success@1 | success@10 | nDCG@10 | p (MRR@10, vs bm25) |"
 echo "|---|---|---|---|---|---|---|"
 rerankers=("novec|reranker without vectors (top 20 of bm25)" "vec|reranker with vectors (top 20 of bm25)"
-           "default|the default: the shipped reranker (data/reranker.ubj, trained on CLICK-ID known items)")
+           "default|the default: the shipped reranker (data/reranker.trees, trained on CLICK-ID known items)")
 for c in "${collections[@]}"; do
   for r in "${rerankers[@]}"; do
     tag=${r%%|*} name=${r#*|}

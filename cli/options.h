@@ -31,7 +31,7 @@ bool print_version(const boost::program_options::variables_map& vm, std::ostream
 // ./telusur.db.
 std::string default_index();
 
-// The shipped reranker model (data/reranker.ubj, installed beside the
+// The shipped reranker model (data/reranker.trees, installed beside the
 // commands' data): $TELUSUR_RERANKER when set (empty: none), else the
 // installed copy, else the source tree's; empty when none is found.
 std::string shipped_reranker();

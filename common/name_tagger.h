@@ -44,15 +44,20 @@ enum TaggerCue : unsigned {
 };
 
 // One word as the tagger sees it; views stay owned by the caller.
-struct TaggerToken {
-  std::string_view text;  // as written
-  std::string_view key;   // case-folded
-  bool cap = false;       // starts with an upper-case letter
-  bool acronym = false;   // two or more capitals, no lower case ("KCNA")
+// How a word is written and what stands before it: what the name rules
+// and the tagger both read of a word.
+struct WordShape {
+  bool cap = false;      // starts with an upper-case letter
+  bool acronym = false;  // two or more capitals, no lower case ("KCNA")
   bool sentence_start = false;
   bool hyphen_joined = false;  // "-" between it and the previous word
   bool paren_open = false;     // "(" between it and the previous word
   bool after_punct = false;    // other punctuation (",", ";", quotes, a line end) before it
+};
+
+struct TaggerToken : WordShape {
+  std::string_view text;  // as written
+  std::string_view key;   // case-folded
   bool common = false;         // a common Indonesian word (hunspell-id)
   bool date_word = false;      // a day or month name ("Senin", "Maret")
   bool weekday = false;        // a day name: it never continues a name ("Amanda Vanstone Selasa")

@@ -55,16 +55,10 @@ std::string name_key(std::string_view name) {
 
 namespace {
 
-struct Tok {
+struct Tok : WordShape {
   std::string_view text;
   std::string key;
-  bool cap = false;
-  bool acronym = false;
-  bool sentence_start = false;
-  bool hyphen_joined = false;  // attached to the previous word by '-'
-  bool spaced = false;         // only spaces (no newline, no punctuation) before it
-  bool paren_open = false;     // "(" before it
-  bool after_punct = false;    // other punctuation or a line end before it
+  bool spaced = false;  // only spaces (no newline, no punctuation) before it
 };
 
 UChar32 first_code_point(std::string_view s) {
@@ -508,14 +502,9 @@ class NameExtractorImpl {
     for (std::size_t i = 0; i < n; ++i) {
       const Tok& t = toks[i];
       TaggerToken& x = out[i];
+      static_cast<WordShape&>(x) = t;
       x.text = t.text;
       x.key = t.key;
-      x.cap = t.cap;
-      x.acronym = t.acronym;
-      x.sentence_start = t.sentence_start;
-      x.hyphen_joined = t.hyphen_joined;
-      x.paren_open = t.paren_open;
-      x.after_punct = t.after_punct;
       x.weekday = t.cap && is_weekday_name(t.text);
       x.date_word = x.weekday || (t.cap && month_from_name(t.text) != 0);
     }

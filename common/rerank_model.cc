@@ -28,6 +28,7 @@ struct Xgb {
   decltype(&::XGBoosterPredict) BoosterPredict;
   decltype(&::XGBoosterLoadModel) BoosterLoadModel;
   decltype(&::XGBoosterSaveModel) BoosterSaveModel;
+  decltype(&::XGBoosterSaveModelToBuffer) BoosterSaveModelToBuffer;
   decltype(&::XGBoosterFeatureScore) BoosterFeatureScore;
 };
 
@@ -63,6 +64,8 @@ const Xgb& xgb() {
     a.BoosterPredict = reinterpret_cast<decltype(a.BoosterPredict)>(get("XGBoosterPredict"));
     a.BoosterLoadModel = reinterpret_cast<decltype(a.BoosterLoadModel)>(get("XGBoosterLoadModel"));
     a.BoosterSaveModel = reinterpret_cast<decltype(a.BoosterSaveModel)>(get("XGBoosterSaveModel"));
+    a.BoosterSaveModelToBuffer = reinterpret_cast<decltype(a.BoosterSaveModelToBuffer)>(
+        get("XGBoosterSaveModelToBuffer"));
     a.BoosterFeatureScore =
         reinterpret_cast<decltype(a.BoosterFeatureScore)>(get("XGBoosterFeatureScore"));
     return a;
@@ -92,6 +95,10 @@ struct Matrix {
 }  // namespace
 
 RerankModel::RerankModel(const std::string& path) {
+  if (std::optional<TreeEnsemble> trees = TreeEnsemble::read(path)) {
+    trees_ = std::make_unique<TreeEnsemble>(std::move(*trees));
+    return;
+  }
   check(xgb().BoosterCreate(nullptr, 0, &booster_), "reranker");
   if (xgb().BoosterLoadModel(booster_, path.c_str()) != 0) {
     const std::string why = xgb().GetLastError();
@@ -109,6 +116,7 @@ RerankModel::~RerankModel() {
 std::vector<float> RerankModel::predict(const std::vector<float>& rows,
                                         std::size_t columns) const {
   if (rows.empty()) return {};
+  if (trees_) return trees_->predict(rows, columns);
   const Matrix m(rows, columns);
   bst_ulong n = 0;
   const float* out = nullptr;
@@ -116,13 +124,16 @@ std::vector<float> RerankModel::predict(const std::vector<float>& rows,
   return std::vector<float>(out, out + n);
 }
 
-std::vector<std::pair<std::string, double>> RerankModel::importance(
-    const std::vector<std::string>& names) const {
+namespace {
+
+// XGBoost's own total-gain importance of a booster's features.
+std::vector<std::pair<std::string, double>> xgboost_importance(
+    void* booster, const std::vector<std::string>& names) {
   bst_ulong n = 0, dim = 0;
   const char** features = nullptr;
   const bst_ulong* shape = nullptr;
   const float* scores = nullptr;
-  check(xgb().BoosterFeatureScore(booster_, R"({"importance_type": "total_gain"})", &n, &features,
+  check(xgb().BoosterFeatureScore(booster, R"({"importance_type": "total_gain"})", &n, &features,
                               &dim, &shape, &scores),
         "reranker: cannot read feature importance");
   std::vector<std::pair<std::string, double>> out;
@@ -134,6 +145,20 @@ std::vector<std::pair<std::string, double>> RerankModel::importance(
       if (k < names.size()) name = names[k];
     }
     out.emplace_back(name, scores[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, double>> RerankModel::importance(
+    const std::vector<std::string>& names) const {
+  std::vector<std::pair<std::string, double>> out;
+  if (trees_) {
+    for (const auto& [k, gain] : trees_->total_gain())
+      out.emplace_back(k < names.size() ? names[k] : "f" + std::to_string(k), gain);
+  } else {
+    out = xgboost_importance(booster_, names);
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
@@ -166,7 +191,14 @@ void RerankModel::train(const std::vector<float>& rows, std::size_t columns,
     check(xgb().BoosterSetParam(booster, k, v.c_str()), std::string("reranker: parameter ") + k);
   for (std::size_t i = 0; i < s.rounds; ++i)
     check(xgb().BoosterUpdateOneIter(booster, static_cast<int>(i), m.handle), "reranker: training");
-  check(xgb().BoosterSaveModel(booster, path.c_str()), "cannot write reranker model '" + path + "'");
+  bst_ulong len = 0;
+  const char* bytes = nullptr;
+  check(xgb().BoosterSaveModelToBuffer(booster, R"({"format": "ubj"})", &len, &bytes),
+        "reranker: cannot read the trained model");
+  TreeEnsemble::from_xgboost(std::vector<std::uint8_t>(bytes, bytes + len)).write(path);
+  if (!s.xgboost_copy.empty())
+    check(xgb().BoosterSaveModel(booster, s.xgboost_copy.c_str()),
+          "cannot write '" + s.xgboost_copy + "'");
 }
 
 }  // namespace telusur

@@ -1,13 +1,18 @@
-// A learned reranker's model: gradient-boosted trees (XGBoost, Debian's
-// libxgboost-dev) that score (query, article) feature rows
-// (rerank_features.h). Trained by `telusur-eval train-reranker`, read by
-// `telusur --rerank MODEL`.
+// A learned reranker's model: gradient-boosted trees that score (query,
+// article) feature rows (rerank_features.h). XGBoost (Debian's
+// libxgboost-dev, loaded when first needed) trains them; the model file is
+// Telusur's compact form (tree_ensemble.h), scored without XGBoost. A model
+// file XGBoost itself wrote is read and scored by XGBoost. Trained by
+// `telusur-eval train-reranker`, read by `telusur --rerank MODEL`.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "tree_ensemble.h"
 
 namespace telusur {
 
@@ -18,6 +23,8 @@ struct RerankTraining {
   double eta = 0.05;
   std::size_t max_depth = 4;
   unsigned seed = 42;
+  // When set, XGBoost's own model is also written here (for XGBoost's tools).
+  std::string xgboost_copy;
 };
 
 class RerankModel {
@@ -39,13 +46,14 @@ class RerankModel {
 
   // Trains a model on `rows` (`columns` floats each) with graded `labels`,
   // the rows of each query consecutive (`groups` holds their counts), and
-  // writes it to `path`. Throws Error.
+  // writes it to `path` in the compact form. Throws Error.
   static void train(const std::vector<float>& rows, std::size_t columns,
                     const std::vector<float>& labels, const std::vector<unsigned>& groups,
                     const RerankTraining& settings, const std::string& path);
 
  private:
-  void* booster_ = nullptr;
+  std::unique_ptr<TreeEnsemble> trees_;  // the compact form, when the file holds it
+  void* booster_ = nullptr;               // else XGBoost's model
 };
 
 }  // namespace telusur

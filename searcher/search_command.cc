@@ -249,7 +249,7 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       if (const std::string shipped = cli::shipped_reranker(); !shipped.empty())
         options.reranker = std::make_shared<RerankModel>(shipped);
       else if (!std::getenv("TELUSUR_RERANKER"))
-        err << "telusur: warning: the shipped reranker (reranker.ubj) is not installed; "
+        err << "telusur: warning: the shipped reranker (reranker.trees) is not installed; "
                "ranking by bm25 alone\n";
     }
     options.vector_features = !no_vectors;

@@ -11,7 +11,7 @@ fail=0
 check() { if ! "$@"; then echo "FAILED: $*" >&2; fail=1; fi; }
 for f in bin/telusur bin/telusur-index bin/telusur-eval bin/telusur-names bin/telusur-stem \
          share/man/man1/telusur.1 share/man/man1/telusur-index.1 share/man/man1/telusur-eval.1 \
-         share/man/man1/telusur-names.1 share/man/man1/telusur-stem.1 share/telusur/reranker.ubj \
+         share/man/man1/telusur-names.1 share/man/man1/telusur-stem.1 share/telusur/reranker.trees \
          share/bash-completion/completions/telusur share/bash-completion/completions/telusur-index \
          share/bash-completion/completions/telusur-eval; do
   check test -s "$prefix/$f"

@@ -112,7 +112,7 @@ TEST_F(SeedRanking, RerankerTrainsOnJudgementsAndReordersTheCandidates) {
   const RerankTrainingData data = collect_rerank_training(db_, topics, qrels, SearchOptions(), 5);
   EXPECT_EQ(data.topics, topics.size());
   EXPECT_EQ(data.rows.size(), data.labels.size() * rerank_feature_names().size());
-  const std::string model = (dir_->path() / "model.ubj").string();
+  const std::string model = (dir_->path() / "model.trees").string();
   RerankTraining t;
   t.rounds = 10;
   RerankModel::train(data.rows, rerank_feature_names().size(), data.labels, data.groups, t, model);
