@@ -14,7 +14,7 @@ std::string version_report(std::string_view tool) {
   u_versionToString(v, icu);
   return std::string(tool) + " " + std::string(telusur_version()) + "\nXapian " +
          Xapian::version_string() + "\nICU " + icu +
-         "\nXGBoost: loaded from libxgboost.so.0 when a reranker is used\n";
+         "\nXGBoost: loaded from libxgboost.so.0 to train a reranker\n";
 }
 
 }  // namespace telusur

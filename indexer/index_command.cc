@@ -48,11 +48,11 @@ void keep_vectors(const std::string& dir, const RunCounts& c, bool wanted, bool 
   if (quiet || r.docs == 0) return;  // nothing, or only the revision, rewritten
   err << "telusur-index: word vectors: " << r.words << " words, " << r.docs << " articles ("
       << r.tokens << " words of text), " << std::fixed << std::setprecision(1)
-      << static_cast<double>(r.bytes) / 1e6 << " MB; "
-      << (r.trained ? "trained in " + std::to_string(static_cast<long>(r.train_seconds + 0.5)) +
-                          " s"
-                    : std::string("windows recomputed, words kept"))
-      << "\n";
+      << static_cast<double>(r.bytes) / 1e6 << " MB; ";
+  if (r.trained)
+    err << "trained in " << r.train_seconds << " s\n";
+  else
+    err << "windows recomputed, words kept\n";
 }
 
 }  // namespace
