@@ -13,6 +13,7 @@
 #include <optional>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <unordered_map>
 
@@ -1045,7 +1046,7 @@ Xapian::doccount Searcher::Impl::matches_to_check(const Xapian::Query& query,
   const Xapian::doccount all = db.get_doccount();
   const auto limit = static_cast<Xapian::doccount>(
       std::min<std::uint64_t>(o.exact_count_limit, std::numeric_limits<Xapian::doccount>::max()));
-  if (o.facets || all <= limit) return all;
+  if (o.facets || o.timeline || all <= limit) return all;
   return is_disjunction_of_words(query) ? 0 : limit;
 }
 
@@ -1180,8 +1181,10 @@ SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
     throw QueryError(
         "--facets does not work with remote shards: Xapian's remote server cannot run "
         "Telusur's name counter");
-  // Facets count every matching article, not an estimate.
+  // Facets and the timeline count every matching article, not an estimate.
   if (o.facets) enquire.add_matchspy(&spy);
+  Xapian::ValueCountMatchSpy days(schema::kDateSlot);
+  if (o.timeline) enquire.add_matchspy(&days);
   // With --group, hits are stories: candidates (five per hit asked for)
   // are grouped, and the offset and limit count groups. The reranker
   // orders the rerank_depth best.
@@ -1203,6 +1206,16 @@ SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
   r.matches_exact = r.matches_lower == r.matches_upper;
   if (r.matches_exact) r.matches_estimated = r.matches_lower;
   r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
+  if (o.timeline) {
+    std::map<std::string, std::uint64_t> per_day;
+    std::uint64_t dated = 0;
+    for (auto v = days.values_begin(); v != days.values_end(); ++v) {
+      per_day[*v] += v.get_termfreq();
+      dated += v.get_termfreq();
+    }
+    r.timeline = timeline_bins(per_day, *o.timeline);
+    r.undated = r.matches_lower > dated ? r.matches_lower - dated : 0;
+  }
   collect_hits(r, mset, query, fragments, rerank, limit, o);
   return r;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "query.h"
+#include "timeline.h"
 #include "weighting_spec.h"
 
 namespace telusur {
@@ -107,6 +108,9 @@ struct SearchOptions {
   // Only articles dated within `dates` (resolved from the options' text by
   // resolve_date_bounds); undated articles are left out when it is bounded.
   DateBounds dates;
+  // Also count the matching articles per period (SearchResults::timeline),
+  // exactly: every match is read.
+  std::optional<TimelinePeriod> timeline;
 };
 
 // Sets field weights from "title=W,body=W" (either may be left out). Throws
@@ -171,6 +175,11 @@ struct SearchResults {
   std::string parsed;          // Xapian's description of the parsed query
   std::string weighting;       // the scheme with all its parameters ("bm25:k1=1,...")
   bool reranked = false;       // the learned reranker ordered the hits
+  // With SearchOptions::timeline: the dated matches per period, every period
+  // from the first to the last; and the undated matches, counted apart (the
+  // counts and `undated` sum to the matches).
+  std::vector<TimelineBin> timeline;
+  std::uint64_t undated = 0;
   std::string suggestion;      // the corrected query ("Did you mean"), empty when none
   bool corrected = false;      // auto_correct searched `suggestion` instead of the query
   bool grouped = false;        // SearchOptions::group was asked for

@@ -12,6 +12,8 @@ _telusur() {
   case $prev in
     --index|-i|--topics) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --sort) COMPREPLY=($(compgen -W "relevance newest oldest" -- "$cur")); return ;;
+    --timeline) COMPREPLY=($(compgen -W "day week month year" -- "$cur")); return ;;
+    --plot) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --format) COMPREPLY=($(compgen -W "text json compact" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --weighting|-w) COMPREPLY=($(compgen -W "$_telusur_schemes" -- "$cur")); return ;;
@@ -24,7 +26,7 @@ _telusur() {
     COMPREPLY=($(compgen -W "--help --index --all --limit --offset --sort --json --format --width
       --no-pager --facets --names --facet-limit --color --weighting --since --until --group --like
       --auto-correct --field-weights --prf --sdm --sdm-weights --rm3 --rm3-settings --questions --answer-weight --rerank
-      --rerank-depth --no-rerank --no-vectors
+      --rerank-depth --no-rerank --no-vectors --timeline --plot
       --topics --run-format --run-tag --depth --threads --allow-partial --timeout" -- "$cur"))
   else
     compopt -o nospace 2>/dev/null

@@ -1,6 +1,8 @@
 #include "output.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "text.h"
@@ -42,10 +44,32 @@ std::string count_text(const SearchResults& r) {
          std::to_string(r.matches_lower) + " and " + std::to_string(r.matches_upper) + ")";
 }
 
+// The timeline as a bar chart: one line a period, its bar scaled to the
+// busiest period, then its count.
+void print_timeline(std::ostream& out, const SearchResults& r, std::size_t width) {
+  std::uint64_t most = 1;
+  std::size_t label = 0, digits = 1;
+  for (const TimelineBin& b : r.timeline) {
+    most = std::max(most, b.count);
+    label = std::max(label, b.period.size());
+  }
+  digits = std::to_string(most).size();
+  const std::size_t bar = std::max<std::size_t>(10, (width ? width : 80) - label - digits - 3);
+  out << "\n";
+  for (const TimelineBin& b : r.timeline) {
+    const std::size_t n = static_cast<std::size_t>((b.count * bar + most - 1) / most);
+    std::string blocks;
+    for (std::size_t i = 0; i < n; ++i) blocks += "\xe2\x96\x88";  // full block
+    out << b.period << std::string(label - b.period.size() + 1, ' ') << blocks
+        << std::string(bar - n + 1, ' ') << b.count << "\n";
+  }
+  out << "undated" << std::string(label > 7 ? label - 7 + 1 : 1, ' ') << r.undated << "\n";
+}
+
 class TextPrinter : public ResultPrinter {
  public:
-  TextPrinter(std::ostream& out, bool color, std::size_t width)
-      : out_(out), color_(color), width_(width) {}
+  TextPrinter(std::ostream& out, bool color, std::size_t width, bool timeline)
+      : out_(out), color_(color), width_(width), timeline_(timeline) {}
 
   void print(const std::string& query, const SearchResults& r) override {
     char ms[32];
@@ -59,6 +83,10 @@ class TextPrinter : public ResultPrinter {
     out_ << (color_ ? kDim : "") << count_text(r) << " for \""
          << (r.corrected ? r.suggestion : query) << "\" (" << ms << " ms)" << (color_ ? kReset : "")
          << "\n";
+    if (timeline_) {
+      print_timeline(out_, r, width_);
+      return;
+    }
     if (r.hits.empty()) return;
     for (const Hit& h : r.hits) {
       const std::string number = std::to_string(h.rank) + ". ";
@@ -113,12 +141,18 @@ class TextPrinter : public ResultPrinter {
   std::ostream& out_;
   bool color_;
   std::size_t width_;
+  bool timeline_;
 };
 
 class CompactPrinter : public ResultPrinter {
  public:
-  explicit CompactPrinter(std::ostream& out) : out_(out) {}
+  CompactPrinter(std::ostream& out, bool timeline) : out_(out), timeline_(timeline) {}
   void print(const std::string&, const SearchResults& r) override {
+    if (timeline_) {
+      for (const TimelineBin& b : r.timeline) out_ << b.period << '\t' << b.count << '\n';
+      out_ << "undated\t" << r.undated << '\n';
+      return;
+    }
     for (const Hit& h : r.hits) {
       std::string title = h.title;
       for (char& c : title)
@@ -129,11 +163,13 @@ class CompactPrinter : public ResultPrinter {
 
  private:
   std::ostream& out_;
+  bool timeline_;
 };
 
 class JsonPrinter : public ResultPrinter {
  public:
-  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+  JsonPrinter(std::ostream& out, std::optional<std::string> timeline)
+      : out_(out), timeline_(std::move(timeline)) {}
 
   void print(const std::string& query, const SearchResults& r) override {
     using Json = nlohmann::ordered_json;
@@ -152,6 +188,8 @@ class JsonPrinter : public ResultPrinter {
       if (r.grouped) j["similar"] = h.similar;
       write(j);
     }
+    for (const TimelineBin& b : r.timeline)
+      write(Json{{"type", "period"}, {"period", b.period}, {"count", b.count}});
     if (!r.persons.empty() || !r.places.empty() || !r.organisations.empty()) {
       const auto list = [](const std::vector<Facet>& facets) {
         Json a = Json::array();
@@ -178,6 +216,10 @@ class JsonPrinter : public ResultPrinter {
     s["matches_upper"] = r.matches_upper;
     s["matches_exact"] = r.matches_exact;
     if (r.grouped) s["groups"] = r.groups;
+    if (timeline_) {
+      s["timeline"] = *timeline_;
+      s["undated"] = r.undated;
+    }
     s["returned"] = r.hits.size();
     s["elapsed_ms"] = r.elapsed_ms;
     s["work"] = {{"spelling_lookups", r.work.spelling_lookups},
@@ -191,20 +233,24 @@ class JsonPrinter : public ResultPrinter {
     out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
   std::ostream& out_;
+  std::optional<std::string> timeline_;
 };
 
 }  // namespace
 
-std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, bool color, std::size_t width) {
-  return std::make_unique<TextPrinter>(out, color, width);
+std::unique_ptr<ResultPrinter> make_text_printer(std::ostream& out, bool color, std::size_t width,
+                                                 const std::string& timeline) {
+  return std::make_unique<TextPrinter>(out, color, width, !timeline.empty());
 }
 
-std::unique_ptr<ResultPrinter> make_compact_printer(std::ostream& out) {
-  return std::make_unique<CompactPrinter>(out);
+std::unique_ptr<ResultPrinter> make_compact_printer(std::ostream& out,
+                                                    const std::string& timeline) {
+  return std::make_unique<CompactPrinter>(out, !timeline.empty());
 }
 
-std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out) {
-  return std::make_unique<JsonPrinter>(out);
+std::unique_ptr<ResultPrinter> make_json_printer(std::ostream& out, const std::string& timeline) {
+  return std::make_unique<JsonPrinter>(
+      out, timeline.empty() ? std::nullopt : std::optional<std::string>(timeline));
 }
 
 }  // namespace telusur

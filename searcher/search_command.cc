@@ -28,7 +28,8 @@ namespace {
 bool default_ranking(const po::variables_map& vm, const SearchOptions& o) {
   for (const char* flag : {"weighting", "prf", "sdm-weights", "rm3-settings", "like"})
     if (vm.count(flag) && !vm[flag].defaulted()) return false;
-  return !o.sdm && !vm["rm3"].as<bool>() && !o.questions && o.sort == SortOrder::kRelevance;
+  return !o.sdm && !vm["rm3"].as<bool>() && !o.questions && o.sort == SortOrder::kRelevance &&
+         !o.timeline;
 }
 
 // A batch run's settings (--topics and what goes with it).
@@ -72,6 +73,8 @@ struct QueryOutput {
   std::string format;  // text, json or compact
   bool color = false, no_pager = false, width_given = false;
   std::size_t width = 0;
+  std::string timeline;  // the period of --timeline, or empty
+  std::string plot;      // --plot FILE.png
 };
 
 // Searches one query and prints its answer (through the pager when it is
@@ -87,10 +90,13 @@ int run_query(const std::string& index_dir, const Searcher::OpenOptions& open,
     const std::string pager = o.format == "text" && terminal && !o.no_pager ? cli::pager() : "";
     std::ostringstream paged;
     std::ostream& dest = pager.empty() ? out : paged;
-    const auto printer = o.format == "json"      ? make_json_printer(dest)
-                         : o.format == "compact" ? make_compact_printer(dest)
-                                                 : make_text_printer(dest, o.color, o.width);
+    const auto printer = o.format == "json" ? make_json_printer(dest, o.timeline)
+                         : o.format == "compact"
+                             ? make_compact_printer(dest, o.timeline)
+                             : make_text_printer(dest, o.color, o.width, o.timeline);
     printer->print(options.query, results);
+    if (!o.plot.empty())
+      plot_timeline(results.timeline, options.query + " (articles per " + o.timeline + ")", o.plot);
     if (!pager.empty()) cli::page(pager, paged.str(), out);
     out.flush();
     return results.any_match ? 0 : 1;
@@ -105,6 +111,7 @@ int run_query(const std::string& index_dir, const Searcher::OpenOptions& open,
 int run_search(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   std::string index_dir, sort, color, topics_file, run_format, run_tag;
   std::string field_weights, prf, sdm, rm3, rerank, format, weighting, since, until;
+  std::string timeline, plot;
   bool use_rm3 = false, no_vectors = false, no_rerank = false;
   std::size_t width = 0;
   bool no_pager = false;
@@ -136,6 +143,10 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "after the hits, the most frequent persons, places and organisations of all matches")(
       "names", po::bool_switch(&names), "the same as --facets")(
       "facet-limit", po::value(&facet_limit)->default_value(10), "names per type with --facets")(
+      "timeline", po::value(&timeline),
+      "day, week, month or year: instead of the hits, the matching articles per period "
+      "(every period from the first to the last, undated ones counted apart)")(
+      "plot", po::value(&plot), "with --timeline: also draw the chart into FILE.png (gnuplot)")(
       "color", po::value(&color)->default_value("auto"),
       "auto, always or never (NO_COLOR disables auto)")(
       "weighting,w", po::value(&weighting)->default_value("bm25"),
@@ -215,6 +226,19 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     return 0;
   }
   if (facets || names) options.facets = facet_limit == 0 ? 1 : facet_limit;
+  if (!timeline.empty()) {
+    options.timeline = parse_timeline_period(timeline);
+    if (!options.timeline) {
+      err << "telusur: error: --timeline must be day, week, month or year, not '" << timeline
+          << "'\n";
+      return 2;
+    }
+    options.limit = 0;  // the periods instead of the hits
+  }
+  if (!plot.empty() && timeline.empty()) {
+    err << "telusur: error: --plot needs --timeline\n";
+    return 2;
+  }
   if (sort == "relevance")
     options.sort = SortOrder::kRelevance;
   else if (sort == "newest")
@@ -281,7 +305,7 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     err << "telusur: error: --format must be text, json or compact, not '" << format << "'\n";
     return 2;
   }
-  QueryOutput output{format, use_color, no_pager, vm.count("width") > 0, width};
+  QueryOutput output{format, use_color, no_pager, vm.count("width") > 0, width, timeline, plot};
   return run_query(index_dir, open, options, output, out, err);
 }
 

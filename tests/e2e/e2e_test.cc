@@ -306,6 +306,46 @@ TEST_F(SeedIndex, DefaultRankingIsTheShippedRerankerAndBm25StaysAtHand) {
   EXPECT_NE(missing.err.find("no-such-model.ubj"), std::string::npos) << missing.err;
 }
 
+// --timeline: the matches per period as a bar chart, JSON records or compact
+// lines, every period from the first to the last, the undated apart; the
+// counts sum to the matches; --plot draws a real PNG.
+TEST_F(SeedIndex, TimelineCountsTheMatchesPerPeriod) {
+  const CommandResult text = search({"--timeline", "year", "korea"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("2022 "), std::string::npos) << text.out;  // an empty year, shown
+  EXPECT_NE(text.out.find("\nundated "), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("score"), std::string::npos) << text.out;  // no hits
+  const CommandResult json = search({"--timeline", "month", "--json", "korea"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto records = parse_lines(json.out);
+  std::uint64_t sum = 0;
+  std::size_t periods = 0;
+  for (const auto& r : records)
+    if (r["type"] == "period") {
+      sum += r["count"].get<std::uint64_t>();
+      ++periods;
+    }
+  const auto& summary = records.back();
+  EXPECT_EQ(summary["timeline"], "month");
+  EXPECT_EQ(sum + summary["undated"].get<std::uint64_t>(), summary["matches_estimated"]);
+  EXPECT_TRUE(summary["matches_exact"].get<bool>());
+  EXPECT_GT(periods, 12u);  // March 2021 to September 2025, empty months included
+  EXPECT_EQ(records.front()["period"], "2021-03");
+  const CommandResult dated = search({"--timeline", "year", "--format", "compact", "--since",
+                                      "2025", "korea"});
+  ASSERT_EQ(dated.exit_code, 0) << dated.err;
+  EXPECT_EQ(dated.out.rfind("2025\t", 0), 0u) << dated.out;
+  EXPECT_NE(dated.out.find("undated\t0"), std::string::npos) << dated.out;
+  const CommandResult plot = search({"--timeline", "week", "--plot", "t.png", "korea"});
+  ASSERT_EQ(plot.exit_code, 0) << plot.err;
+  std::ifstream png(dir_.path() / "t.png", std::ios::binary);
+  std::string magic(8, '\0');
+  png.read(magic.data(), 8);
+  EXPECT_EQ(magic, std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(search({"--timeline", "decade", "korea"}).exit_code, 2);
+  EXPECT_EQ(search({"--plot", "t.png", "korea"}).exit_code, 2);
+}
+
 // Output formats: compact lines for scripts, text wrapped to --width, and
 // no pager when the output is piped, whatever $PAGER says.
 TEST_F(SeedIndex, CompactFormatWidthAndNoPagerWhenPiped) {
