@@ -87,7 +87,6 @@ class TextPrinter : public ResultPrinter {
       print_timeline(out_, r, width_);
       return;
     }
-    if (r.hits.empty()) return;
     for (const Hit& h : r.hits) {
       const std::string number = std::to_string(h.rank) + ". ";
       out_ << "\n" << number;

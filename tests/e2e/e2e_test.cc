@@ -582,6 +582,10 @@ TEST_F(SeedIndex, FacetsCountNamesOfAllMatches) {
   EXPECT_EQ(records[2]["type"], "summary");
   // Without --facets there is no facets record.
   EXPECT_EQ(parse_lines(search({"--json", "--limit", "1", "korea"}).out).size(), 2u);
+  // The facets alone, without hits, in text too.
+  const CommandResult alone = search({"--facets", "--limit", "0", "korea"});
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  EXPECT_NE(alone.out.find("Persons: Kim Jong Un (5)"), std::string::npos) << alone.out;
 }
 
 TEST_F(SeedIndex, CapitalisedQueryWordsAreStemmed) {
