@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "name_training.h"
 #include "names.h"
 #include "status.h"
 #include "text.h"

@@ -18,7 +18,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "conll.h"
 #include "text.h"
 
 namespace telusur {
@@ -126,8 +125,7 @@ class NameExtractor {
   std::shared_ptr<const NameTagger> tagger_;
 
   friend class NameExtractorImpl;
-  friend std::string train_name_tagger(const std::vector<ConllSentence>&, int, int,
-                                       const std::function<void(const std::string&)>&);
+  friend NameExtractor training_extractor(std::string_view ner_gazetteer);
 };
 
 // Country and territory names in Indonesian ("Sudan", "Korea Utara",
@@ -143,29 +141,5 @@ const std::vector<std::vector<std::string>>& builtin_alias_groups();
 // The normalised key of a name as written: case-folded, hyphens and runs of
 // spaces made single spaces ("Kim Jong-un" -> "kim jong un").
 std::string name_key(std::string_view name);
-
-// The IOB tag ("B-PER", "I-LOC", "O", ...) of each token of one sentence as
-// `extractor` finds the names in the tokens joined by spaces. Mentions found
-// by the rules alone (NameMention::rules_only) are left out, except places
-// (a country named as an actor, "militer Israel") with `rules_only_places`.
-std::vector<std::string> tag_tokens(const NameExtractor& extractor,
-                                    const std::vector<std::string>& tokens,
-                                    const CapitalEvidence* evidence = nullptr,
-                                    bool rules_only_places = false);
-
-// The evidence of a set of CoNLL sentences, each read as one text.
-CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences);
-
-// Trains the name tagger on gold sentences (PER/PERSON, LOC/LOCATION,
-// ORG/ORGANIZATION; other tags read as O) for `epochs` passes and returns the
-// model text (see name_tagger.h), the mean of `runs` models trained on
-// differently shuffled data. The rule and gazetteer features of a
-// sentence come from an extractor whose NER gazetteer is built from the other
-// four of five folds, so the model does not learn to trust a gazetteer that
-// already knows every training name; every other sentence is read with the
-// collection's CapitalEvidence and the rest without, so the model works with
-// and without it. `log` gets progress lines.
-std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int epochs, int runs,
-                              const std::function<void(const std::string&)>& log);
 
 }  // namespace telusur

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "names.h"
+#include "name_training.h"
 #include "names_printer.h"
 #include "options.h"
 #include "readers.h"

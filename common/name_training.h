@@ -1,0 +1,58 @@
+// The name tagger's CoNLL side: tagging CoNLL sentences as the extractor
+// tags an article, the capital-letter evidence of a CoNLL collection, and
+// training the tagger on gold CoNLL data (telusur-names --conll, --train).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "conll.h"
+#include "name_tagger.h"
+#include "names.h"
+
+namespace telusur {
+
+// The IOB tag ("B-PER", "I-LOC", "O", ...) of each token of one sentence as
+// `extractor` finds the names in the tokens joined by spaces. Mentions found
+// by the rules alone (NameMention::rules_only) are left out, except places
+// (a country named as an actor, "militer Israel") with `rules_only_places`.
+std::vector<std::string> tag_tokens(const NameExtractor& extractor,
+                                    const std::vector<std::string>& tokens,
+                                    const CapitalEvidence* evidence = nullptr,
+                                    bool rules_only_places = false);
+
+// The evidence of a set of CoNLL sentences, each read as one text.
+CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences);
+
+// Trains the name tagger on gold sentences (PER/PERSON, LOC/LOCATION,
+// ORG/ORGANIZATION; other tags read as O) for `epochs` passes and returns the
+// model text (see name_tagger.h), the mean of `runs` models trained on
+// differently shuffled data. The rule and gazetteer features of a
+// sentence come from an extractor whose NER gazetteer is built from the other
+// four of five folds, so the model does not learn to trust a gazetteer that
+// already knows every training name; every other sentence is read with the
+// collection's CapitalEvidence and the rest without, so the model works with
+// and without it. `log` gets progress lines.
+std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int epochs, int runs,
+                              const std::function<void(const std::string&)>& log);
+
+// What training needs of the extractor's internals (names.cc), and nothing
+// else: one text's tagger tokens, aligned with `words`, as the extractor
+// makes them (its rules' and gazetteers' tags included), and an extractor
+// whose NER gazetteer is `ner_gazetteer` (TYPE<TAB>name lines) instead of
+// the built-in one. The tokens point into `keep_alive` and `text`.
+struct TrainingSentence {
+  std::vector<TaggerToken> tokens;
+  std::shared_ptr<const void> keep_alive;
+};
+TrainingSentence training_tokens(const NameExtractor& extractor, std::string_view text,
+                                  const std::vector<Word>& words,
+                                  const CapitalEvidence* evidence);
+NameExtractor training_extractor(std::string_view ner_gazetteer);
+// The tagger's B- tag of a name type (kTagBPer, kTagBLoc, kTagBOrg).
+int tagger_begin_tag(NameType type);
+
+}  // namespace telusur
