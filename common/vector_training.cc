@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "document.h"
 #include "schema.h"
 #include "status.h"
 #include "stopwords.h"
@@ -199,8 +200,12 @@ VectorReport update_vectors(const std::string& dir, std::uint64_t changed,
     const bool reuse = old && old->dim() == settings.dim && old->uuid() == t.uuid &&
                        static_cast<double>(old->changed_docs() + changed) <=
                            settings.retrain_share * static_cast<double>(old->trained_docs());
-    if (reuse && changed == 0) {
-      // Only metadata changed (or nothing): the windows still hold.
+    // Only metadata changed (or nothing): the windows still hold, unless
+    // the index holds other articles than the file describes (a run that
+    // ended before it brought the file in step).
+    const bool same_articles = old && old->max_docid() == db.get_lastdocid() &&
+                               old->articles() == db.get_doccount();
+    if (reuse && changed == 0 && same_articles) {
       if (old->revision() != t.revision) {
         old.reset();
         set_vector_revision(path, t.revision);
@@ -230,9 +235,9 @@ VectorReport update_vectors(const std::string& dir, std::uint64_t changed,
     report.tokens = c.tokens;
     report.bytes = std::filesystem::file_size(path);
   } catch (const Xapian::InvalidOperationError& e) {
-    throw Error("index '" + dir + "': word vectors need an unsharded index (" + e.get_msg() + ")");
+    throw Error("index '" + dir + "': word vectors need an unsharded index (" + describe(e) + ")");
   } catch (const Xapian::Error& e) {
-    throw IndexError("index '" + dir + "': " + e.get_msg());
+    throw IndexError("index '" + dir + "': " + describe(e));
   }
   return report;
 }

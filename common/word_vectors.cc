@@ -184,6 +184,12 @@ std::size_t WordVectors::find(std::string_view w) const {
   return lo < words_ && word(lo) == w ? lo : npos;
 }
 
+std::size_t WordVectors::articles() const {
+  std::size_t n = 0;
+  for (std::uint32_t d = 0; d <= max_docid_; ++d) n += window_count(d) > 0;
+  return n;
+}
+
 std::size_t WordVectors::window_count(std::uint32_t d) const {
   if (d > max_docid_) return 0;
   return doc_first_[d + 1] - doc_first_[d];

@@ -91,6 +91,11 @@ class WordVectors {
     return {word_vectors_ + i * dim_, dim_};
   }
 
+  // The highest docid the file describes, and how many articles it holds
+  // vectors for.
+  std::uint32_t max_docid() const { return max_docid_; }
+  std::size_t articles() const;
+
   // Article `d`'s vectors: its whole text first, then its windows; empty
   // for an article the file does not know.
   std::size_t window_count(std::uint32_t d) const;

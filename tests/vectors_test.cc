@@ -175,6 +175,22 @@ TEST_F(Vectors, FeaturesReadThemAndStaleOnesAreLeftOut) {
   EXPECT_NE(damaged.warnings()[0].find("not a usable vectors file"), std::string::npos);
 }
 
+// A run that ended after its commit, before the vectors were brought in
+// step: the next run, though it changes nothing, recomputes them.
+TEST_F(Vectors, ARunThatChangesNothingCatchesUpAfterAnInterruptedOne) {
+  ASSERT_EQ(index({"--index", db_, "--vectors", "--vector-threads", "1", corpus_.string()}), 0);
+  const std::string before_the_article = read(file_);
+  add_article();
+  ASSERT_EQ(index({"--index", db_, "--vector-threads", "1", corpus_.string()}), 0);
+  std::ofstream(file_, std::ios::binary | std::ios::trunc) << before_the_article;
+  EXPECT_EQ(WordVectors::open(file_.string())->window_count(6), 0u);
+  std::string err;
+  ASSERT_EQ(index({"--index", db_, "--vector-threads", "1", corpus_.string()}, &err), 0) << err;
+  EXPECT_NE(err.find("word vectors: "), std::string::npos) << err;
+  EXPECT_GE(WordVectors::open(file_.string())->window_count(6), 2u);
+  EXPECT_TRUE(Searcher(db_).warnings().empty());
+}
+
 TEST_F(Vectors, ShardedIndexesAreRefused) {
   std::string err;
   EXPECT_EQ(index({"--index", db_, "--shards", "2", "--vectors", corpus_.string()}, &err), 2);
