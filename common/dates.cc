@@ -191,6 +191,22 @@ std::string Date::compact() const {
   return buf;
 }
 
+std::chrono::year_month_day Date::ymd() const {
+  return {std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+          std::chrono::day(static_cast<unsigned>(day))};
+}
+
+std::optional<Date> parse_compact_date(std::string_view s) {
+  if (s.size() != 8 || s.find_first_not_of("0123456789") != std::string_view::npos)
+    return std::nullopt;
+  const auto number = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  return make_date(number(0, 4), number(4, 2), number(6, 2));
+}
+
 std::optional<Date> make_date(int year, int month, int day) {
   static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return std::nullopt;

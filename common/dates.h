@@ -3,6 +3,7 @@
 // "Rabu 24 Maret 2021 08:17 WIB", "2025-09-29", "10-Sep-19", "Sep 24, 2019".
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -18,11 +19,16 @@ struct Date {
 
   std::string iso() const;      // "2025-09-29"
   std::string compact() const;  // "20250929", the sortable value-slot form
+  std::chrono::year_month_day ymd() const;
   auto operator<=>(const Date&) const = default;
 };
 
 // Returns the date if (year, month, day) is a real calendar day in 1900..2100.
 std::optional<Date> make_date(int year, int month, int day);
+
+// The inverse of Date::compact(): "20250929" -> 2025-09-29; nullopt for
+// anything else (another length, a non-digit, no such day).
+std::optional<Date> parse_compact_date(std::string_view compact);
 
 // A date found inside a longer text. [begin, end) are byte offsets of the
 // date itself; has_weekday is true when a day name (Senin, Sab, ...) precedes it.

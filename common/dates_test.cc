@@ -84,3 +84,26 @@ TEST(Dates, MakeDateValidates) {
 
 }  // namespace
 }  // namespace telusur
+
+namespace telusur {
+namespace {
+
+TEST(CompactDate, IsTheInverseOfCompact) {
+  const struct {
+    const char* text;
+    bool valid;
+  } cases[] = {{"20250929", true}, {"20240229", true}, {"20230229", false}, {"2025092", false},
+               {"2025-9-2", false}, {"20251301", false}, {"18991231", false}, {"", false}};
+  for (const auto& c : cases) {
+    const auto d = parse_compact_date(c.text);
+    EXPECT_EQ(d.has_value(), c.valid) << c.text;
+    if (d) {
+      EXPECT_EQ(d->compact(), c.text);
+    }
+  }
+  EXPECT_EQ(parse_compact_date("20250929")->ymd(),
+            std::chrono::year(2025) / std::chrono::September / 29);
+}
+
+}  // namespace
+}  // namespace telusur

@@ -177,11 +177,10 @@ std::string resolve_date_bound(std::string_view text, bool upper, const std::str
       std::string_view("dwmy").find(t.back()) != std::string_view::npos &&
       t.find_first_not_of("0123456789", 0) == t.size() - 1) {
     const int n = std::stoi(t.substr(0, t.size() - 1));
-    if (today.size() != 8) throw bad();
+    const std::optional<Date> anchor = parse_compact_date(today);
+    if (!anchor) throw bad();
     using namespace std::chrono;
-    const year_month_day now{year(std::stoi(today.substr(0, 4))),
-                             month(static_cast<unsigned>(std::stoi(today.substr(4, 2)))),
-                             day(static_cast<unsigned>(std::stoi(today.substr(6, 2))))};
+    const year_month_day now = anchor->ymd();
     sys_days d = sys_days(now);
     switch (t.back()) {
       case 'd':

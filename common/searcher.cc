@@ -17,6 +17,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "dates.h"
 #include "document.h"
 #include "query.h"
 #include "rerank_features.h"
@@ -523,14 +524,8 @@ struct Searcher::Impl {
       for (const StoredName& n : decode_names(names))
         if (n.type == kPersonLetter) f.persons.emplace_back(n.name);
       std::sort(f.persons.begin(), f.persons.end());
-      const std::string ymd = doc.get_value(schema::kDateSlot);
-      if (ymd.size() == 8) {
-        const std::chrono::year_month_day d{
-            std::chrono::year(std::stoi(ymd.substr(0, 4))),
-            std::chrono::month(static_cast<unsigned>(std::stoi(ymd.substr(4, 2)))),
-            std::chrono::day(static_cast<unsigned>(std::stoi(ymd.substr(6, 2))))};
-        if (d.ok()) f.day = std::chrono::sys_days(d).time_since_epoch().count();
-      }
+      if (const auto d = parse_compact_date(doc.get_value(schema::kDateSlot)))
+        f.day = std::chrono::sys_days(d->ymd()).time_since_epoch().count();
       features.push_back(std::move(f));
     }
     // The similarity of two articles' stories; 0 when dated too far apart.

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "dates.h"
 #include "gnuplot.h"
 #include "status.h"
 
@@ -11,16 +12,6 @@ namespace {
 
 using std::chrono::sys_days;
 using std::chrono::year_month_day;
-
-std::optional<year_month_day> day_of(const std::string& ymd) {
-  if (ymd.size() != 8 || ymd.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  const year_month_day d{std::chrono::year(std::stoi(ymd.substr(0, 4))),
-                         std::chrono::month(static_cast<unsigned>(std::stoi(ymd.substr(4, 2)))),
-                         std::chrono::day(static_cast<unsigned>(std::stoi(ymd.substr(6, 2))))};
-  if (!d.ok()) return std::nullopt;
-  return d;
-}
 
 // The Monday that starts the ISO week of `d`.
 sys_days week_start(sys_days d) {
@@ -98,7 +89,7 @@ std::vector<TimelineBin> timeline_bins(const std::map<std::string, std::uint64_t
                                        TimelinePeriod period) {
   std::map<sys_days, std::uint64_t> counts;  // period start -> articles
   for (const auto& [ymd, n] : days)
-    if (const auto d = day_of(ymd)) counts[period_start(sys_days(*d), period)] += n;
+    if (const auto d = parse_compact_date(ymd)) counts[period_start(sys_days(d->ymd()), period)] += n;
   std::vector<TimelineBin> out;
   if (counts.empty()) return out;
   for (sys_days s = counts.begin()->first; s <= counts.rbegin()->first; s = next_period(s, period)) {
