@@ -727,9 +727,10 @@ struct Searcher::Impl {
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
       if (is_text_stem(*t)) q.stems.push_back(*t);
     q.words = plain_words(o);
-    q.question = read_question(query_words(o));
-    for (std::string& w : query_words(o))
-      if (!stopper(w) && !is_question_word(w)) q.vector_words.push_back(std::move(w));
+    const std::vector<std::string> words = query_words(o);
+    q.question = read_question(words);
+    for (const std::string& w : words)
+      if (!stopper(w) && !is_question_word(w)) q.vector_words.push_back(w);
     std::vector<Xapian::docid> docs;
     std::vector<double> scores;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -1178,8 +1179,8 @@ SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
         "Telusur's name counter");
   // Facets and the timeline count every matching article, not an estimate.
   if (o.facets) enquire.add_matchspy(&spy);
-  Xapian::ValueCountMatchSpy days(schema::kDateSlot);
-  if (o.timeline) enquire.add_matchspy(&days);
+  std::optional<Xapian::ValueCountMatchSpy> days;
+  if (o.timeline) enquire.add_matchspy(&days.emplace(schema::kDateSlot));
   // With --group, hits are stories: candidates (five per hit asked for)
   // are grouped, and the offset and limit count groups. The reranker
   // orders the rerank_depth best.
@@ -1204,7 +1205,7 @@ SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
   if (o.timeline) {
     std::map<std::string, std::uint64_t> per_day;
     std::uint64_t dated = 0;
-    for (auto v = days.values_begin(); v != days.values_end(); ++v) {
+    for (auto v = days->values_begin(); v != days->values_end(); ++v) {
       per_day[*v] += v.get_termfreq();
       dated += v.get_termfreq();
     }
