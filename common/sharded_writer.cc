@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "schema.h"
+#include "atomic_file.h"
 #include "status.h"
 
 namespace telusur {
@@ -28,16 +29,11 @@ std::string shard_dir(const std::string& dir, std::size_t k) {
 void write_stub(const std::string& dir, std::size_t shards) {
   std::string text;
   for (std::size_t k = 0; k < shards; ++k) text += "auto shard-" + std::to_string(k) + "\n";
-  const std::string tmp = dir + "/" + kStub + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) throw IndexError("cannot write the stub file '" + tmp + "'");
+  try {
+    write_file_atomically(dir + "/" + kStub, text);
+  } catch (const Error& e) {
+    throw IndexError(std::string("the stub file: ") + e.what());
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, dir + "/" + kStub, ec);
-  if (ec) throw IndexError("cannot write the stub file in '" + dir + "': " + ec.message());
 }
 
 // DIR/meta: a database of no articles holding what Xapian's remote backend

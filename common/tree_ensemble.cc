@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "atomic_file.h"
 #include "status.h"
 
 namespace telusur {
@@ -124,16 +125,7 @@ void TreeEnsemble::write(const std::string& path) const {
       put(out, n.gain);
     }
   }
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f.write(out.data(), static_cast<std::streamsize>(out.size()));
-    f.flush();
-    if (!f) throw Error("cannot write reranker model '" + path + "'");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw Error("cannot write reranker model '" + path + "': " + ec.message());
+  write_file_atomically(path, out);
 }
 
 std::vector<float> TreeEnsemble::predict(const std::vector<float>& rows,

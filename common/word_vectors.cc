@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "atomic_file.h"
 #include "status.h"
 
 namespace telusur {
@@ -81,17 +82,7 @@ void write_vector_table(const VectorTable& t, const std::string& path) {
       t.word_vectors.size() != t.words.size() * t.dim ||
       t.window_vectors.size() != std::size_t{t.doc_first.back()} * t.dim)
     throw Error("vectors for '" + path + "': inconsistent table");
-  const std::string bytes = encode(t);
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) throw Error("cannot write '" + tmp + "': " + std::strerror(errno));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw Error("cannot write '" + path + "': " + ec.message());
+  write_file_atomically(path, encode(t));
 }
 
 void set_vector_revision(const std::string& path, std::uint64_t revision) {
