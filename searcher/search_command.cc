@@ -26,10 +26,8 @@ namespace {
 // Whether the options leave the ranking to its default: the shipped
 // reranker over bm25's best (no scheme, first-stage model or order asked for).
 bool default_ranking(const po::variables_map& vm, const SearchOptions& o) {
-  for (const char* flag : {"weighting", "prf", "sdm-weights", "rm3-settings", "like"})
-    if (vm.count(flag) && !vm[flag].defaulted()) return false;
-  return !o.sdm && !vm["rm3"].as<bool>() && !o.questions && o.sort == SortOrder::kRelevance &&
-         !o.timeline;
+  return vm["weighting"].defaulted() && o.prf_docs == 0 && !o.sdm && o.rm3_docs == 0 &&
+         !o.questions && o.like.empty() && o.sort == SortOrder::kRelevance && !o.timeline;
 }
 
 // A batch run's settings (--topics and what goes with it).
