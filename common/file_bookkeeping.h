@@ -16,14 +16,11 @@
 #include <vector>
 
 #include "article.h"
+#include "hash.h"
 #include "schema.h"
 #include "status.h"
 
 namespace telusur {
-
-std::string hex64(std::uint64_t v);
-
-std::uint64_t hash_of(std::string_view bytes);
 
 // The identity of a file across runs: its absolute path with symbolic links
 // of its directories resolved. Directories are resolved once each (a

@@ -1,6 +1,5 @@
 #include "indonesian_stemmer.h"
 
-#include <xxhash.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "status.h"
+#include "hash.h"
 #include "text.h"
 
 namespace telusur::data {
@@ -286,7 +286,7 @@ std::shared_ptr<const RootDictionary> RootDictionary::load_default() {
 
 std::uint64_t RootDictionary::default_hash() {
   const std::string text = read_default_dic() + '\0' + data::kStemmerDictionary;
-  return XXH3_64bits(text.data(), text.size());
+  return hash_of(text);
 }
 
 void RootDictionary::add_hunspell_dic(std::string_view text) {

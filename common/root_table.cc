@@ -3,6 +3,7 @@
 #include <charconv>
 #include <vector>
 
+#include "hash.h"
 #include "schema.h"
 
 namespace telusur {
@@ -10,13 +11,6 @@ namespace {
 
 constexpr std::string_view kRootKey = "root:";
 constexpr std::string_view kFixedKey = "rootfix:";
-
-std::string hex(std::uint64_t v) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = kDigits[v & 15];
-  return out;
-}
 
 void clear_keys(Xapian::WritableDatabase& db, std::string_view prefix) {
   std::vector<std::string> keys;
@@ -28,7 +22,7 @@ void clear_keys(Xapian::WritableDatabase& db, std::string_view prefix) {
 }  // namespace
 
 void write_root_table(Xapian::WritableDatabase& db) {
-  const std::string hash = hex(RootDictionary::default_hash());
+  const std::string hash = hex64(RootDictionary::default_hash());
   if (db.get_metadata(std::string(schema::kMetaRoots)) == hash) return;
   const auto roots = RootDictionary::load_default();
   clear_keys(db, kRootKey);

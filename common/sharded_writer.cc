@@ -4,7 +4,6 @@
 #include <linux/fs.h>
 #include <stdio.h>
 #include <xapian.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <fstream>
@@ -13,6 +12,7 @@
 
 #include "schema.h"
 #include "atomic_file.h"
+#include "hash.h"
 #include "status.h"
 
 namespace telusur {
@@ -70,7 +70,7 @@ void write_meta(const std::string& dir, std::size_t shards) {
 }  // namespace
 
 std::size_t shard_of(std::string_view id, std::size_t shards) {
-  return shards <= 1 ? 0 : static_cast<std::size_t>(XXH3_64bits(id.data(), id.size()) % shards);
+  return shards <= 1 ? 0 : static_cast<std::size_t>(hash_of(id) % shards);
 }
 
 std::size_t shard_count(const std::string& dir) {
