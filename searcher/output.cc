@@ -48,13 +48,13 @@ std::string count_text(const SearchResults& r) {
 // busiest period, then its count.
 void print_timeline(std::ostream& out, const SearchResults& r, std::size_t width) {
   std::uint64_t most = 1;
-  std::size_t label = 0, digits = 1;
+  std::size_t label = 0;
   for (const TimelineBin& b : r.timeline) {
     most = std::max(most, b.count);
     label = std::max(label, b.period.size());
   }
-  digits = std::to_string(most).size();
-  const std::size_t bar = std::max<std::size_t>(10, (width ? width : 80) - label - digits - 3);
+  const std::size_t used = label + std::to_string(most).size() + 3, line = width ? width : 80;
+  const std::size_t bar = std::max<std::size_t>(10, line > used ? line - used : 0);
   out << "\n";
   for (const TimelineBin& b : r.timeline) {
     const std::size_t n = static_cast<std::size_t>((b.count * bar + most - 1) / most);

@@ -315,6 +315,11 @@ TEST_F(SeedIndex, TimelineCountsTheMatchesPerPeriod) {
   EXPECT_NE(text.out.find("2022 "), std::string::npos) << text.out;  // an empty year, shown
   EXPECT_NE(text.out.find("\nundated "), std::string::npos) << text.out;
   EXPECT_EQ(text.out.find("score"), std::string::npos) << text.out;  // no hits
+  // A narrow --width keeps bars of ten blocks, never wider than the rest.
+  const CommandResult narrow = search({"--timeline", "year", "--width", "5", "korea"});
+  ASSERT_EQ(narrow.exit_code, 0) << narrow.err;
+  std::istringstream rows(narrow.out);
+  for (std::string row; std::getline(rows, row);) EXPECT_LT(row.size(), 60u) << row;
   const CommandResult json = search({"--timeline", "month", "--json", "korea"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const auto records = parse_lines(json.out);
