@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "name_rules.h"
+#include "name_tables.h"
+#include "name_tagging.h"
+#include "name_tokens.h"
 #include "text.h"
 
 namespace telusur {
@@ -35,6 +39,55 @@ ConllText conll_text(const std::vector<std::string>& tokens) {
   return c;
 }
 
+// The NER gazetteer of the sentences outside fold `fold` of `folds`, in the
+// format of data/names/gazetteer-from-ner-train.txt.
+std::string fold_gazetteer(const std::vector<ConllSentence>& sentences, std::size_t fold,
+                           std::size_t folds) {
+  std::string gazetteer;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    if (s % folds == fold) continue;
+    const ConllSentence& sentence = sentences[s];
+    for (std::size_t i = 0; i < sentence.tokens.size();) {
+      const int tag = tagger_tag_from_label(sentence.tags[i]);
+      if (tag == kTagO) {
+        ++i;
+        continue;
+      }
+      const int inside = tag % 2 == 1 ? tag + 1 : tag;
+      std::string name = sentence.tokens[i];
+      std::size_t j = i + 1;
+      while (j < sentence.tokens.size() && tagger_tag_from_label(sentence.tags[j]) == inside)
+        name += " " + sentence.tokens[j++];
+      const std::string key = name_key(name);
+      if (key.size() > 1 && name.find_first_of("()[]\"'") == std::string::npos) {
+        gazetteer += std::string(tagger_tag_label(tag).substr(2)) + "\t" + name + "\n";
+      }
+      i = j;
+    }
+  }
+  return gazetteer;
+}
+
+// One text's tagger tokens, aligned with `words`, as the extractor makes
+// them (its rules' and gazetteers' tags included). The tokens point into
+// `keep_alive` and the text.
+struct TrainingSentence {
+  std::vector<TaggerToken> tokens;
+  std::shared_ptr<const std::vector<NameToken>> keep_alive;
+};
+
+TrainingSentence training_tokens(const NameExtractor& extractor, std::string_view text,
+                                  const std::vector<Word>& words,
+                                  const CapitalEvidence* evidence) {
+  auto toks = std::make_shared<std::vector<NameToken>>();
+  append_name_tokens(text, words, *toks);
+  const std::vector<LinkedName> rules = rule_names(extractor.tables(), *toks);
+  TrainingSentence out;
+  out.tokens = tagger_tokens(extractor.tables(), *toks, rules, evidence);
+  out.keep_alive = std::move(toks);
+  return out;
+}
+
 }  // namespace
 
 CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences) {
@@ -60,7 +113,7 @@ std::vector<std::string> tag_tokens(const NameExtractor& extractor,
       const std::size_t tb = c.starts[i];
       const std::size_t te = i + 1 < tokens.size() ? c.starts[i + 1] - 1 : c.text.size();
       if (te <= b || tb >= e) continue;
-      tags[i] = tagger_tag_label(tagger_begin_tag(m.type) + (first ? 0 : 1));
+      tags[i] = tagger_tag_label(begin_tag(m.type) + (first ? 0 : 1));
       first = false;
     }
   }
@@ -72,35 +125,11 @@ std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int e
   constexpr std::size_t kFolds = 5;
   // Texts live as long as the trainer reads their words.
   std::vector<std::unique_ptr<ConllText>> texts;
-  std::vector<std::shared_ptr<const void>> kept;
+  std::vector<std::shared_ptr<const std::vector<NameToken>>> kept;
   NameTaggerTrainer trainer;
   const CapitalEvidence evidence = conll_evidence(sentences);
   for (std::size_t fold = 0; fold < kFolds; ++fold) {
-    // The NER gazetteer of the other folds, in the format of
-    // data/names/gazetteer-from-ner-train.txt.
-    std::string gazetteer;
-    for (std::size_t s = 0; s < sentences.size(); ++s) {
-      if (s % kFolds == fold) continue;
-      const ConllSentence& sentence = sentences[s];
-      for (std::size_t i = 0; i < sentence.tokens.size();) {
-        const int tag = tagger_tag_from_label(sentence.tags[i]);
-        if (tag == kTagO) {
-          ++i;
-          continue;
-        }
-        const int inside = tag % 2 == 1 ? tag + 1 : tag;
-        std::string name = sentence.tokens[i];
-        std::size_t j = i + 1;
-        while (j < sentence.tokens.size() && tagger_tag_from_label(sentence.tags[j]) == inside)
-          name += " " + sentence.tokens[j++];
-        const std::string key = name_key(name);
-        if (key.size() > 1 && name.find_first_of("()[]\"'") == std::string::npos) {
-          gazetteer += std::string(tagger_tag_label(tag).substr(2)) + "\t" + name + "\n";
-        }
-        i = j;
-      }
-    }
-    const NameExtractor ex = training_extractor(gazetteer);
+    const NameExtractor ex = training_extractor(fold_gazetteer(sentences, fold, kFolds));
     for (std::size_t s = fold; s < sentences.size(); s += kFolds) {
       const ConllSentence& sentence = sentences[s];
       auto c = std::make_unique<ConllText>(conll_text(sentence.tokens));

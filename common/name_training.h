@@ -39,20 +39,8 @@ CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences);
 std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int epochs, int runs,
                               const std::function<void(const std::string&)>& log);
 
-// What training needs of the extractor's internals (names.cc), and nothing
-// else: one text's tagger tokens, aligned with `words`, as the extractor
-// makes them (its rules' and gazetteers' tags included), and an extractor
-// whose NER gazetteer is `ner_gazetteer` (TYPE<TAB>name lines) instead of
-// the built-in one. The tokens point into `keep_alive` and `text`.
-struct TrainingSentence {
-  std::vector<TaggerToken> tokens;
-  std::shared_ptr<const void> keep_alive;
-};
-TrainingSentence training_tokens(const NameExtractor& extractor, std::string_view text,
-                                  const std::vector<Word>& words,
-                                  const CapitalEvidence* evidence);
+// builtin_rules() with `ner_gazetteer` (TYPE<TAB>name lines) in place of
+// the built-in NER gazetteer (data/names/gazetteer-from-ner-train.txt).
 NameExtractor training_extractor(std::string_view ner_gazetteer);
-// The tagger's B- tag of a name type (kTagBPer, kTagBLoc, kTagBOrg).
-int tagger_begin_tag(NameType type);
 
 }  // namespace telusur

@@ -22,8 +22,7 @@
 
 namespace telusur {
 
-class NameTagger;
-class RootDictionary;
+struct NameTables;
 
 enum class NameType { kPerson, kPlace, kOrganisation };
 
@@ -103,29 +102,14 @@ class NameExtractor {
                                     const CapitalEvidence* evidence = nullptr) const;
 
   // Alias groups, canonical name first, as written in the alias list.
-  const std::vector<std::vector<std::string>>& alias_groups() const { return alias_groups_; }
+  const std::vector<std::vector<std::string>>& alias_groups() const;
+
+  // An extractor over tables already built (name_tables.h).
+  explicit NameExtractor(std::shared_ptr<const NameTables> tables);
+  const NameTables& tables() const { return *tables_; }
 
  private:
-  std::unordered_map<std::string, NameType> gazetteer_;     // key -> type
-  std::unordered_map<std::string, int> roles_;              // key -> words
-  std::unordered_map<std::string, int> org_heads_;          // key -> words
-  std::unordered_map<std::string, int> place_heads_;        // key -> words
-  std::unordered_map<std::string, bool> speech_;            // key
-  std::unordered_map<std::string, bool> place_cues_;        // key
-  std::unordered_map<std::string, bool> common_;            // capitalised, yet not names
-  std::unordered_map<std::string, std::string> canonical_;  // key -> canonical display
-  // The gazetteer type of a name key, or of its alias group's canonical name.
-  std::optional<NameType> known_type(const std::string& key) const;
-  std::vector<std::vector<std::string>> alias_groups_;
-  // First word of any cue or gazetteer phrase -> words in its longest phrase.
-  std::unordered_map<std::string, std::size_t> first_words_;
-  // Common words (hunspell-id), when available: "Menteri Hukum" names no person.
-  std::shared_ptr<const RootDictionary> common_words_;
-  // The sequence tagger that has the last word, when there is a model.
-  std::shared_ptr<const NameTagger> tagger_;
-
-  friend class NameExtractorImpl;
-  friend NameExtractor training_extractor(std::string_view ner_gazetteer);
+  std::shared_ptr<const NameTables> tables_;  // never null
 };
 
 // Country and territory names in Indonesian ("Sudan", "Korea Utara",

@@ -1,0 +1,80 @@
+// What the name extractor knows before it reads a text: the cue words, the
+// gazetteers and aliases (data/names/), the common words of hunspell-id and
+// the tagger model. Built once, then only read. Internal to the extractor;
+// the public interface is names.h.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "name_tokens.h"
+#include "names.h"
+
+namespace telusur {
+
+class NameTagger;
+class RootDictionary;
+
+struct NameTables {
+  std::unordered_map<std::string, NameType> gazetteer;     // key -> type
+  std::unordered_map<std::string, int> roles;              // key -> words
+  std::unordered_map<std::string, int> org_heads;          // key -> words
+  std::unordered_map<std::string, int> place_heads;        // key -> words
+  std::unordered_map<std::string, bool> speech;            // key
+  std::unordered_map<std::string, bool> place_cues;        // key
+  std::unordered_map<std::string, bool> common;            // capitalised, yet not names
+  std::unordered_map<std::string, std::string> canonical;  // key -> canonical display
+  std::vector<std::vector<std::string>> alias_groups;      // canonical name first
+  // First word of any cue or gazetteer phrase -> words in its longest phrase.
+  std::unordered_map<std::string, std::size_t> first_words;
+  // Common words (hunspell-id), when available: "Menteri Hukum" names no person.
+  std::shared_ptr<const RootDictionary> common_words;
+  // The sequence tagger that has the last word, when there is a model.
+  std::shared_ptr<const NameTagger> tagger;
+
+  // Whether hunspell-id is loaded and knows `key` as a common word.
+  bool is_common_word(const std::string& key) const;
+  // The gazetteer type of a name key, or of its alias group's canonical name.
+  std::optional<NameType> known_type(const std::string& key) const;
+
+  // The number of words of the longest phrase of `map` (a table above) that
+  // starts at toks[k] and ends before toks[limit]; 0 when none does.
+  template <typename Map>
+  std::size_t match(const Map& map, const std::vector<NameToken>& toks, std::size_t k,
+                    std::size_t limit) const;
+};
+
+// The tables from the text of the cue list, the gazetteers (the first that
+// names a key wins) and the alias list, without common words or tagger.
+// Throws telusur::Error naming the bad line.
+NameTables parse_name_tables(std::string_view cues,
+                             const std::vector<std::string_view>& gazetteers,
+                             std::string_view aliases);
+
+// Alias groups from the text of an alias list, canonical name first; throws
+// telusur::Error naming the bad line.
+std::vector<std::vector<std::string>> parse_alias_groups(std::string_view aliases);
+
+template <typename Map>
+std::size_t NameTables::match(const Map& map, const std::vector<NameToken>& toks, std::size_t k,
+                              std::size_t limit) const {
+  // Most words start no phrase: their lookups are skipped.
+  const auto longest = first_words.find(toks[k].key);
+  const std::size_t max_words = longest == first_words.end() ? 0 : longest->second;
+  // The key grows one word at a time: no quadratic re-joining.
+  std::size_t best = 0;
+  std::string key;
+  for (std::size_t m = 1; m <= max_words && k + m <= limit; ++m) {
+    if (m > 1) key += ' ';
+    key += toks[k + m - 1].key;
+    if (map.count(key)) best = m;
+  }
+  return best;
+}
+
+}  // namespace telusur

@@ -1,0 +1,232 @@
+#include "name_tagging.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "dates.h"
+#include "name_rules.h"
+
+namespace telusur {
+
+namespace {
+
+// Each token's B-/I- tag of the longest gazetteer name starting at a
+// capitalised word (kTagO elsewhere).
+std::vector<int> gazetteer_tags(const NameTables& t, const std::vector<NameToken>& toks) {
+  const std::size_t n = toks.size();
+  std::vector<int> tags(n, kTagO);
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t m = toks[i].cap ? t.match(t.gazetteer, toks, i, n) : 0;
+    if (m == 0) {
+      ++i;
+      continue;
+    }
+    const int tag = begin_tag(t.gazetteer.at(span_key(toks, i, i + m)));
+    for (std::size_t x = i; x < i + m; ++x) tags[x] = tag + (x == i ? 0 : 1);
+    i += m;
+  }
+  return tags;
+}
+
+// The cue, common-word, connector and evidence features of token i.
+void add_word_features(const NameTables& t, const std::vector<NameToken>& toks, std::size_t i,
+                       const CapitalEvidence* evidence, TaggerToken& out) {
+  const std::size_t n = toks.size();
+  const std::string& key = toks[i].key;
+  unsigned cues = 0;
+  if (t.roles.count(key)) cues |= kCueRole;
+  if (t.org_heads.count(key)) cues |= kCueOrgHead;
+  if (t.place_heads.count(key)) cues |= kCuePlaceHead;
+  if (t.speech.count(key)) cues |= kCueSpeech;
+  if (t.place_cues.count(key)) cues |= kCuePlace;
+  out.cues = cues;
+  out.common = toks[i].cap && t.is_common_word(key);
+  out.connector =
+      toks[i].hyphen_joined ||
+      (!toks[i].cap && i + 1 < n && toks[i + 1].cap && is_name_connector(key)) ||
+      (!toks[i].cap && i > 0 && toks[i - 1].cap && !toks[i].after_punct && is_compass_word(key));
+  if (evidence && toks[i].cap) out.evidence = evidence->of(key);
+}
+
+// A known person's full name is one whole person ("Kim Jong-un", where the
+// tagger may stop at "Kim").
+void tag_known_persons(const NameTables& t, const std::vector<NameToken>& toks,
+                       std::vector<int>& tags) {
+  const std::size_t n = toks.size();
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t m = toks[i].cap ? t.match(t.gazetteer, toks, i, n) : 0;
+    if (m < 2 || t.gazetteer.at(span_key(toks, i, i + m)) != NameType::kPerson) {
+      i += std::max<std::size_t>(m, 1);
+      continue;
+    }
+    for (std::size_t x = i; x < i + m; ++x) tags[x] = x == i ? kTagBPer : kTagIPer;
+    if (i + m < n && tags[i + m] % 2 == 0 && tags[i + m] != kTagO) --tags[i + m];
+    i += m;
+  }
+}
+
+// The pieces of one tagged name toks[a, j) of `type`: where the rules see a
+// place and then a person ("Korea Utara | Kim Jong Un"), so do we. A
+// parenthesised tail is a person's other name ("Joko Widodo | (Jokowi)");
+// an organisation's or a place's acronym belongs to the mention but not to
+// the name ("Partai Persatuan Pembangunan (PPP)").
+void add_pieces(const std::vector<NameToken>& toks, const std::vector<TaggerToken>& tokens,
+                NameType type, std::size_t a, std::size_t j, std::vector<LinkedName>& spans) {
+  NameType piece_type = type;
+  for (std::size_t x = a + 1; x <= j; ++x) {
+    const bool place_person = x < j && tokens[x].rule == kTagBPer &&
+                              (tokens[x - 1].rule == kTagBLoc || tokens[x - 1].rule == kTagILoc);
+    const bool other_name = x < j && toks[x].paren_open && piece_type == NameType::kPerson;
+    if (x < j && !place_person && !other_name) continue;
+    std::size_t end = x;
+    for (std::size_t y = a + 1; y < x; ++y)
+      if (toks[y].paren_open) {
+        end = y;
+        break;
+      }
+    spans.push_back({piece_type, a, x, a, end});
+    if (place_person) piece_type = type_of_tag(tokens[x].rule);
+    a = x;
+  }
+}
+
+// The tagger's names as spans: a title before a name left out, a place
+// then a person cut in two, a parenthesised tail kept out of the name.
+std::vector<LinkedName> tagged_spans(const NameTables& t, const std::vector<NameToken>& toks,
+                                     const std::vector<TaggerToken>& tokens,
+                                     const std::vector<int>& tags) {
+  const std::size_t n = toks.size();
+  std::vector<LinkedName> spans;
+  for (std::size_t i = 0; i < n;) {
+    if (tags[i] == kTagO) {
+      ++i;
+      continue;
+    }
+    const NameType type = type_of_tag(tags[i]);
+    std::size_t j = i + 1;
+    while (j < n && tags[j] == begin_tag(type) + 1) ++j;
+    if (type == NameType::kPlace && compass_at(toks, j)) ++j;
+    std::size_t a = i;
+    // A title is not part of the name ("Presiden Xi Jinping").
+    while (a + 1 < j) {
+      const std::size_t m = t.match(t.roles, toks, a, j - 1);
+      if (m == 0) break;
+      a += m;
+    }
+    add_pieces(toks, tokens, type, a, j, spans);
+    i = j;
+  }
+  return spans;
+}
+
+// Each span linked to its full name: the rules' link for the same words,
+// else the one person's full name tagged here that a lone word is part of.
+void link_spans(const std::vector<NameToken>& toks, const std::vector<LinkedName>& rules,
+                std::vector<LinkedName>& spans) {
+  std::map<std::pair<std::size_t, std::size_t>, std::pair<std::size_t, std::size_t>> rule_full;
+  std::set<std::pair<std::size_t, std::size_t>> linked_persons;  // full names linked to
+  for (const LinkedName& l : rules) {
+    rule_full[{l.a, l.b}] = {l.fa, l.fb};
+    if (l.type == NameType::kPerson && (l.fa != l.a || l.fb != l.b))
+      linked_persons.insert({l.fa, l.fb});
+  }
+  // A full name that later short mentions name as a person is a person
+  // ("Korea Utara, Choe Son-hui ... kata Choe").
+  for (LinkedName& s : spans)
+    if (s.fa == s.a && s.fb == s.b && linked_persons.count({s.a, s.b}))
+      s.type = NameType::kPerson;
+  PersonParts parts;
+  for (const LinkedName& s : spans)
+    if (s.type == NameType::kPerson && s.fb - s.fa >= 2) parts.add(toks, s.fa, s.fb);
+  for (LinkedName& s : spans) {
+    if (auto it = rule_full.find({s.a, s.b}); it != rule_full.end()) {
+      if (it->second != std::make_pair(s.a, s.b)) {
+        // A link to a person's full name: the word names that person.
+        std::tie(s.fa, s.fb) = it->second;
+        s.type = NameType::kPerson;
+      }
+    } else if (s.fb - s.fa == 1) {
+      if (const auto* full = parts.find(toks[s.fa].key)) {
+        std::tie(s.fa, s.fb) = *full;
+        s.type = NameType::kPerson;
+      }
+    }
+  }
+}
+
+// The rules' places and acronyms where the tagger saw nothing; then the
+// spans that are no names dropped.
+void add_rules_only(const NameTables& t, const std::vector<NameToken>& toks,
+                    const std::vector<LinkedName>& rules, const std::vector<int>& tags,
+                    std::vector<LinkedName>& spans) {
+  for (const LinkedName& r : rules) {
+    bool untagged = true;
+    for (std::size_t x = r.a; x < r.b; ++x) untagged = untagged && tags[x] == kTagO;
+    const bool acronym = r.b - r.a == 1 && toks[r.a].acronym;
+    if (untagged && r.fa == r.a && r.fb == r.b && (r.type == NameType::kPlace || acronym)) {
+      LinkedName extra = r;
+      extra.rules_only = true;
+      spans.push_back(extra);
+    }
+  }
+  // A known place is no person ("presiden ketiga RI"); a lone organisation
+  // or place head is no name ("di SMA", "PT. Djarum"), nor a lone letter.
+  std::erase_if(spans, [&](LinkedName& s) {
+    if (s.fa != s.a || s.fb != s.b) return false;
+    if (s.b - s.a == 1 && toks[s.a].text.size() == 1) return true;
+    const std::string key = span_key(toks, s.a, s.b);
+    if (s.type == NameType::kPerson && t.known_type(key) == NameType::kPlace)
+      s.type = NameType::kPlace;
+    return s.b - s.a == 1 && (t.org_heads.count(key) || t.place_heads.count(key)) &&
+           !t.gazetteer.count(key);
+  });
+}
+
+}  // namespace
+
+std::vector<TaggerToken> tagger_tokens(const NameTables& tables,
+                                       const std::vector<NameToken>& toks,
+                                       const std::vector<LinkedName>& rules,
+                                       const CapitalEvidence* evidence) {
+  const std::size_t n = toks.size();
+  const std::vector<int> gazetteer = gazetteer_tags(tables, toks);
+  std::vector<TaggerToken> out(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const NameToken& t = toks[i];
+    TaggerToken& x = out[i];
+    static_cast<WordShape&>(x) = t;
+    x.text = t.text;
+    x.key = t.key;
+    x.weekday = t.cap && is_weekday_name(t.text);
+    x.date_word = x.weekday || (t.cap && month_from_name(t.text) != 0);
+    x.gazetteer = gazetteer[i];
+  }
+  for (const LinkedName& l : rules)
+    for (std::size_t x = l.a; x < l.b; ++x) out[x].rule = begin_tag(l.type) + (x == l.a ? 0 : 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    // Only words that are, or stand next to, a capitalised word are read.
+    if (toks[i].cap || toks[i].hyphen_joined || (i + 1 < n && toks[i + 1].cap) ||
+        (i > 0 && toks[i - 1].cap))
+      add_word_features(tables, toks, i, evidence, out[i]);
+  }
+  return out;
+}
+
+std::vector<LinkedName> tagged_names(const NameTables& tables, const std::vector<NameToken>& toks,
+                                     const std::vector<LinkedName>& rules,
+                                     const CapitalEvidence* evidence) {
+  const std::vector<TaggerToken> tokens = tagger_tokens(tables, toks, rules, evidence);
+  std::vector<int> tags = tables.tagger->tag(tokens);
+  tag_known_persons(tables, toks, tags);
+  std::vector<LinkedName> spans = tagged_spans(tables, toks, tokens, tags);
+  link_spans(toks, rules, spans);
+  add_rules_only(tables, toks, rules, tags, spans);
+  std::sort(spans.begin(), spans.end(),
+            [](const LinkedName& x, const LinkedName& y) { return x.a < y.a; });
+  return spans;
+}
+
+}  // namespace telusur
