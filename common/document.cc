@@ -5,17 +5,34 @@
 
 namespace telusur {
 
-void append_name(std::string& value, char type, std::string_view name) {
+void append_name(std::string& value, char type, std::string_view name,
+                 const std::vector<std::string>& surfaces) {
   value += type;
   value += '\t';
   value += name;
+  for (const std::string& surface : surfaces) {
+    value += '\t';
+    value += surface;
+  }
   value += '\n';
 }
 
 std::vector<StoredName> decode_names(std::string_view value) {
   std::vector<StoredName> out;
-  for (std::string_view line : split_lines(value))
-    if (line.size() >= 3 && line[1] == '\t') out.push_back({line[0], line.substr(2)});
+  for (std::string_view line : split_lines(value)) {
+    if (line.size() < 3 || line[1] != '\t') continue;
+    StoredName n{line[0], {}, {}};
+    std::string_view rest = line.substr(2);
+    std::size_t tab = rest.find('\t');
+    n.name = rest.substr(0, tab);
+    if (n.name.empty()) continue;
+    while (tab != std::string_view::npos) {
+      rest.remove_prefix(tab + 1);
+      tab = rest.find('\t');
+      if (!rest.substr(0, tab).empty()) n.surfaces.push_back(rest.substr(0, tab));
+    }
+    out.push_back(std::move(n));
+  }
   return out;
 }
 

@@ -17,15 +17,22 @@ inline constexpr char kPersonLetter = 'p';
 inline constexpr char kPlaceLetter = 'l';
 inline constexpr char kOrgLetter = 'o';
 
-// One name of the names value: its type letter and the name as indexed.
+// One name of the names value: its type letter, the name as indexed and
+// the other ways the article wrote it (those whose name_key differs from the
+// name's: "Choe" for Choe Son Hui, "Komisi Pemberantasan Korupsi (KPK)"),
+// which entity resolution (entities.h) reads as evidence.
 struct StoredName {
   char type = 0;
-  std::string_view name;  // points into the value decoded
+  std::string_view name;                 // points into the value decoded
+  std::vector<std::string_view> surfaces;  // likewise
 };
 
 // Appends a name to a names value: one line, its type letter, a tab, the
-// name (which holds no newline).
-void append_name(std::string& value, char type, std::string_view name);
+// name, and a tab before each surface (none holds a newline or a tab).
+// Indexes written before surfaces were kept have lines of type and name
+// alone, which decode with no surfaces.
+void append_name(std::string& value, char type, std::string_view name,
+                 const std::vector<std::string>& surfaces = {});
 
 // The names of a names value, in order; lines that are not names are
 // skipped.

@@ -53,6 +53,24 @@ void add_answer_markers(Xapian::Document& doc, const std::vector<Word>& ws) {
   if (date) doc.add_boolean_term(str(schema::kHasDateTerm));
 }
 
+namespace {
+
+// The surfaces of a name that are more than another case or hyphenation of
+// it ("Choe" for Choe Son Hui, "KPK" in "Komisi Pemberantasan Korupsi
+// (KPK)"): the evidence entity resolution reads.
+std::vector<std::string> other_spellings(const Name& name) {
+  std::vector<std::string> out;
+  for (const std::string& surface : name.surfaces) {
+    if (name_key(surface) == name.key) continue;
+    std::string s = surface;
+    std::replace_if(s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
 Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, NameIndexing names_mode) {
   Prepared p;
   p.id_term = str(schema::kIdPrefix) + a.id;
@@ -88,7 +106,7 @@ Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, NameInd
                 name.type == NameType::kPerson  ? kPersonLetter
                 : name.type == NameType::kPlace ? kPlaceLetter
                                                 : kOrgLetter,
-                name.name);
+                name.name, other_spellings(name));
     if (names_mode != NameIndexing::kFields) continue;
     std::string_view prefix = schema::kPersonPrefix, exact = schema::kPersonExactPrefix;
     if (name.type == NameType::kPlace)

@@ -26,6 +26,28 @@ TEST(Document, NamesValueRoundTrips) {
   }
 }
 
+TEST(Document, SurfacesRoundTripAndOldValuesHaveNone) {
+  std::string value;
+  append_name(value, kPersonLetter, "Choe Son Hui", {"Choe", "Choe Son-hui"});
+  append_name(value, kOrgLetter, "Komisi Pemberantasan Korupsi",
+              {"Komisi Pemberantasan Korupsi (KPK)"});
+  append_name(value, kPlaceLetter, "Korea Utara");
+  EXPECT_EQ(value,
+            "p\tChoe Son Hui\tChoe\tChoe Son-hui\n"
+            "o\tKomisi Pemberantasan Korupsi\tKomisi Pemberantasan Korupsi (KPK)\n"
+            "l\tKorea Utara\n");
+  const std::vector<StoredName> back = decode_names(value);
+  ASSERT_EQ(back.size(), 3u);
+  EXPECT_EQ(back[0].name, "Choe Son Hui");
+  EXPECT_EQ(back[0].surfaces, (std::vector<std::string_view>{"Choe", "Choe Son-hui"}));
+  EXPECT_EQ(back[1].surfaces.size(), 1u);
+  EXPECT_TRUE(back[2].surfaces.empty());
+  // An empty surface (two tabs) is skipped; a line without a name is no name.
+  const std::vector<StoredName> odd = decode_names("p\tA\t\tB\np\t\tC\n");
+  ASSERT_EQ(odd.size(), 1u);
+  EXPECT_EQ(odd[0].surfaces, (std::vector<std::string_view>{"B"}));
+}
+
 TEST(Document, LinesThatAreNoNamesAreSkipped) {
   const struct {
     std::string value;

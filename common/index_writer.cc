@@ -29,6 +29,7 @@
 
 #include "bulk_builder.h"
 #include "document.h"
+#include "entity_index.h"
 #include "document_builder.h"
 #include "file_bookkeeping.h"
 #include "spelling_data.h"
@@ -543,6 +544,18 @@ bool IndexWriter::finish() {
   }
   commit();
   if (w.bulk_mode) return finish_bulk();
+  const RunCounts& c = w.counts;
+  if (c.added + c.updated + c.deleted > 0 ||
+      w.db.get_metadata(str(schema::kMetaEntities)).empty()) {
+    // The entities of the whole collection again: added articles may merge
+    // entities, deleted ones split them or lower their counts.
+    try {
+      write_entity_table(w.db, w.db);
+      w.db.commit();
+    } catch (const Xapian::Error& e) {
+      w.fail("cannot write the entity table", e);
+    }
+  }
   const std::uint64_t total = w.db.get_doccount();
   w.final_count = total;
   const bool fresh = total >= kMinDocsToCompact && w.written * 2 >= total;
@@ -589,6 +602,7 @@ bool IndexWriter::finish_bulk() {
         const std::string term = *t;
         if (spelling_word(term)) w.db.add_spelling(term, words.get_collection_freq(term));
       }
+      write_entity_table(w.db, words);
       w.db.commit();
     }
     w.db.close();

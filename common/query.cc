@@ -345,7 +345,8 @@ std::string expand_aliases(const std::string& q) {
 // a date range. `i` is where the query goes on after the run; returns
 // where it goes on after the field (past a quoted value it read).
 std::size_t rewrite_field(const std::string& q, std::string_view run, std::size_t run_pos,
-                          std::size_t colon, std::size_t i, bool internal, std::string& out) {
+                          std::size_t colon, std::size_t i, bool internal,
+                          const EntityLookup& entities, std::string& out) {
   const std::string name = ascii_lower(run.substr(0, colon));
   const std::string_view value = run.substr(colon + 1);
   const std::size_t value_pos = run_pos + colon + 1;
@@ -353,7 +354,7 @@ std::size_t rewrite_field(const std::string& q, std::string_view run, std::size_
   for (const QueryField& f : free_text_fields())
     for (std::string_view a : f.aliases)
       if (a == name) field = &f;
-  if (internal && name.starts_with(kAliasField)) {
+  if (internal && (name.starts_with(kAliasField) || name.starts_with(kEntityField))) {
     out += run;
     return i;
   }
@@ -372,6 +373,12 @@ std::size_t rewrite_field(const std::string& q, std::string_view run, std::size_
       out += std::string(kAliasField) + std::string(field->name) + ":" + std::to_string(*g);
       i = after;
       return i;
+    }
+    if (entities && is_name_field(*field) && !whole.ends_with('*')) {
+      if (const auto code = entities(field->name, whole)) {
+        out += std::string(kEntityField) + std::string(field->name) + ":" + *code;
+        return after;
+      }
     }
     out += field->name;
     out += ':';
@@ -409,7 +416,7 @@ std::size_t rewrite_field(const std::string& q, std::string_view run, std::size_
                    " (known fields: " + known_fields() + ")");
 }
 
-std::string rewrite_normalized(const std::string& q, bool internal) {
+std::string rewrite_normalized(const std::string& q, bool internal, const EntityLookup& entities) {
   std::string out;
   bool in_quote = false;
   std::size_t quote_at = 0;
@@ -471,7 +478,7 @@ std::string rewrite_normalized(const std::string& q, bool internal) {
     const bool has_field = colon > 0 && colon < run.size() && run[colon] == ':' &&
                            (colon + 1 < run.size() || (i < q.size() && q[i] == '"'));
     if (has_field) {
-      i = rewrite_field(q, run, run_pos, colon, i, internal, out);
+      i = rewrite_field(q, run, run_pos, colon, i, internal, entities, out);
       continue;
     }
     const bool wildcard = run.size() > 1 && run.ends_with('*');
@@ -506,12 +513,12 @@ bool is_name_field(const QueryField& f) {
 
 std::string mark_aliases(std::string_view words) { return expand_aliases(std::string(words)); }
 
-std::string rewrite_query(std::string_view raw) {
+std::string rewrite_query(std::string_view raw, const EntityLookup& entities) {
   const std::string q = normalize(raw);
   // Checked as typed first, so error positions are the user's.
-  std::string out = rewrite_normalized(q, false);
+  std::string out = rewrite_normalized(q, false, entities);
   const std::string expanded = expand_aliases(q);
-  return expanded == q ? out : rewrite_normalized(expanded, true);
+  return expanded == q ? out : rewrite_normalized(expanded, true, entities);
 }
 
 }  // namespace telusur

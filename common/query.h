@@ -4,6 +4,8 @@
 // are checked (with Indonesian aliases), and dates are validated.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +35,17 @@ bool is_query_operator(std::string_view word);
 // turns each into one OP_SYNONYM over the group's forms.
 inline constexpr std::string_view kAliasField = "xalias";
 
+// A name field's value that names an entity of the index (entity_table.h)
+// in a rewritten query: "xentity" FIELD ":" CODE ("xentityperson:12.0"),
+// CODE what the EntityLookup returned; the searcher turns it into the
+// value's own words OR'ed with every variant of the entity.
+inline constexpr std::string_view kEntityField = "xentity";
+// For a name field ("person", "place", "org", "name") and its value as
+// typed: the code of the entity it names, or nothing (not an entity of
+// several variants, or no entity table).
+using EntityLookup =
+    std::function<std::optional<std::string>(std::string_view field, std::string_view value)>;
+
 // Every alias group's forms as normalised keys ("korea utara", "korut"), each once.
 const std::vector<std::vector<std::string>>& alias_keys();
 
@@ -52,9 +65,11 @@ std::string mark_aliases(std::string_view words);
 // and aliases map to canonical names; year:/tahun: take a 4-digit year;
 // date:/tanggal: take YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B (either end
 // may be left open) and become "date:YYYYMMDD..YYYYMMDD".
+// A name field's value that `entities` resolves becomes "xentity" FIELD
+// ":" CODE (see kEntityField); an alias form stays an alias group.
 // Throws QueryError naming the problem and its 1-based character position:
 // an unbalanced quote or parenthesis, an unknown field, a bad year or date.
-std::string rewrite_query(std::string_view query);
+std::string rewrite_query(std::string_view query, const EntityLookup& entities = {});
 
 // A date bound for --since (lower) or --until (`upper`): YYYY, YYYY-MM,
 // YYYY-MM-DD, a date in words ("Maret 2021", "12 Maret 2021"), or a time

@@ -58,7 +58,8 @@ inline constexpr Xapian::valueno kSourceSlot = 1;  // source as written
 // JSONL article), then of its file's path.
 inline constexpr Xapian::valueno kSignatureSlot = 2;
 // The article's names, one per line: a type letter (p, l, o), a tab, the
-// canonical name. Read by the facet match spy.
+// canonical name, and the other ways it was written (document.h). Read by
+// the facet match spy and entity resolution.
 inline constexpr Xapian::valueno kNamesSlot = 3;
 // The article's fields for display (id, title, date, ...): stored_fields.h.
 inline constexpr Xapian::valueno kFieldsSlot = 4;
@@ -71,6 +72,10 @@ inline constexpr std::string_view kMetaVersion = "telusur.version";
 inline constexpr std::string_view kMetaAliases = "telusur.aliases";
 // Hash of the root dictionary written into the index (root_table.h).
 inline constexpr std::string_view kMetaRoots = "telusur.roots";
+// The collection's entities (entity_table.h): those of several variants,
+// and those of one.
+inline constexpr std::string_view kMetaEntities = "telusur.entities";
+inline constexpr std::string_view kMetaEntitySingles = "telusur.entities.single";
 // Per file read completely: key "telusur.file." FILE_HASH " " SIZE " "
 // MTIME_NS " " ARTICLES (FILE_HASH as in its kFilePrefix term), value
 // CONTENT_HASH "\n" PATH.

@@ -19,6 +19,10 @@
 
 #include "dates.h"
 #include "document.h"
+#include "entity_facets.h"
+#include "entity_index.h"
+#include "entity_table.h"
+#include "names.h"
 #include "query.h"
 #include "rerank_features.h"
 #include "rerank_model.h"
@@ -175,6 +179,47 @@ class AliasProcessor : public Xapian::FieldProcessor {
   bool phrases_;
 };
 
+// A name field's value that names an entity, "xentity" FIELD ":E.V" (see
+// kEntityField): the value's words as a name field matches them (V, a
+// variant of entity E), OR'ed in one OP_SYNONYM with the exact term of
+// every variant of the entity, so the entity is found under any spelling.
+class EntityProcessor : public Xapian::FieldProcessor {
+ public:
+  EntityProcessor(const EntityTable& table, std::vector<std::string> prefixes)
+      : table_(table), prefixes_(std::move(prefixes)) {}
+
+  Xapian::Query operator()(const std::string& code) override {
+    const std::size_t dot = code.find('.');
+    const std::size_t e = std::stoul(code.substr(0, dot));
+    const std::size_t v = std::stoul(code.substr(dot + 1));
+    const Entity& entity = table_.entities().at(e);
+    std::vector<Xapian::Query> alternatives;
+    std::vector<std::string> words;
+    for (const Token& t : tokenize(name_key(entity.variants.at(v).name))) words.push_back(t.term);
+    for (const std::string& prefix : prefixes_) {
+      std::vector<Xapian::Query> terms;
+      for (const std::string& w : words) terms.emplace_back(prefix + w);
+      if (terms.size() == 1) alternatives.push_back(terms[0]);
+      if (terms.size() > 1)
+        alternatives.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                  static_cast<Xapian::termcount>(terms.size()));
+    }
+    const std::string exact = exact_prefix(entity.type);
+    for (const EntityVariant& variant : entity.variants)
+      alternatives.emplace_back(exact + name_key(variant.name).substr(0, 200));
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+  }
+
+ private:
+  static std::string exact_prefix(char type) {
+    return str(type == kPersonLetter  ? schema::kPersonExactPrefix
+               : type == kPlaceLetter ? schema::kPlaceExactPrefix
+                                      : schema::kOrgExactPrefix);
+  }
+  const EntityTable& table_;
+  std::vector<std::string> prefixes_;
+};
+
 // The evidence for a question asking for a person, place or organisation:
 // `weight` for an article whose names (the names value slot) hold one of that
 // kind that the question does not name (some word of it is not among the
@@ -234,35 +279,6 @@ bool is_disjunction_of_words(const Xapian::Query& q, bool among_others = false) 
       return false;
   }
 }
-
-// Counts the names of every matching article (read from the names value
-// slot) while Xapian runs the match: no second pass over the results.
-class NameFacetSpy : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document& doc, double) override {
-    const std::string v = doc.get_value(schema::kNamesSlot);
-    for (const StoredName& n : decode_names(v)) {
-      auto& counts = n.type == kPersonLetter  ? persons
-                     : n.type == kPlaceLetter ? places
-                                              : organisations;
-      ++counts[std::string(n.name)];
-    }
-  }
-  std::string name() const override { return "telusur::NameFacetSpy"; }
-
-  static std::vector<Facet> top(const std::unordered_map<std::string, std::uint64_t>& counts,
-                                std::size_t n) {
-    std::vector<Facet> out;
-    for (const auto& [name, count] : counts) out.push_back({name, count});
-    std::sort(out.begin(), out.end(), [](const Facet& a, const Facet& b) {
-      return a.count != b.count ? a.count > b.count : a.name < b.name;
-    });
-    if (out.size() > n) out.resize(n);
-    return out;
-  }
-
-  std::unordered_map<std::string, std::uint64_t> persons, places, organisations;
-};
 
 std::string unescape_html(std::string_view s);
 
@@ -425,6 +441,53 @@ struct Searcher::Impl {
   LookupStemmer* query_lookup = nullptr;    // stemmer's, when it looks stems up
   Xapian::SimpleStopper stopper;
   std::unique_ptr<WordVectors> vectors;  // null: none, or stale
+  // The entity table, read at the first query that needs it.
+  mutable std::optional<EntityTable> entities;
+  mutable std::size_t entity_loads = 0;
+
+  const EntityTable& entity_table() const {
+    if (!entities) {
+      entities = read_entity_table(db, false);
+      ++entity_loads;
+    }
+    return *entities;
+  }
+
+  // For rewrite_query: the code of the entity a name field's value names.
+  std::optional<std::string> entity_code(std::string_view field, std::string_view value) const {
+    const EntityTable& table = entity_table();
+    for (char type : {kPersonLetter, kPlaceLetter, kOrgLetter}) {
+      if ((field == "person" && type != kPersonLetter) || (field == "place" && type != kPlaceLetter) ||
+          (field == "org" && type != kOrgLetter))
+        continue;
+      const Entity* e = table.find(type, value);
+      if (!e) continue;
+      const std::string key = name_key(value);
+      for (std::size_t v = 0; v < e->variants.size(); ++v)
+        if (name_key(e->variants[v].name) == key)
+          return std::to_string(e - table.entities().data()) + "." + std::to_string(v);
+    }
+    return std::nullopt;
+  }
+
+  // The entities of a document, as its names value lists them.
+  std::vector<HitEntity> entities_of(const Xapian::Document& doc) const {
+    std::vector<HitEntity> out;
+    const std::string value = doc.get_value(schema::kNamesSlot);
+    for (const StoredName& n : decode_names(value)) {
+      HitEntity h{n.type, {}, {}};
+      if (const Entity* e = entity_table().find(n.type, n.name)) {
+        h.id = e->id;
+        h.name = e->name;
+      } else {
+        h.id = entity_id(n.type, n.name);
+        h.name = std::string(n.name);
+      }
+      if (std::none_of(out.begin(), out.end(), [&](const HitEntity& x) { return x.id == h.id; }))
+        out.push_back(std::move(h));
+    }
+    return out;
+  }
 
   // The index's word vectors (word_vectors.h), when it has them and they
   // describe the index as it is; a warning when they are stale or damaged.
@@ -801,9 +864,19 @@ struct Searcher::Impl {
         throw QueryError("query: " + e.get_msg());
       }
     }
-    const std::string rewritten = rewrite_query(o.query);
+    const std::string rewritten = rewrite_query(
+        o.query, [this](std::string_view field, std::string_view value) {
+          return entity_code(field, value);
+        });
     Xapian::QueryParser qp = parser(o);
     add_alias_fields(qp, prefix, o);
+    for (const QueryField& f : free_text_fields()) {
+      if (!is_name_field(f) || rewritten.find(kEntityField) == std::string::npos) continue;
+      std::vector<std::string> prefixes;
+      for (std::string_view p : f.prefixes) prefixes.push_back(str(p));
+      qp.add_prefix(str(kEntityField) + str(f.name),
+                    (new EntityProcessor(entity_table(), std::move(prefixes)))->release());
+    }
     for (const QueryField& f : free_text_fields())
       for (std::string_view prefix : f.prefixes) qp.add_prefix(str(f.name), str(prefix));
     qp.add_boolean_prefix("year", str(schema::kYearPrefix));
@@ -942,14 +1015,24 @@ std::vector<std::string> Searcher::ids() const {
   return out;
 }
 
+std::vector<Entity> Searcher::entities() const {
+  try {
+    return read_entity_table(impl_->db, true).entities();
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot read the entities of the index: " + describe(e));
+  }
+}
+
 const std::string& Searcher::stemmer() const { return impl_->stemmer_name; }
 
 SearchResults Searcher::search(const SearchOptions& o) {
   const std::size_t loads = dictionary_stemmers_made();
+  const std::size_t entity_loads = impl_->entity_loads;
   const auto roots = [&] { return impl_->query_lookup ? impl_->query_lookup->root_lookups() : 0; };
   const std::size_t root_lookups = roots();
   SearchResults r = search_spelt(o);
   r.work.dictionary_loads = dictionary_stemmers_made() - loads;
+  r.work.entity_table_loads = impl_->entity_loads - entity_loads;
   const std::size_t now = roots();  // a reopened index has new stemmers
   r.work.root_lookups = now >= root_lookups ? now - root_lookups : now;
   return r;
@@ -1098,6 +1181,7 @@ Hit Searcher::Impl::make_hit(const Xapian::MSet& mset, const Xapian::MSetIterato
   h.url = f.url;
   h.path = f.location();
   h.title_marked = h.title;
+  if (o.hit_entities) h.entities = entities_of(doc);
   if (o.snippet_bytes > 0) {
     const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
     const std::string body = doc.get_data();
@@ -1172,13 +1256,13 @@ SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
   else if (o.sort != SortOrder::kRelevance)
     enquire.set_sort_by_key_then_relevance(&key, o.sort == SortOrder::kNewest);
   const Xapian::doccount limit = static_cast<Xapian::doccount>(std::min<std::size_t>(o.limit, 100000));
-  NameFacetSpy spy;
+  std::optional<EntityFacetSpy> spy;
   if (o.facets && remote)
     throw QueryError(
         "--facets does not work with remote shards: Xapian's remote server cannot run "
         "Telusur's name counter");
   // Facets and the timeline count every matching article, not an estimate.
-  if (o.facets) enquire.add_matchspy(&spy);
+  if (o.facets) enquire.add_matchspy(&spy.emplace(entity_table()));
   std::optional<Xapian::ValueCountMatchSpy> days;
   if (o.timeline) enquire.add_matchspy(&days.emplace(schema::kDateSlot));
   // With --group, hits are stories: candidates (five per hit asked for)
@@ -1192,9 +1276,9 @@ SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
                : limit;
   const Xapian::MSet mset = enquire.get_mset(first, wanted, matches_to_check(query, o));
   if (o.facets) {
-    r.persons = NameFacetSpy::top(spy.persons, o.facets);
-    r.places = NameFacetSpy::top(spy.places, o.facets);
-    r.organisations = NameFacetSpy::top(spy.organisations, o.facets);
+    r.persons = spy->top(kPersonLetter, o.facets);
+    r.places = spy->top(kPlaceLetter, o.facets);
+    r.organisations = spy->top(kOrgLetter, o.facets);
   }
   r.matches_estimated = mset.get_matches_estimated();
   r.matches_lower = mset.get_matches_lower_bound();
@@ -1228,6 +1312,7 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       if (attempt >= 3)
         throw IndexError("index '" + impl_->dir + "' keeps changing under the search; try again");
       impl_->db.reopen();
+      impl_->entities.reset();
     } catch (const Xapian::DatabaseError& e) {
       // An indexer swapped a new index in (compaction, --rebuild) while we
       // opened the old one's files: open the directory afresh and retry.
@@ -1235,6 +1320,7 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       try {
         impl_->warnings.clear();
         impl_->db = open_index(impl_->dir, impl_->open_options, impl_->warnings, impl_->remote);
+        impl_->entities.reset();
       } catch (const Xapian::Error&) {
         impl_->fail(e);
       }

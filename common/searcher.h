@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "entities.h"
 #include "query.h"
 #include "timeline.h"
 #include "weighting_spec.h"
@@ -34,9 +35,11 @@ struct SearchOptions {
   // Length of the snippet to aim for; 0: no snippets (Hit::snippet empty,
   // Hit::title_marked the plain title), for callers that print none.
   std::size_t snippet_bytes = 240;
-  // When non-zero: count the names of all matching articles and return the
-  // this many most frequent persons, places and organisations.
+  // When non-zero: count the entities of all matching articles and return
+  // the this many most frequent persons, places and organisations.
   std::size_t facets = 0;
+  // Each hit's entities (Hit::entities).
+  bool hit_entities = false;
   // The ranking scheme (weighting_spec.h), parsed when the options are
   // read: parse_weighting("lm-dirichlet:mu=1000").
   WeightingSpec weighting = default_weighting();
@@ -130,9 +133,20 @@ void set_sdm(SearchOptions& options, std::string_view text);
 void set_rm3(SearchOptions& options, std::string_view text);
 
 // One name and the number of matching articles that mention it.
+// One entity of a facet (entities.h): its canonical name, the matching
+// articles that name it under any variant, its id and its variants.
 struct Facet {
   std::string name;
   std::uint64_t count = 0;
+  std::string id;
+  std::vector<std::string> variants;
+};
+
+// An entity a hit names (SearchOptions::hit_entities).
+struct HitEntity {
+  char type = 0;     // kPersonLetter, kPlaceLetter, kOrgLetter (document.h)
+  std::string id;    // entity_id()
+  std::string name;  // canonical
 };
 
 struct Hit {
@@ -151,6 +165,7 @@ struct Hit {
   std::string path;                  // file (and line for JSONL) the article came from
   std::string snippet;               // body text around the matches, with highlight marks
   std::vector<std::string> similar;  // with SearchOptions::group: the story's other articles
+  std::vector<HitEntity> entities;   // with SearchOptions::hit_entities, as the article lists them
 };
 
 // What a search did, counted: the work that must stay off the hot path
@@ -159,6 +174,7 @@ struct SearchWork {
   std::size_t spelling_lookups = 0;  // look-ups in Xapian's spelling table
   std::size_t dictionary_loads = 0;  // times the whole root dictionary was needed
   std::size_t root_lookups = 0;      // words analysed through the index's root table
+  std::size_t entity_table_loads = 0;  // times the index's entity table was read
 };
 
 struct SearchResults {
@@ -227,6 +243,10 @@ class Searcher {
   SearchResults search(const SearchOptions& options);
 
   std::uint64_t document_count() const;
+
+  // The index's entities (entities.h), most articles first; empty for an
+  // index built before entities were kept. Throws IndexError.
+  std::vector<Entity> entities() const;
 
   // The id of every article in the index, sorted. Throws IndexError.
   std::vector<std::string> ids() const;

@@ -1,5 +1,7 @@
 #include "sharded_writer.h"
 
+#include "entity_index.h"
+
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <stdio.h>
@@ -56,6 +58,10 @@ void write_meta(const std::string& dir, std::size_t shards) {
           for (auto syn = shard.synonyms_begin(*key); syn != shard.synonyms_end(*key); ++syn)
             meta.add_synonym(*key, *syn);
     }
+    // The entities of the whole collection, not of the last shard.
+    Xapian::Database all;
+    for (std::size_t k = 0; k < shards; ++k) all.add_database(Xapian::Database(shard_dir(dir, k)));
+    write_entity_table(meta, all);
     meta.commit();
     meta.close();
   } catch (const Xapian::Error& e) {

@@ -12,6 +12,7 @@
 #include "names.h"
 #include "name_training.h"
 #include "names_printer.h"
+#include "searcher.h"
 #include "options.h"
 #include "readers.h"
 #include "status.h"
@@ -42,6 +43,24 @@ int run_conll(const NameExtractor& extractor, bool evidence_on, bool all_places,
     return 2;
   }
   return 0;
+}
+
+int run_entities(const std::string& index, std::size_t top, std::ostream& out,
+                 std::ostream& err) {
+  try {
+    const Searcher searcher(index);
+    const std::vector<Entity> entities = searcher.entities();
+    if (entities.empty())
+      err << "telusur-names: " << index
+          << " keeps no entities (built before they were kept): run telusur-index on it again\n";
+    const std::unique_ptr<NamesPrinter> printer = make_names_printer(out);
+    for (std::size_t i = 0; i < entities.size() && (top == 0 || i < top); ++i)
+      printer->entity(entities[i]);
+    return entities.empty() ? 1 : 0;
+  } catch (const Error& e) {
+    err << "telusur-names: error: " << e.what() << "\n";
+    return 2;
+  }
 }
 
 int run_train(const std::string& path, int epochs, int runs, std::ostream& out, std::ostream& err) {
@@ -80,6 +99,8 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   bool no_evidence = false;
   bool all_places = false;
   std::string train;
+  std::string entities_index;
+  std::size_t top = 0;
   int epochs = 10;
   int runs = 3;
   std::string model;
@@ -103,15 +124,22 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
       "runs", po::value(&runs)->default_value(3),
       "models trained on differently shuffled data, averaged")(
       "model", po::value(&model)->value_name("FILE"),
-      "use the tagger model in FILE instead of the built-in one");
+      "use the tagger model in FILE instead of the built-in one")(
+      "entities", po::value(&entities_index)->value_name("INDEX"),
+      "list the entities of the index INDEX (names resolved across its articles) with their "
+      "variants and article counts, most articles first, as JSON Lines")(
+      "top", po::value(&top)->value_name("N"), "with --entities: the N first only");
   po::variables_map vm;
   cli::add_version_option(visible);
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-names")) return 2;
   if (cli::print_version(vm, out, "telusur-names")) return 0;
   if (!train.empty() && !vm.count("help")) return run_train(train, epochs, runs, out, err);
+  if (!entities_index.empty() && !vm.count("help")) return run_entities(entities_index, top, out, err);
   if (vm.count("help") || (paths.empty() && !conll)) {
     (vm.count("help") ? out : err)
-        << "Usage: telusur-names PATH...\n\n"
+        << "Usage: telusur-names PATH...\n"
+           "       telusur-names --conll < CONLL\n"
+           "       telusur-names --entities INDEX\n\n"
            "Prints the persons, places and organisations found in each article\n"
            "as JSON Lines.\n\n"
         << visible;

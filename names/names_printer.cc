@@ -22,6 +22,17 @@ class LinesPrinter : public NamesPrinter {
     }
     out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
+  void entity(const Entity& e) override {
+    nlohmann::ordered_json j;
+    j["id"] = e.id;
+    j["type"] = entity_type_label(e.type);
+    j["name"] = e.name;
+    j["articles"] = e.articles;
+    j["variants"] = nlohmann::ordered_json::array();
+    for (const EntityVariant& v : e.variants)
+      j["variants"].push_back({{"name", v.name}, {"articles", v.articles}});
+    out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  }
   void sentence(const std::vector<std::string>& tokens,
                 const std::vector<std::string>& tags) override {
     for (std::size_t i = 0; i < tags.size() && i < tokens.size(); ++i)

@@ -185,6 +185,10 @@ class JsonPrinter : public ResultPrinter {
       j["path"] = or_null(h.path);
       j["snippet"] = strip_marks(h.snippet);
       if (r.grouped) j["similar"] = h.similar;
+      Json entities = Json::array();
+      for (const HitEntity& e : h.entities)
+        entities.push_back(Json{{"type", entity_type_label(e.type)}, {"id", e.id}, {"name", e.name}});
+      j["entities"] = std::move(entities);
       write(j);
     }
     for (const TimelineBin& b : r.timeline)
@@ -192,7 +196,8 @@ class JsonPrinter : public ResultPrinter {
     if (!r.persons.empty() || !r.places.empty() || !r.organisations.empty()) {
       const auto list = [](const std::vector<Facet>& facets) {
         Json a = Json::array();
-        for (const Facet& f : facets) a.push_back(Json{{"name", f.name}, {"count", f.count}});
+        for (const Facet& f : facets)
+          a.push_back(Json{{"name", f.name}, {"count", f.count}, {"id", f.id}, {"variants", f.variants}});
         return a;
       };
       Json f;
@@ -223,7 +228,8 @@ class JsonPrinter : public ResultPrinter {
     s["elapsed_ms"] = r.elapsed_ms;
     s["work"] = {{"spelling_lookups", r.work.spelling_lookups},
                  {"dictionary_loads", r.work.dictionary_loads},
-                 {"root_lookups", r.work.root_lookups}};
+                 {"root_lookups", r.work.root_lookups},
+                 {"entity_table_loads", r.work.entity_table_loads}};
     write(s);
   }
 

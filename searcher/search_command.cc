@@ -303,6 +303,7 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
     err << "telusur: error: --format must be text, json or compact, not '" << format << "'\n";
     return 2;
   }
+  options.hit_entities = format == "json";  // JSON hit records carry entity ids
   QueryOutput output{format, use_color, no_pager, vm.count("width") > 0, width, timeline, plot};
   return run_query(index_dir, open, options, output, out, err);
 }

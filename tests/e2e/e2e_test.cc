@@ -442,7 +442,12 @@ TEST_F(SeedIndex, JsonHitsAndSummaryHaveExactlyTheDocumentedFields) {
     std::vector<std::string> keys;
     for (auto it = h.begin(); it != h.end(); ++it) keys.push_back(it.key());
     EXPECT_EQ(keys, (std::vector<std::string>{"type", "rank", "id", "score", "title", "date",
-                                              "source", "path", "snippet"}));
+                                              "source", "path", "snippet", "entities"}));
+    for (const json& e : h["entities"]) {
+      EXPECT_EQ(e.size(), 3u) << e.dump();
+      EXPECT_TRUE(e["type"] == "person" || e["type"] == "place" || e["type"] == "organisation");
+      EXPECT_EQ(e["id"].get<std::string>().size(), 13u) << e.dump();
+    }
     EXPECT_EQ(h["type"], "hit");
     EXPECT_EQ(h["rank"], i + 1);
     EXPECT_TRUE(h["score"].is_number());
@@ -576,7 +581,10 @@ TEST_F(SeedIndex, FacetsCountNamesOfAllMatches) {
   const json& f = records[1];
   EXPECT_EQ(f["type"], "facets");
   // Counted over all five matching articles, not the one hit returned.
-  EXPECT_EQ(f["persons"][0], (json{{"name", "Kim Jong Un"}, {"count", 5}}));
+  EXPECT_EQ(f["persons"][0]["name"], "Kim Jong Un");
+  EXPECT_EQ(f["persons"][0]["count"], 5);
+  EXPECT_EQ(f["persons"][0]["variants"], json::array({"Kim Jong Un"}));
+  EXPECT_EQ(f["persons"][0]["id"].get<std::string>().substr(0, 1), "p");
   bool beijing = false, kcna = false;
   for (const json& p : f["places"])
     beijing = beijing || (p["name"] == "Beijing" && p["count"] == 5);

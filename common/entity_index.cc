@@ -1,0 +1,26 @@
+#include "entity_index.h"
+
+#include "document.h"
+#include "names.h"
+#include "schema.h"
+
+namespace telusur {
+
+void write_entity_table(Xapian::WritableDatabase& db, const Xapian::Database& docs) {
+  EntityResolver resolver(builtin_alias_groups());
+  for (auto v = docs.valuestream_begin(schema::kNamesSlot); v != docs.valuestream_end(schema::kNamesSlot);
+       ++v) {
+    const std::string value = *v;  // outlives the decoded views
+    resolver.add_article(decode_names(value));
+  }
+  const std::vector<Entity> entities = resolver.resolve();
+  db.set_metadata(str(schema::kMetaEntities), EntityTable::encode_merged(entities));
+  db.set_metadata(str(schema::kMetaEntitySingles), EntityTable::encode_singles(entities));
+}
+
+EntityTable read_entity_table(const Xapian::Database& db, bool singles) {
+  return EntityTable::decode(db.get_metadata(str(schema::kMetaEntities)),
+                             singles ? db.get_metadata(str(schema::kMetaEntitySingles)) : "");
+}
+
+}  // namespace telusur
