@@ -298,3 +298,52 @@ TEST_F(Incremental, RebuildSwapsInAFreshIndex) {
 
 }  // namespace
 }  // namespace telusur
+
+namespace telusur {
+namespace {
+
+// The entity holding `variant`, as the index lists it: "name:articles", or
+// "" when there is none.
+std::string entity_holding(const fs::path& db, const std::string& variant) {
+  for (const Entity& e : Searcher(db.string()).entities())
+    for (const EntityVariant& v : e.variants)
+      if (v.name == variant) return e.name + ":" + std::to_string(e.articles);
+  return "";
+}
+
+TEST_F(Incremental, EntitiesMergeAndSplitAsArticlesComeAndGo) {
+  const std::string alone =
+      jsonl_line("k2", "Putusan MK", "Putusan MK dibacakan pada Senin. Pemohon kecewa terhadap MK.");
+  const std::string bracketed = jsonl_line(
+      "k1", "Sidang di Mahkamah Konstitusi",
+      "Hakim Mahkamah Konstitusi (MK) membacakan putusan. Ketua MK Anwar Usman hadir.");
+  write_file(in() / "mk.jsonl", alone);
+  ASSERT_EQ(index(db(), {in().string()}).counts.added, 1u);
+  EXPECT_EQ(entity_holding(db(), "MK"), "MK:1");
+  EXPECT_EQ(ids_matching(db(), "org:\"Mahkamah Konstitusi\""), std::set<std::string>{});
+
+  // An article that writes "Mahkamah Konstitusi (MK)" merges the two.
+  write_file(in() / "mk.jsonl", alone + bracketed);
+  ASSERT_EQ(index(db(), {in().string()}).counts.added, 1u);
+  EXPECT_EQ(entity_holding(db(), "MK"), "Mahkamah Konstitusi:2");
+  EXPECT_EQ(ids_matching(db(), "org:\"Mahkamah Konstitusi\""), (std::set<std::string>{"k1", "k2"}));
+  // The same table as a fresh build of the same files.
+  const fs::path fresh = dir_.path() / "fresh";
+  ASSERT_EQ(index(fresh, {in().string()}).exit_code, 0);
+  const std::vector<Entity> a = Searcher(db().string()).entities();
+  const std::vector<Entity> b = Searcher(fresh.string()).entities();
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].id, b[i].id);
+    EXPECT_EQ(a[i].articles, b[i].articles);
+  }
+
+  // Deleted, the evidence goes, and the entities split again.
+  write_file(in() / "mk.jsonl", alone);
+  ASSERT_EQ(index(db(), {in().string()}).counts.deleted, 1u);
+  EXPECT_EQ(entity_holding(db(), "MK"), "MK:1");
+  EXPECT_EQ(entity_holding(db(), "Mahkamah Konstitusi"), "");
+}
+
+}  // namespace
+}  // namespace telusur

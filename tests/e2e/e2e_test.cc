@@ -753,6 +753,80 @@ std::vector<std::vector<std::string>> conll_tags(const std::string& out) {
   return sentences;
 }
 
+// Articles where "MK" is written alone and, once, in brackets after
+// "Mahkamah Konstitusi"; "Tempo" and "TEMPO.CO".
+const char kEntityArticles[] =
+    R"({"id":"k1","title":"Sidang di Mahkamah Konstitusi","body":"Hakim Mahkamah Konstitusi (MK) membacakan putusan di Jakarta. Ketua MK Anwar Usman hadir."}
+{"id":"k2","title":"Putusan MK","body":"Putusan MK dibacakan pada Senin. Para pemohon kecewa terhadap MK."}
+{"id":"k3","title":"Berita dari TEMPO.CO","body":"Laporan TEMPO.CO menyebut bahwa Presiden Joko Widodo hadir."}
+{"id":"k4","title":"Majalah Tempo","body":"Menurut majalah Tempo, Presiden Joko Widodo hadir di Bandung."}
+)";
+
+TEST(Entities, SearchFacetsAndListingGoByEntity) {
+  TempDir dir;
+  testing::write_file(dir.path() / "in/a.jsonl", kEntityArticles);
+  ASSERT_EQ(testing::run({kIndexBin, "--index", "db", "in"}, dir.path()).exit_code, 0);
+  const auto search = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {kSearchBin, "--index", "db", "--json", "--no-rerank"});
+    return testing::run(args, dir.path());
+  };
+  // The acronym finds the articles of the full name, and the full name those
+  // of the acronym; a word of a name still finds every name holding it.
+  for (const char* q : {"org:MK", "org:\"Mahkamah Konstitusi\"", "organisasi:mk"}) {
+    const auto records = parse_lines(search({q}).out);
+    std::set<std::string> ids;
+    for (const json& r : records)
+      if (r["type"] == "hit") ids.insert(r["id"]);
+    EXPECT_EQ(ids, (std::set<std::string>{"k1", "k2"})) << q;
+  }
+  const auto tempo = parse_lines(search({"org:Tempo"}).out);
+  std::set<std::string> tempo_ids;
+  for (const json& r : tempo)
+    if (r["type"] == "hit") {
+      tempo_ids.insert(r["id"]);
+      bool names_it = false;
+      for (const json& e : r["entities"]) names_it = names_it || e["name"] == "Tempo";
+      EXPECT_TRUE(names_it) << r.dump();  // the hit carries the entity, whatever the spelling
+    }
+  EXPECT_EQ(tempo_ids, (std::set<std::string>{"k3", "k4"}));
+  EXPECT_EQ(tempo.back()["work"]["entity_table_loads"], 1);
+  // Without a name field no table is read (text output needs no entity ids).
+  const CommandResult plain =
+      testing::run({kSearchBin, "--index", "db", "--format", "compact", "putusan"}, dir.path());
+  EXPECT_EQ(plain.exit_code, 0) << plain.err;
+
+  // One facet row per entity, counted once per article, variants in JSON.
+  const auto facets = parse_lines(search({"--facets", "--limit", "0", "hadir OR putusan"}).out);
+  ASSERT_GE(facets.size(), 2u);
+  const json& f = facets[0];
+  ASSERT_EQ(f["type"], "facets");
+  std::map<std::string, json> orgs;
+  for (const json& o : f["organisations"]) orgs[o["name"]] = o;
+  ASSERT_TRUE(orgs.count("Mahkamah Konstitusi")) << f.dump();
+  EXPECT_EQ(orgs["Mahkamah Konstitusi"]["count"], 2);
+  EXPECT_EQ(orgs["Mahkamah Konstitusi"]["variants"], json::array({"MK", "Mahkamah Konstitusi"}));
+  EXPECT_FALSE(orgs.count("MK"));
+  ASSERT_TRUE(orgs.count("Tempo")) << f.dump();
+  EXPECT_EQ(orgs["Tempo"]["count"], 2);
+  const CommandResult text = testing::run(
+      {kSearchBin, "--index", "db", "--facets", "--limit", "0", "hadir OR putusan"}, dir.path());
+  EXPECT_NE(text.out.find("Mahkamah Konstitusi (2)"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("MK ("), std::string::npos) << text.out;
+
+  const CommandResult listed = testing::run({kNamesBin, "--entities", "db"}, dir.path());
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  bool mk = false;
+  for (const json& e : parse_lines(listed.out))
+    if (e["name"] == "Mahkamah Konstitusi") {
+      mk = true;
+      EXPECT_EQ(e["type"], "organisation");
+      EXPECT_EQ(e["articles"], 2);
+      EXPECT_EQ(e["variants"].size(), 2u);
+    }
+  EXPECT_TRUE(mk) << listed.out;
+  EXPECT_EQ(testing::run({kNamesBin, "--entities", "nowhere"}, dir.path()).exit_code, 2);
+}
+
 TEST(NamesTool, TrainsATaggerAndTagsCoNLLWithIt) {
   TempDir dir;
   const std::string gold = (testing::source_dir() / "tests/fixtures/ner-mini.conll").string();
