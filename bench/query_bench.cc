@@ -5,8 +5,11 @@
 // hits and their fields, as the peers' in-process figures are measured; with
 // --no-spelling, no spelling suggestions (to show what they cost). Also
 // prints the spelling look-ups made in one round. With --rerank MODEL, the
-// model reranks the 20 best, as telusur's default ranking does.
-// Usage: telusur-query-bench [--no-snippets] [--no-spelling] [--rerank MODEL] INDEX QUERIES
+// model reranks the 20 best, as telusur's default ranking does. With
+// --facets N, the N most frequent entities of each type are counted over
+// every match, as `telusur --facets` does.
+// Usage: telusur-query-bench [--no-snippets] [--no-spelling] [--rerank MODEL] [--facets N]
+//        INDEX QUERIES
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -22,6 +25,7 @@
 
 int main(int argc, char** argv) {
   bool snippets = true, spelling = true;
+  std::size_t facets = 0;
   std::string model;
   int first = 1;
   for (; first < argc && argv[first][0] == '-'; ++first) {
@@ -32,12 +36,14 @@ int main(int argc, char** argv) {
       spelling = false;
     else if (flag == "--rerank" && first + 1 < argc)
       model = argv[++first];
+    else if (flag == "--facets" && first + 1 < argc)
+      facets = std::stoul(argv[++first]);
     else
       break;
   }
   if (argc - first != 2) {
     std::cerr << "usage: telusur-query-bench [--no-snippets] [--no-spelling] [--rerank MODEL] "
-                 "INDEX QUERIES\n";
+                 "[--facets N] INDEX QUERIES\n";
     return 2;
   }
   argv += first - 1;
@@ -58,6 +64,7 @@ int main(int argc, char** argv) {
         if (!snippets) o.snippet_bytes = 0;
         o.spelling = spelling;
         o.reranker = reranker;
+        o.facets = facets;
         o.rerank_depth = 20;
         const auto t0 = std::chrono::steady_clock::now();
         try {

@@ -545,8 +545,10 @@ bool IndexWriter::finish() {
   commit();
   if (w.bulk_mode) return finish_bulk();
   const RunCounts& c = w.counts;
+  // (An index of an earlier version keeps no table, nor does an empty one.)
   if (c.added + c.updated + c.deleted > 0 ||
-      w.db.get_metadata(str(schema::kMetaEntities)).empty()) {
+      (w.db.get_metadata(str(schema::kMetaEntities)).empty() &&
+       w.db.get_metadata(str(schema::kMetaEntitySingles)).empty())) {
     // The entities of the whole collection again: added articles may merge
     // entities, deleted ones split them or lower their counts.
     try {

@@ -21,8 +21,8 @@
 #include "document.h"
 #include "entity_facets.h"
 #include "entity_index.h"
+#include "entity_query.h"
 #include "entity_table.h"
-#include "names.h"
 #include "query.h"
 #include "rerank_features.h"
 #include "rerank_model.h"
@@ -179,46 +179,6 @@ class AliasProcessor : public Xapian::FieldProcessor {
   bool phrases_;
 };
 
-// A name field's value that names an entity, "xentity" FIELD ":E.V" (see
-// kEntityField): the value's words as a name field matches them (V, a
-// variant of entity E), OR'ed in one OP_SYNONYM with the exact term of
-// every variant of the entity, so the entity is found under any spelling.
-class EntityProcessor : public Xapian::FieldProcessor {
- public:
-  EntityProcessor(const EntityTable& table, std::vector<std::string> prefixes)
-      : table_(table), prefixes_(std::move(prefixes)) {}
-
-  Xapian::Query operator()(const std::string& code) override {
-    const std::size_t dot = code.find('.');
-    const std::size_t e = std::stoul(code.substr(0, dot));
-    const std::size_t v = std::stoul(code.substr(dot + 1));
-    const Entity& entity = table_.entities().at(e);
-    std::vector<Xapian::Query> alternatives;
-    std::vector<std::string> words;
-    for (const Token& t : tokenize(name_key(entity.variants.at(v).name))) words.push_back(t.term);
-    for (const std::string& prefix : prefixes_) {
-      std::vector<Xapian::Query> terms;
-      for (const std::string& w : words) terms.emplace_back(prefix + w);
-      if (terms.size() == 1) alternatives.push_back(terms[0]);
-      if (terms.size() > 1)
-        alternatives.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                  static_cast<Xapian::termcount>(terms.size()));
-    }
-    const std::string exact = exact_prefix(entity.type);
-    for (const EntityVariant& variant : entity.variants)
-      alternatives.emplace_back(exact + name_key(variant.name).substr(0, 200));
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
-  }
-
- private:
-  static std::string exact_prefix(char type) {
-    return str(type == kPersonLetter  ? schema::kPersonExactPrefix
-               : type == kPlaceLetter ? schema::kPlaceExactPrefix
-                                      : schema::kOrgExactPrefix);
-  }
-  const EntityTable& table_;
-  std::vector<std::string> prefixes_;
-};
 
 // The evidence for a question asking for a person, place or organisation:
 // `weight` for an article whose names (the names value slot) hold one of that
@@ -453,40 +413,8 @@ struct Searcher::Impl {
     return *entities;
   }
 
-  // For rewrite_query: the code of the entity a name field's value names.
   std::optional<std::string> entity_code(std::string_view field, std::string_view value) const {
-    const EntityTable& table = entity_table();
-    for (char type : {kPersonLetter, kPlaceLetter, kOrgLetter}) {
-      if ((field == "person" && type != kPersonLetter) || (field == "place" && type != kPlaceLetter) ||
-          (field == "org" && type != kOrgLetter))
-        continue;
-      const Entity* e = table.find(type, value);
-      if (!e) continue;
-      const std::string key = name_key(value);
-      for (std::size_t v = 0; v < e->variants.size(); ++v)
-        if (name_key(e->variants[v].name) == key)
-          return std::to_string(e - table.entities().data()) + "." + std::to_string(v);
-    }
-    return std::nullopt;
-  }
-
-  // The entities of a document, as its names value lists them.
-  std::vector<HitEntity> entities_of(const Xapian::Document& doc) const {
-    std::vector<HitEntity> out;
-    const std::string value = doc.get_value(schema::kNamesSlot);
-    for (const StoredName& n : decode_names(value)) {
-      HitEntity h{n.type, {}, {}};
-      if (const Entity* e = entity_table().find(n.type, n.name)) {
-        h.id = e->id;
-        h.name = e->name;
-      } else {
-        h.id = entity_id(n.type, n.name);
-        h.name = std::string(n.name);
-      }
-      if (std::none_of(out.begin(), out.end(), [&](const HitEntity& x) { return x.id == h.id; }))
-        out.push_back(std::move(h));
-    }
-    return out;
+    return telusur::entity_code(entity_table(), field, value);
   }
 
   // The index's word vectors (word_vectors.h), when it has them and they
@@ -1181,7 +1109,7 @@ Hit Searcher::Impl::make_hit(const Xapian::MSet& mset, const Xapian::MSetIterato
   h.url = f.url;
   h.path = f.location();
   h.title_marked = h.title;
-  if (o.hit_entities) h.entities = entities_of(doc);
+  if (o.hit_entities) h.entities = entities_of(entity_table(), doc);
   if (o.snippet_bytes > 0) {
     const std::string hs(1, kHighlightStart), he(1, kHighlightEnd);
     const std::string body = doc.get_data();
