@@ -17,17 +17,16 @@ int type_index(char type) { return type == kPersonLetter ? 0 : type == kPlaceLet
 std::uint32_t EntityFacetSpy::slot_of(char type, std::string_view name) {
   Cache& cache = cache_[type_index(type)];
   if (const auto it = cache.find(name); it != cache.end()) return it->second;
+  std::string key = std::string(1, type) + name_key(name);
+  const Entity* e = table_.find_key(key);
+  // An entity of several variants has one slot; any other name one per key.
+  const auto next = static_cast<std::uint32_t>(slots_.size());
   std::uint32_t slot;
-  if (const Entity* e = table_.find(type, name)) {
-    auto [it, inserted] = entity_slots_.emplace(e, static_cast<std::uint32_t>(slots_.size()));
-    if (inserted) slots_.push_back({type, e, std::string(name), 0});
-    slot = it->second;
-  } else {
-    auto [it, inserted] = slots_by_key_.emplace(std::string(1, type) + name_key(name),
-                                                static_cast<std::uint32_t>(slots_.size()));
-    if (inserted) slots_.push_back({type, nullptr, std::string(name), 0});
-    slot = it->second;
-  }
+  if (e)
+    slot = entity_slots_.emplace(e, next).first->second;
+  else
+    slot = slots_by_key_.emplace(std::move(key), next).first->second;
+  if (slot == next) slots_.push_back({type, e, std::string(name), 0});
   cache.emplace(std::string(name), slot);
   return slot;
 }

@@ -112,7 +112,11 @@ std::string EntityTable::encode_singles(const std::vector<Entity>& entities) {
 }
 
 const Entity* EntityTable::find(char type, std::string_view name) const {
-  const auto it = by_variant_.find(std::string(1, type) + name_key(name));
+  return find_key(std::string(1, type) + name_key(name));
+}
+
+const Entity* EntityTable::find_key(const std::string& typed_key) const {
+  const auto it = by_variant_.find(typed_key);
   return it == by_variant_.end() ? nullptr : &entities_[it->second];
 }
 

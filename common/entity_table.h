@@ -35,6 +35,8 @@ class EntityTable {
   // letter) as a variant (compared by name_key); null for any other name,
   // which is an entity of its own.
   const Entity* find(char type, std::string_view name) const;
+  // The same for a type letter followed by a name_key ("ptempo").
+  const Entity* find_key(const std::string& typed_key) const;
 
   // Every entity decoded, as stored (most articles first).
   const std::vector<Entity>& entities() const { return entities_; }
