@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,21 @@ void append_name(std::string& value, char type, std::string_view name,
 // The names of a names value, in order; lines that are not names are
 // skipped.
 std::vector<StoredName> decode_names(std::string_view value);
+
+// Calls fn(type, name) for each name of a names value, in order, without
+// decoding surfaces or allocating: the facet counter's loop.
+template <typename Fn>
+void for_each_name(std::string_view value, Fn&& fn) {
+  while (!value.empty()) {
+    std::size_t nl = value.find('\n');
+    if (nl == std::string_view::npos) nl = value.size();
+    const std::string_view line = value.substr(0, nl);
+    value.remove_prefix(std::min(nl + 1, value.size()));
+    if (line.size() < 3 || line[1] != '\t') continue;
+    const std::string_view name = line.substr(2, line.find('\t', 2) - 2);
+    if (!name.empty()) fn(line[0], name);
+  }
+}
 
 // The article id of document `docid` (from its id term); empty when it has
 // none.

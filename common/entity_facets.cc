@@ -14,58 +14,71 @@ int type_index(char type) { return type == kPersonLetter ? 0 : type == kPlaceLet
 
 }  // namespace
 
-std::uint32_t EntityFacetSpy::slot_of(char type, std::string_view name) {
+std::uint32_t FacetRows::row_of(char type, std::string_view name) {
   Cache& cache = cache_[type_index(type)];
   if (const auto it = cache.find(name); it != cache.end()) return it->second;
   std::string key = std::string(1, type) + name_key(name);
   const Entity* e = table_.find_key(key);
-  // An entity of several variants has one slot; any other name one per key.
-  const auto next = static_cast<std::uint32_t>(slots_.size());
-  std::uint32_t slot;
-  if (e)
-    slot = entity_slots_.emplace(e, next).first->second;
-  else
-    slot = slots_by_key_.emplace(std::move(key), next).first->second;
-  if (slot == next) slots_.push_back({type, e, std::string(name), 0});
-  cache.emplace(std::string(name), slot);
-  return slot;
+  // An entity of several variants has one row; any other name one per key.
+  const auto next = static_cast<std::uint32_t>(rows_.size());
+  const std::uint32_t row = e ? entity_rows_.emplace(e, next).first->second
+                              : rows_by_key_.emplace(std::move(key), next).first->second;
+  if (row == next) rows_.push_back({type, e, std::string(name)});
+  cache.emplace(std::string(name), row);
+  return row;
+}
+
+const std::vector<std::uint32_t>& FacetRows::rows_of(const Xapian::Document& doc) {
+  const Xapian::docid id = doc.get_docid();
+  if (id >= doc_known_.size()) {
+    doc_known_.resize(id + 1, false);
+    doc_rows_.resize(id + 1);
+  }
+  std::vector<std::uint32_t>& rows = doc_rows_[id];
+  if (doc_known_[id]) return rows;
+  const std::string value = doc.get_value(schema::kNamesSlot);
+  ++documents_read_;
+  for_each_name(value, [&](char type, std::string_view name) {
+    const std::uint32_t row = row_of(type, name);
+    if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(row);
+  });
+  rows.shrink_to_fit();
+  doc_known_[id] = true;
+  return rows;
 }
 
 void EntityFacetSpy::operator()(const Xapian::Document& doc, double) {
-  const std::string value = doc.get_value(schema::kNamesSlot);
-  seen_.clear();
-  for (const StoredName& n : decode_names(value)) {
-    const std::uint32_t slot = slot_of(n.type, n.name);
-    if (std::find(seen_.begin(), seen_.end(), slot) != seen_.end()) continue;
-    seen_.push_back(slot);
-    ++slots_[slot].count;
-  }
+  const std::vector<std::uint32_t>& rows = rows_.rows_of(doc);
+  if (counts_.size() < rows_.rows().size()) counts_.resize(rows_.rows().size());
+  for (std::uint32_t row : rows)
+    if (counts_[row]++ == 0) counted_.push_back(row);
 }
 
 std::vector<Facet> EntityFacetSpy::top(char type, std::size_t n) const {
-  std::vector<const Slot*> of_type;
-  for (const Slot& s : slots_)
-    if (s.type == type) of_type.push_back(&s);
-  const auto name_of = [](const Slot* s) -> const std::string& {
-    return s->entity ? s->entity->name : s->display;
+  const std::vector<FacetRows::Row>& rows = rows_.rows();
+  std::vector<std::uint32_t> of_type;
+  for (std::uint32_t r : counted_)
+    if (rows[r].type == type) of_type.push_back(r);
+  const auto name_of = [&](std::uint32_t r) -> const std::string& {
+    return rows[r].entity ? rows[r].entity->name : rows[r].display;
   };
-  const auto better = [&](const Slot* a, const Slot* b) {
-    return a->count != b->count ? a->count > b->count : name_of(a) < name_of(b);
+  const auto better = [&](std::uint32_t a, std::uint32_t b) {
+    return counts_[a] != counts_[b] ? counts_[a] > counts_[b] : name_of(a) < name_of(b);
   };
   const std::size_t k = std::min(n, of_type.size());
   std::partial_sort(of_type.begin(), of_type.begin() + static_cast<std::ptrdiff_t>(k),
                     of_type.end(), better);
   std::vector<Facet> out;
   for (std::size_t i = 0; i < k; ++i) {
-    const Slot& s = *of_type[i];
+    const FacetRows::Row& row = rows[of_type[i]];
     Facet f;
-    f.name = name_of(&s);
-    f.count = s.count;
-    f.id = s.entity ? s.entity->id : entity_id(type, s.display);
-    if (s.entity)
-      for (const EntityVariant& v : s.entity->variants) f.variants.push_back(v.name);
+    f.name = name_of(of_type[i]);
+    f.count = counts_[of_type[i]];
+    f.id = row.entity ? row.entity->id : entity_id(type, row.display);
+    if (row.entity)
+      for (const EntityVariant& v : row.entity->variants) f.variants.push_back(v.name);
     else
-      f.variants.push_back(s.display);
+      f.variants.push_back(row.display);
     out.push_back(std::move(f));
   }
   return out;

@@ -19,10 +19,49 @@
 
 namespace telusur {
 
+// The facet row each stored name counts in: found once per distinct name
+// and kept across the queries of one index revision (a searcher keeps one),
+// so a facet query pays one look-up per name it reads.
+class FacetRows {
+ public:
+  struct Row {
+    char type = 0;
+    const Entity* entity = nullptr;  // null: the name alone
+    std::string display;             // the name as first met
+  };
+  // `table` must outlive the rows.
+  explicit FacetRows(const EntityTable& table) : table_(table) {}
+
+  std::uint32_t row_of(char type, std::string_view name);
+  const std::vector<Row>& rows() const { return rows_; }
+
+  // The rows of document `docid` (each once), read from its names value the
+  // first time and kept: a later facet query reads no value for it.
+  const std::vector<std::uint32_t>& rows_of(const Xapian::Document& doc);
+  // Documents whose names value was read so far.
+  std::size_t documents_read() const { return documents_read_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using Cache = std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>>;
+
+  const EntityTable& table_;
+  std::vector<Row> rows_;
+  Cache cache_[3];  // per type: the name as stored -> row
+  std::unordered_map<const Entity*, std::uint32_t> entity_rows_;
+  std::unordered_map<std::string, std::uint32_t> rows_by_key_;  // type + name_key
+  std::vector<std::vector<std::uint32_t>> doc_rows_;             // by docid
+  std::vector<bool> doc_known_;                                  // by docid
+  std::size_t documents_read_ = 0;
+};
+
 class EntityFacetSpy : public Xapian::MatchSpy {
  public:
-  // `table` must outlive the spy.
-  explicit EntityFacetSpy(const EntityTable& table) : table_(table) {}
+  // `rows` must outlive the spy.
+  explicit EntityFacetSpy(FacetRows& rows) : rows_(rows) {}
 
   void operator()(const Xapian::Document& doc, double weight) override;
   std::string name() const override { return "telusur::EntityFacetSpy"; }
@@ -31,30 +70,10 @@ class EntityFacetSpy : public Xapian::MatchSpy {
   // by name.
   std::vector<Facet> top(char type, std::size_t n) const;
 
-  // Names mapped to entities so far (each distinct name once).
-  std::size_t names_resolved() const { return slots_by_key_.size() + entity_slots_.size(); }
-
  private:
-  struct Slot {
-    char type = 0;
-    const Entity* entity = nullptr;  // null: the name alone
-    std::string display;             // the name as first seen
-    std::uint64_t count = 0;
-  };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  using Cache = std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>>;
-
-  std::uint32_t slot_of(char type, std::string_view name);
-
-  const EntityTable& table_;
-  std::vector<Slot> slots_;
-  Cache cache_[3];  // per type: the name as stored -> slot
-  std::unordered_map<const Entity*, std::uint32_t> entity_slots_;
-  std::unordered_map<std::string, std::uint32_t> slots_by_key_;  // type + name_key
-  std::vector<std::uint32_t> seen_;                               // this article's slots
+  FacetRows& rows_;
+  std::vector<std::uint64_t> counts_;  // per row
+  std::vector<std::uint32_t> counted_;  // the rows with a count, each once
 };
 
 }  // namespace telusur

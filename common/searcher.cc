@@ -404,6 +404,13 @@ struct Searcher::Impl {
   // The entity table, read at the first query that needs it.
   mutable std::optional<EntityTable> entities;
   mutable std::size_t entity_loads = 0;
+  // The facet row of each name met so far (with `entities`).
+  std::optional<FacetRows> facet_rows;
+
+  void forget_entities() {
+    facet_rows.reset();
+    entities.reset();
+  }
 
   const EntityTable& entity_table() const {
     if (!entities) {
@@ -956,11 +963,14 @@ const std::string& Searcher::stemmer() const { return impl_->stemmer_name; }
 SearchResults Searcher::search(const SearchOptions& o) {
   const std::size_t loads = dictionary_stemmers_made();
   const std::size_t entity_loads = impl_->entity_loads;
+  const std::size_t names_read = impl_->facet_rows ? impl_->facet_rows->documents_read() : 0;
   const auto roots = [&] { return impl_->query_lookup ? impl_->query_lookup->root_lookups() : 0; };
   const std::size_t root_lookups = roots();
   SearchResults r = search_spelt(o);
   r.work.dictionary_loads = dictionary_stemmers_made() - loads;
   r.work.entity_table_loads = impl_->entity_loads - entity_loads;
+  const std::size_t read_after = impl_->facet_rows ? impl_->facet_rows->documents_read() : 0;
+  r.work.names_values_read = read_after >= names_read ? read_after - names_read : read_after;
   const std::size_t now = roots();  // a reopened index has new stemmers
   r.work.root_lookups = now >= root_lookups ? now - root_lookups : now;
   return r;
@@ -1190,7 +1200,10 @@ SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
         "--facets does not work with remote shards: Xapian's remote server cannot run "
         "Telusur's name counter");
   // Facets and the timeline count every matching article, not an estimate.
-  if (o.facets) enquire.add_matchspy(&spy.emplace(entity_table()));
+  if (o.facets) {
+    if (!facet_rows) facet_rows.emplace(entity_table());
+    enquire.add_matchspy(&spy.emplace(*facet_rows));
+  }
   std::optional<Xapian::ValueCountMatchSpy> days;
   if (o.timeline) enquire.add_matchspy(&days.emplace(schema::kDateSlot));
   // With --group, hits are stories: candidates (five per hit asked for)
@@ -1240,7 +1253,7 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       if (attempt >= 3)
         throw IndexError("index '" + impl_->dir + "' keeps changing under the search; try again");
       impl_->db.reopen();
-      impl_->entities.reset();
+      impl_->forget_entities();
     } catch (const Xapian::DatabaseError& e) {
       // An indexer swapped a new index in (compaction, --rebuild) while we
       // opened the old one's files: open the directory afresh and retry.
@@ -1248,7 +1261,7 @@ SearchResults Searcher::search_once(const SearchOptions& o) {
       try {
         impl_->warnings.clear();
         impl_->db = open_index(impl_->dir, impl_->open_options, impl_->warnings, impl_->remote);
-        impl_->entities.reset();
+        impl_->forget_entities();
       } catch (const Xapian::Error&) {
         impl_->fail(e);
       }

@@ -175,6 +175,7 @@ struct SearchWork {
   std::size_t dictionary_loads = 0;  // times the whole root dictionary was needed
   std::size_t root_lookups = 0;      // words analysed through the index's root table
   std::size_t entity_table_loads = 0;  // times the index's entity table was read
+  std::size_t names_values_read = 0;   // articles whose names the facet counter read
 };
 
 struct SearchResults {

@@ -229,7 +229,8 @@ class JsonPrinter : public ResultPrinter {
     s["work"] = {{"spelling_lookups", r.work.spelling_lookups},
                  {"dictionary_loads", r.work.dictionary_loads},
                  {"root_lookups", r.work.root_lookups},
-                 {"entity_table_loads", r.work.entity_table_loads}};
+                 {"entity_table_loads", r.work.entity_table_loads},
+                 {"names_values_read", r.work.names_values_read}};
     write(s);
   }
 

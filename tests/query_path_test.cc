@@ -42,6 +42,30 @@ class SeedQueries : public SeedIndexFixture {
 
 };
 
+// Facets read each matching article's names once per searcher: a second
+// facet query over the same articles reads none, and gives the same rows.
+TEST_F(SeedQueries, FacetsReadEachArticlesNamesOnce) {
+  Searcher s(db_);
+  SearchOptions o;
+  o.query = "korea";
+  o.facets = 5;
+  const SearchResults first = s.search(o);
+  EXPECT_EQ(first.work.names_values_read, 5u);  // the five matching articles
+  EXPECT_EQ(first.work.entity_table_loads, 1u);
+  const SearchResults again = s.search(o);
+  EXPECT_EQ(again.work.names_values_read, 0u);
+  EXPECT_EQ(again.work.entity_table_loads, 0u);
+  ASSERT_EQ(again.persons.size(), first.persons.size());
+  for (std::size_t i = 0; i < first.persons.size(); ++i) {
+    EXPECT_EQ(again.persons[i].name, first.persons[i].name);
+    EXPECT_EQ(again.persons[i].count, first.persons[i].count);
+  }
+  o.query = "china";  // articles met before: none read again
+  EXPECT_EQ(s.search(o).work.names_values_read, 0u);
+  o.facets = 0;
+  EXPECT_EQ(s.search(o).work.names_values_read, 0u);
+}
+
 // Every form of a group is one OP_SYNONYM, each form once, multi-word forms
 // as phrases inside it: the forms give the same query and the same ranking.
 TEST_F(SeedQueries, AliasGroupIsOneSynonym) {

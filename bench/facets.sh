@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Facet benchmark: queries matching many CLICK-ID articles, in process
+# (telusur-query-bench, bm25 with snippets, each query run once to warm up,
+# then timed 20 times: p50) without and with --facets 10 (entity facets over
+# every match), and the CLI with --facets (a fresh process: the entity table
+# read and each matching article's names read once, median of 3). With
+# SCALE=10, a 10x synthetic corpus (the articles copied with new ids).
+# Usage: bench/facets.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/peers.sh
+require_clickid
+[ -x build/bin/telusur-query-bench ] || { ./scripts/setup >/dev/null; cmake --build build -j2 >/dev/null; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bin=$PWD/build/bin
+scale=${SCALE:-1}
+
+zstd -dc "$clickid" | /usr/bin/python3 -c '
+import json, sys
+lines = [l for l in sys.stdin if l.strip()]
+for copy in range('"$scale"'):
+    for line in lines:
+        if copy:
+            r = json.loads(line)
+            r["id"] = "synthetic-%d-%s" % (copy, r["id"])
+            line = json.dumps(r, ensure_ascii=False) + "\n"
+        sys.stdout.write(line)
+' >"$work/articles.jsonl"
+echo "bench: indexing $((22136 * scale)) articles..." >&2
+"$bin/telusur-index" --index "$work/db" "$work/articles.jsonl" 2>/dev/null
+
+now() { date +%s.%N; }
+p50_of() { awk '{print $5}'; }  # "queries N p50 X ..."
+echo "$((22136 * scale)) CLICK-ID articles$([ "$scale" -gt 1 ] && echo " (${scale}x, synthetic copies)") on $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo
+echo "| query | matches | no facets, in process | --facets, in process | ratio | --facets, CLI |"
+echo "|---|---|---|---|---|---|"
+for q in indonesia presiden jakarta pemerintah korupsi; do
+  for _ in $(seq 20); do echo "$q"; done >"$work/q.txt"
+  plain=$("$bin/telusur-query-bench" "$work/db" "$work/q.txt" | p50_of)
+  facets=$("$bin/telusur-query-bench" --facets 10 "$work/db" "$work/q.txt" | p50_of)
+  matches=$("$bin/telusur" --index "$work/db" --json --limit 0 --facets "$q" | tail -1 |
+    /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["matches_estimated"])')
+  cli=()
+  for _ in 1 2 3; do
+    t0=$(now)
+    "$bin/telusur" --index "$work/db" --facets --limit 10 "$q" >/dev/null
+    t1=$(now)
+    cli+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b - a) * 1000}')")
+  done
+  printf '| %s | %s | %s ms | %s ms | %s | %s ms |\n' "$q" "$matches" "$plain" "$facets" \
+    "$(ratio "$facets" "$plain")" "$(printf '%s\n' "${cli[@]}" | median)"
+done
