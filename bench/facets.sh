@@ -31,7 +31,7 @@ echo "bench: indexing $((22136 * scale)) articles..." >&2
 "$bin/telusur-index" --index "$work/db" "$work/articles.jsonl" 2>/dev/null
 
 now() { date +%s.%N; }
-p50_of() { awk '{print $5}'; }  # "queries N p50 X ..."
+p50_of() { awk '{print $4}'; }  # "queries N p50 X ..."
 echo "$((22136 * scale)) CLICK-ID articles$([ "$scale" -gt 1 ] && echo " (${scale}x, synthetic copies)") on $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
 echo "| query | matches | no facets, in process | --facets, in process | ratio | --facets, CLI |"

@@ -248,6 +248,35 @@ void join_initials(const std::vector<EntityNode>& nodes, UnionFind& uf) {
   joins.apply(uf);
 }
 
+// Step 3b: a person's full name written longer: with a title or word the
+// extractor kept in front ("Menpora Imam Nahrawi", "Irjen Firli Bahuri") or
+// a middle name ("Anies Rasyid Baswedan", "Yasonna H Laoly"). A name of
+// three or more words joins the one person whose name of two or more words
+// it ends with, or whose name is its first and last words.
+void join_longer_forms(const std::vector<EntityNode>& nodes,
+                       const std::unordered_map<std::string, std::uint32_t>& index, UnionFind& uf) {
+  Joins joins;
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].type != kPersonLetter) continue;
+    const std::vector<std::string_view> w = words_of_key(nodes[i].key);
+    if (w.size() < 3) continue;
+    Roots shorter;
+    const auto add = [&](const std::string& key) {
+      if (auto it = index.find(std::string(1, kPersonLetter) + key); it != index.end())
+        shorter.insert(uf.find(it->second));
+    };
+    for (std::size_t from = 1; from + 2 <= w.size(); ++from) {
+      const std::size_t before = shorter.size();
+      add(join(w, from, w.size()));
+      if (shorter.size() > before) break;  // the longest suffix that names a person
+    }
+    add(std::string(w.front()) + " " + std::string(w.back()));
+    shorter.erase(uf.find(i));
+    if (shorter.size() == 1) joins.pairs.emplace_back(i, *shorter.begin());
+  }
+  joins.apply(uf);
+}
+
 // Articles of evidence per root, for the links of one shorter form.
 std::map<std::uint32_t, std::uint64_t> linked_roots(const EntityLinks& links,
                                                     const std::string& typed_key, UnionFind& uf) {
@@ -310,10 +339,18 @@ void join_acronyms(const std::vector<EntityNode>& nodes, const EntityLinks& link
 }
 
 // Step 5: a person's short form and the one full name of the collection
-// that starts or ends with it, when articles link the two.
+// it can stand for. Holders of a short form: the persons of 2+ articles
+// whose name starts or ends with it, or (a two-word form) is made of their
+// first and last words. A holder competes when articles link the short form
+// to it, or when its largest name has a tenth of the articles of the most
+// frequent holder's ("Habibie": BJ Habibie, Thareq Kemal Habibie, Ilham
+// Habibie compete; "Trump": Melania Trump, 5 articles to Donald Trump's
+// 182, does not). One competitor alone takes the short form when articles
+// link them, or, for a two-word form ("Thareq Kemal", "Bacharuddin Jusuf"),
+// when its largest name is in as many articles as the form.
 void join_short_forms(const std::vector<EntityNode>& nodes, const EntityLinks& links,
                       UnionFind& uf, std::vector<bool>& marked) {
-  std::unordered_map<std::string, Roots> holders;  // first or last words -> roots
+  std::unordered_map<std::string, Roots> holders;
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const std::vector<std::string_view> w = words_of_key(nodes[i].key);
     if (nodes[i].type != kPersonLetter || w.size() < 2 || nodes[i].articles < 2) continue;
@@ -323,20 +360,30 @@ void join_short_forms(const std::vector<EntityNode>& nodes, const EntityLinks& l
     if (w.size() >= 3) {
       holders[join(w, 0, 2)].insert(root);
       holders[join(w, w.size() - 2, w.size())].insert(root);
+      holders[std::string(w.front()) + " " + std::string(w.back())].insert(root);
     }
   }
+  const auto largest = largest_nodes(nodes, uf);
   Joins joins;
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const EntityNode& n = nodes[i];
-    if (n.type != kPersonLetter || words_of_key(n.key).size() > 2) continue;
+    const std::size_t words = words_of_key(n.key).size();
+    if (n.type != kPersonLetter || words > 2) continue;
     const auto it = holders.find(n.key);
     if (it == holders.end()) continue;
     Roots others = it->second;
     others.erase(uf.find(i));
-    if (others.size() != 1) continue;  // none, or shared by several persons
+    if (others.empty()) continue;
     const auto by_root = linked_roots(links, std::string(1, n.type) + n.key, uf);
-    if (!by_root.count(*others.begin())) continue;
-    joins.pairs.emplace_back(i, *others.begin());
+    std::uint64_t most = 0;
+    for (std::uint32_t r : others) most = std::max(most, largest.at(r));
+    Roots competing;
+    for (std::uint32_t r : others)
+      if (by_root.count(r) || largest.at(r) * 10 >= most) competing.insert(r);
+    if (competing.size() != 1) continue;  // shared by several persons
+    const std::uint32_t to = *competing.begin();
+    if (!by_root.count(to) && !(words == 2 && largest.at(to) >= n.articles)) continue;
+    joins.pairs.emplace_back(i, to);
     marked[i] = true;
   }
   joins.apply(uf);
@@ -466,6 +513,7 @@ std::vector<Entity> EntityResolver::resolve() const {
   join_spellings(nodes_, loose, uf);
   join_aliases(aliases_, loose, uf);
   join_initials(nodes_, uf);
+  join_longer_forms(nodes_, index_, uf);
   join_acronyms(nodes_, acronym_links_, uf, marked);
   join_short_forms(nodes_, short_links_, uf, marked);
 

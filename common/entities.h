@@ -8,12 +8,18 @@
 //   - aliases: the groups of data/names/aliases.txt;
 //   - initials: "BJ Habibie" = "Bacharuddin Jusuf Habibie", when one full
 //     name alone fits the initials;
+//   - longer forms: a person's name of three or more words that ends with
+//     another person's name of two or more ("Menpora Imam Nahrawi") or whose
+//     first and last words are it ("Anies Rasyid Baswedan"), when one person
+//     alone fits;
 //   - acronyms: "KPK" = "Komisi Pemberantasan Korupsi", from articles that
 //     write the acronym in brackets after the name, or where the initials of
 //     one organisation's name alone spell it;
 //   - short forms: a one- or two-word person name that articles link to a
 //     full name ("Choe" in an article about Choe Son Hui), when no other
-//     person of the collection has a full name that starts or ends with it.
+//     person of the collection whose name starts or ends with it competes
+//     (is linked to it too, or is a tenth as frequent); a two-word form of
+//     one person's name ("Thareq Kemal") joins it without a link.
 //     A short form two persons share ("Habibie": BJ Habibie, Thareq Kemal
 //     Habibie) stays an entity of its own: two persons are never merged
 //     because they share a word.

@@ -94,6 +94,10 @@ TEST(EntityResolver, JoinsVariantsByEachRule) {
        "KPK", "Komisi Pemberantasan Korupsi"},
       {"acronym by its initials",
        repeated({"o:Mahkamah Konstitusi"}, 3) + repeated({"o:MK"}, 4), "MK", "Mahkamah Konstitusi"},
+      {"a title kept in front", repeated({"p:Imam Nahrawi"}, 3) + repeated({"p:Menpora Imam Nahrawi"}, 1),
+       "Menpora Imam Nahrawi", "Imam Nahrawi"},
+      {"a middle name", repeated({"p:Anies Baswedan"}, 3) + repeated({"p:Anies Rasyid Baswedan"}, 2),
+       "Anies Rasyid Baswedan", "Anies Baswedan"},
       {"short form linked in articles",
        {{"p:Choe Son Hui|Choe"}, {"p:Choe Son Hui"}, {"p:Choe"}}, "Choe", "Choe Son Hui"},
   };
@@ -130,6 +134,11 @@ TEST(EntityResolver, NeverMergesTwoPersonsWhoShareAWord) {
   const std::vector<Entity> rare =
       resolve(repeated({"o:USD"}, 20) + repeated({"o:Universitas Sanata Dharma"}, 2));
   EXPECT_EQ(entity_of(rare, "USD"), "USD");
+  // A longer name two persons' names fit stays apart.
+  const std::vector<Entity> longer = resolve(repeated({"p:Kemal Habibie"}, 2) +
+                                             repeated({"p:Thareq Habibie"}, 2) +
+                                             repeated({"p:Thareq Kemal Habibie"}, 2));
+  EXPECT_EQ(entity_of(longer, "Thareq Kemal Habibie"), "Thareq Kemal Habibie");
   // Types stay apart.
   const std::vector<Entity> types = resolve({{"p:Tempo"}, {"o:TEMPO.CO"}});
   EXPECT_EQ(entity_of(types, "Tempo"), "Tempo");
