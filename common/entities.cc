@@ -142,7 +142,7 @@ class UnionFind {
 
 // The display form of a node: the form most articles write, then the first
 // by bytes.
-std::string display_of(const EntityNode& n) {
+std::string display_form(const EntityNode& n) {
   std::string best;
   std::uint64_t most = 0;
   for (const auto& [form, count] : n.forms)
@@ -151,6 +151,14 @@ std::string display_of(const EntityNode& n) {
 }
 
 using Roots = std::set<std::uint32_t>;
+
+// The display form of every node, found once.
+std::vector<std::string> display_forms(const std::vector<EntityNode>& nodes) {
+  std::vector<std::string> out;
+  out.reserve(nodes.size());
+  for (const EntityNode& n : nodes) out.push_back(display_form(n));
+  return out;
+}
 
 // Unions decided on one snapshot of the roots, then applied: what a step
 // joins does not depend on the order in which it finds the pairs.
@@ -163,17 +171,16 @@ struct Joins {
 
 // The first node of each type and loose key.
 using LooseIndex = std::unordered_map<std::string, std::uint32_t>;
-LooseIndex loose_index(const std::vector<EntityNode>& nodes) {
-  LooseIndex first;
-  for (std::uint32_t i = 0; i < nodes.size(); ++i)
-    first.emplace(std::string(1, nodes[i].type) + loose_key(nodes[i].type, nodes[i].key), i);
-  return first;
-}
 
-// Step 1: the same loose key.
-void join_spellings(const std::vector<EntityNode>& nodes, const LooseIndex& loose, UnionFind& uf) {
-  for (std::uint32_t i = 0; i < nodes.size(); ++i)
-    uf.unite(loose.at(std::string(1, nodes[i].type) + loose_key(nodes[i].type, nodes[i].key)), i);
+// Step 1: the same loose key; returns the first node of each.
+LooseIndex join_spellings(const std::vector<EntityNode>& nodes, UnionFind& uf) {
+  LooseIndex first;
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    const auto [it, inserted] =
+        first.emplace(std::string(1, nodes[i].type) + loose_key(nodes[i].type, nodes[i].key), i);
+    if (!inserted) uf.unite(it->second, i);
+  }
+  return first;
 }
 
 // Step 2: an alias group, within each type (members compared by loose key:
@@ -221,7 +228,8 @@ std::optional<std::uint32_t> dominant(const Roots& roots,
 
 // Step 3: a person's initials and the one full name they fit (or one far
 // more frequent than any other that fits).
-void join_initials(const std::vector<EntityNode>& nodes, UnionFind& uf) {
+void join_initials(const std::vector<EntityNode>& nodes, const std::vector<std::string>& displays,
+                   UnionFind& uf) {
   std::unordered_map<std::string, Roots> fits;  // "initials|rest" -> roots
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].type != kPersonLetter) continue;
@@ -237,7 +245,7 @@ void join_initials(const std::vector<EntityNode>& nodes, UnionFind& uf) {
   Joins joins;
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].type != kPersonLetter) continue;
-    const auto [initials, rest] = split_initials(display_of(nodes[i]));
+    const auto [initials, rest] = split_initials(displays[i]);
     if (initials.empty() || rest.empty()) continue;
     const auto it = fits.find(initials + "|" + rest);
     if (it == fits.end()) continue;
@@ -290,8 +298,8 @@ std::map<std::uint32_t, std::uint64_t> linked_roots(const EntityLinks& links,
 // Step 4: an acronym and its expansion: the one bracket-linked expansion
 // whose initials spell it, else a bracket link far stronger than any other,
 // else the one organisation or place of the collection whose initials spell it.
-void join_acronyms(const std::vector<EntityNode>& nodes, const EntityLinks& links, UnionFind& uf,
-                   std::vector<bool>& marked) {
+void join_acronyms(const std::vector<EntityNode>& nodes, const std::vector<std::string>& displays,
+                   const EntityLinks& links, UnionFind& uf, std::vector<bool>& marked) {
   std::unordered_map<std::string, Roots> spelt;  // type + initials -> roots
   std::unordered_map<std::string, Roots> spelt_often;  // the same, names of 2+ articles
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
@@ -306,7 +314,7 @@ void join_acronyms(const std::vector<EntityNode>& nodes, const EntityLinks& link
   Joins joins;
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const EntityNode& a = nodes[i];
-    if (a.type == kPersonLetter || !is_acronym_form(display_of(a))) continue;
+    if (a.type == kPersonLetter || !is_acronym_form(displays[i])) continue;
     const std::string typed = std::string(1, a.type) + a.key;
     const auto by_root = linked_roots(links, typed, uf);
     const auto sp = spelt.find(typed);
@@ -437,9 +445,10 @@ std::uint32_t EntityResolver::node_of(char type, std::string_view name) {
 }
 
 void EntityResolver::add_article(const std::vector<StoredName>& names) {
-  std::vector<std::uint32_t> seen;
+  std::vector<std::uint32_t> seen, ids;
   for (const StoredName& n : names) {
     const std::uint32_t id = node_of(n.type, n.name);
+    ids.push_back(id);
     if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
     seen.push_back(id);
     ++nodes_[id].articles;
@@ -448,8 +457,9 @@ void EntityResolver::add_article(const std::vector<StoredName>& names) {
   // The evidence, once per article and pair. Keyed by the shorter form's
   // key, not its node: an article read later may be the first to write it alone.
   std::set<std::pair<std::string, std::uint32_t>> shorts, acronyms;
-  for (const StoredName& n : names) {
-    const std::uint32_t full = index_.at(std::string(1, n.type) + name_key(n.name));
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const StoredName& n = names[k];
+    const std::uint32_t full = ids[k];
     for (std::string_view surface : n.surfaces) {
       const std::size_t open = surface.rfind(" (");
       if (open != std::string_view::npos && surface.ends_with(")")) {
@@ -483,18 +493,20 @@ bool in_capitals(std::string_view form) {
 // name, else the full variant (neither a short form nor an acronym) in the
 // most articles, then with the most words, then the first by bytes.
 std::string canonical_of(const std::vector<std::uint32_t>& members,
-                         const std::vector<EntityNode>& nodes, const std::vector<bool>& marked,
-                         const std::vector<std::vector<std::string>>& aliases) {
-  std::set<std::string> keys;
-  for (std::uint32_t m : members) keys.insert(nodes[m].key);
-  for (const auto& group : aliases)
-    for (const std::string& member : group)
-      if (keys.count(name_key(member))) return group.front();
+                         const std::vector<EntityNode>& nodes,
+                         const std::vector<std::string>& displays, const std::vector<bool>& marked,
+                         const std::vector<std::vector<std::string>>& aliases,
+                         const std::unordered_map<std::string, std::size_t>& alias_of) {
+  std::size_t group = aliases.size();  // the first group that holds a member
+  for (std::uint32_t m : members)
+    if (const auto it = alias_of.find(nodes[m].key); it != alias_of.end())
+      group = std::min(group, it->second);
+  if (group < aliases.size()) return aliases[group].front();
   std::string best;
   std::uint64_t most = 0;
   bool best_full = false;
   for (std::uint32_t m : members) {
-    const std::string form = display_of(nodes[m]);
+    const std::string& form = displays[m];
     const bool full = !marked[m] && !in_capitals(form);
     const auto rank = std::make_tuple(full, nodes[m].articles, word_count(form));
     const auto best_rank = std::make_tuple(best_full, most, word_count(best));
@@ -509,14 +521,17 @@ std::string canonical_of(const std::vector<std::uint32_t>& members,
 std::vector<Entity> EntityResolver::resolve() const {
   UnionFind uf(nodes_.size());
   std::vector<bool> marked(nodes_.size(), false);
-  const LooseIndex loose = loose_index(nodes_);
-  join_spellings(nodes_, loose, uf);
+  const LooseIndex loose = join_spellings(nodes_, uf);
   join_aliases(aliases_, loose, uf);
-  join_initials(nodes_, uf);
+  const std::vector<std::string> displays = display_forms(nodes_);
+  join_initials(nodes_, displays, uf);
   join_longer_forms(nodes_, index_, uf);
-  join_acronyms(nodes_, acronym_links_, uf, marked);
+  join_acronyms(nodes_, displays, acronym_links_, uf, marked);
   join_short_forms(nodes_, short_links_, uf, marked);
 
+  std::unordered_map<std::string, std::size_t> alias_of;  // member key -> first group
+  for (std::size_t g = 0; g < aliases_.size(); ++g)
+    for (const std::string& member : aliases_[g]) alias_of.emplace(name_key(member), g);
   std::map<std::uint32_t, std::vector<std::uint32_t>> members;
   for (std::uint32_t i = 0; i < nodes_.size(); ++i) members[uf.find(i)].push_back(i);
   std::unordered_map<std::uint32_t, std::uint64_t> articles;
@@ -529,10 +544,10 @@ std::vector<Entity> EntityResolver::resolve() const {
   for (const auto& [root, nodes] : members) {
     Entity e;
     e.type = nodes_[root].type;
-    e.name = canonical_of(nodes, nodes_, marked, aliases_);
+    e.name = canonical_of(nodes, nodes_, displays, marked, aliases_, alias_of);
     e.id = entity_id(e.type, e.name);
     e.articles = articles[root];
-    for (std::uint32_t m : nodes) e.variants.push_back({display_of(nodes_[m]), nodes_[m].articles});
+    for (std::uint32_t m : nodes) e.variants.push_back({displays[m], nodes_[m].articles});
     std::sort(e.variants.begin(), e.variants.end(), [](const auto& x, const auto& y) {
       return x.articles != y.articles ? x.articles > y.articles : x.name < y.name;
     });
