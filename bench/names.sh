@@ -3,7 +3,10 @@
 # and NER UGM (../shared/data), with a naive baseline, in one table; then, on
 # the CLICK-ID articles, the 30 most frequent names and what names cost the
 # indexer: median of RUNS full builds without names, with extraction only
-# (--no-name-fields: names kept for facets) and with names indexed as fields.
+# (--no-name-fields: names kept for facets) and with names indexed as fields;
+# last, the entities of that index scored against the hand-made gold
+# (bench/entities-gold.tsv: B-cubed and pairwise precision, recall, F1) and
+# the 30 entities in most articles with their variants.
 # Usage: bench/names.sh [RUNS]   (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,3 +51,5 @@ echo "|---|---|---|---|"
 echo "| telusur-index --no-names | $without | | |"
 echo "| telusur-index --no-name-fields (extraction only) | $extract | $(pct "$extract") | |"
 echo "| telusur-index (names extracted and indexed) | $with | $(pct "$with") | ${size_with} MB |"
+echo
+build/bin/telusur-names --entities "$work/db" | python3 bench/entities_eval.py bench/entities-gold.tsv

@@ -452,7 +452,13 @@ void EntityResolver::add_article(const std::vector<StoredName>& names) {
     if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
     seen.push_back(id);
     ++nodes_[id].articles;
-    ++nodes_[id].forms[std::string(n.name)];
+    auto& forms = nodes_[id].forms;
+    const auto form = std::find_if(forms.begin(), forms.end(),
+                                   [&](const auto& f) { return f.first == n.name; });
+    if (form == forms.end())
+      forms.emplace_back(std::string(n.name), 1);
+    else
+      ++form->second;
   }
   // The evidence, once per article and pair. Keyed by the shorter form's
   // key, not its node: an article read later may be the first to write it alone.

@@ -31,6 +31,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace telusur {
@@ -68,7 +69,8 @@ std::string loose_key(char type, std::string_view name);
 struct EntityNode {
   char type = 0;
   std::string key;                                        // name_key
-  std::unordered_map<std::string, std::uint64_t> forms;  // display form -> articles
+  // Display forms and the articles writing each (a name has few: a vector).
+  std::vector<std::pair<std::string, std::uint64_t>> forms;
   std::uint64_t articles = 0;
 };
 
