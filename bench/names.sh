@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Name extraction benchmark: telusur-names --conll against idner-news-2k dev
-# and NER UGM (../shared/data), with a naive baseline, in one table; then, on
+# Name extraction benchmark: telusur-names --conll against idner-news-2k dev,
+# NER UGM, NERGrit valid and NERP test (../shared/data; NERP is lower-cased,
+# so a reader of capitals finds nothing there), with a naive baseline, in one
+# table; then, on
 # the CLICK-ID articles, the 30 most frequent names and what names cost the
 # indexer: median of RUNS full builds without names, with extraction only
 # (--no-name-fields: names kept for facets) and with names indexed as fields;

@@ -12,7 +12,12 @@ import subprocess
 import sys
 
 BIN, DATA = sys.argv[1], sys.argv[2]
-TYPE_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
+# Labels of the four sets: idner-news-2k and NER UGM (PER, LOC, ORG or the
+# long forms), NERGrit (PERSON, PLACE, ORGANISATION), NERP (PPL, PLC, IND;
+# its EVT and FNB are left out).
+TYPE_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "PERSON": "PER", "LOCATION": "LOC",
+            "ORGANIZATION": "ORG", "PLACE": "LOC", "ORGANISATION": "ORG", "PPL": "PER",
+            "PLC": "LOC", "IND": "ORG"}
 
 
 def read_conll(path):
@@ -95,7 +100,9 @@ def score(gold_sets, pred_sets):
 
 def main():
     sets = [("idner-news-2k dev", os.path.join(DATA, "ner-idner-news-2k", "dev.txt")),
-            ("nerugm (all)", os.path.join(DATA, "ner-nerugm", "nerugm.tsv"))]
+            ("nerugm (all)", os.path.join(DATA, "ner-nerugm", "nerugm.tsv")),
+            ("nergrit valid", os.path.join(DATA, "ner-nergrit", "valid.tsv")),
+            ("nerp test (lower case)", os.path.join(DATA, "ner-nerp", "test.tsv"))]
     print("| data | system | PER P/R/F1 | LOC P/R/F1 | ORG P/R/F1 | micro P/R/F1 | person recall |")
     print("|---|---|---|---|---|---|---|")
     for label, path in sets:
