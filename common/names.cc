@@ -39,10 +39,7 @@ std::string_view name_type_label(NameType type) {
 }
 
 std::string name_key(std::string_view name) {
-  // ASCII folds to lower case (what fold_case gives, without ICU's cost).
-  const bool ascii = std::all_of(name.begin(), name.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  std::string folded = ascii ? ascii_lower(name) : fold_case(name);
+  std::string folded = fold_case(name);
   std::string out;
   for (char c : folded) {
     const char d = (c == '-' || c == '\t' || c == '\n') ? ' ' : c;
