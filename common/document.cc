@@ -19,20 +19,12 @@ void append_name(std::string& value, char type, std::string_view name,
 
 std::vector<StoredName> decode_names(std::string_view value) {
   std::vector<StoredName> out;
-  for (std::string_view line : split_lines(value)) {
-    if (line.size() < 3 || line[1] != '\t') continue;
-    StoredName n{line[0], {}, {}};
-    std::string_view rest = line.substr(2);
-    std::size_t tab = rest.find('\t');
-    n.name = rest.substr(0, tab);
-    if (n.name.empty()) continue;
-    while (tab != std::string_view::npos) {
-      rest.remove_prefix(tab + 1);
-      tab = rest.find('\t');
-      if (!rest.substr(0, tab).empty()) n.surfaces.push_back(rest.substr(0, tab));
-    }
+  for_each_name(value, [&](char type, std::string_view name, std::string_view surfaces) {
+    StoredName n{type, name, {}};
+    for (std::string_view surface : split(surfaces, '\t'))
+      if (!surface.empty()) n.surfaces.push_back(surface);
     out.push_back(std::move(n));
-  }
+  });
   return out;
 }
 

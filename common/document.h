@@ -39,8 +39,10 @@ void append_name(std::string& value, char type, std::string_view name,
 // skipped.
 std::vector<StoredName> decode_names(std::string_view value);
 
-// Calls fn(type, name) for each name of a names value, in order, without
-// decoding surfaces or allocating: the facet counter's loop.
+// Calls fn(type, name, surfaces) for each name of a names value, in order,
+// `surfaces` the other spellings as stored (tab-separated, "" for none):
+// the one parser of the names value, without allocating (the facet
+// counter's loop). Lines that are not names are skipped.
 template <typename Fn>
 void for_each_name(std::string_view value, Fn&& fn) {
   while (!value.empty()) {
@@ -49,8 +51,10 @@ void for_each_name(std::string_view value, Fn&& fn) {
     const std::string_view line = value.substr(0, nl);
     value.remove_prefix(std::min(nl + 1, value.size()));
     if (line.size() < 3 || line[1] != '\t') continue;
-    const std::string_view name = line.substr(2, line.find('\t', 2) - 2);
-    if (!name.empty()) fn(line[0], name);
+    const std::size_t tab = line.find('\t', 2);
+    const std::string_view name = line.substr(2, tab == std::string_view::npos ? tab : tab - 2);
+    if (!name.empty())
+      fn(line[0], name, tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1));
   }
 }
 

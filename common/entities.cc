@@ -16,15 +16,10 @@ namespace telusur {
 
 namespace {
 
+// The words of a name key (or display form), split at spaces.
 std::vector<std::string_view> words_of_key(std::string_view key) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (start < key.size()) {
-    std::size_t sp = key.find(' ', start);
-    if (sp == std::string_view::npos) sp = key.size();
-    if (sp > start) out.push_back(key.substr(start, sp - start));
-    start = sp + 1;
-  }
+  std::vector<std::string_view> out = split(key, ' ');
+  std::erase_if(out, [](std::string_view w) { return w.empty(); });
   return out;
 }
 

@@ -38,7 +38,7 @@ const std::vector<std::uint32_t>& FacetRows::rows_of(const Xapian::Document& doc
   if (doc_known_[id]) return rows;
   const std::string value = doc.get_value(schema::kNamesSlot);
   ++documents_read_;
-  for_each_name(value, [&](char type, std::string_view name) {
+  for_each_name(value, [&](char type, std::string_view name, std::string_view) {
     const std::uint32_t row = row_of(type, name);
     if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(row);
   });

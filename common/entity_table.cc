@@ -10,17 +10,6 @@ namespace telusur {
 
 namespace {
 
-std::vector<std::string_view> fields_of(std::string_view line) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) return out;
-    start = tab + 1;
-  }
-}
-
 bool parse_count(std::string_view s, std::uint64_t& out) {
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && end == s.data() + s.size();
@@ -28,7 +17,7 @@ bool parse_count(std::string_view s, std::uint64_t& out) {
 
 // One line of the merged table; false when malformed.
 bool decode_merged_line(std::string_view line, Entity& e) {
-  const std::vector<std::string_view> f = fields_of(line);
+  const std::vector<std::string_view> f = split(line, '\t');
   if (f.size() < 6 || f.size() % 2 != 0 || f[0].size() != 1 || f[3].empty()) return false;
   e.type = f[0][0];
   e.id = std::string(f[1]);
@@ -43,7 +32,7 @@ bool decode_merged_line(std::string_view line, Entity& e) {
 }
 
 bool decode_single_line(std::string_view line, Entity& e) {
-  const std::vector<std::string_view> f = fields_of(line);
+  const std::vector<std::string_view> f = split(line, '\t');
   if (f.size() != 3 || f[0].size() != 1 || f[2].empty() || !parse_count(f[1], e.articles))
     return false;
   e.type = f[0][0];

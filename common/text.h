@@ -63,6 +63,11 @@ std::vector<std::string> split_sentences(std::string_view normalized);
 // True when `s` is valid UTF-8 (no overlongs, surrogates or values > U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
+// The pieces of `text` between `separator`s: n separators give n + 1
+// pieces, empty ones included ("a\t\tb" -> "a", "", "b"; "" -> one empty
+// piece). The views point into `text`.
+std::vector<std::string_view> split(std::string_view text, char separator);
+
 // The lines of `text`, split at '\n' (not included); a last line without
 // '\n' counts, so an empty text has none. The views point into `text`.
 std::vector<std::string_view> split_lines(std::string_view text);

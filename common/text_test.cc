@@ -85,6 +85,26 @@ TEST(Text, Utf8Validation) {
   EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
 }
 
+TEST(Text, SplitKeepsEmptyPiecesAndSplitLinesDropsTheLast) {
+  using V = std::vector<std::string_view>;
+  const struct {
+    const char* text;
+    V pieces, lines;
+  } cases[] = {
+      {"", {""}, {}},
+      {"a", {"a"}, {"a"}},
+      {"a\n", {"a", ""}, {"a"}},
+      {"a\n\nb", {"a", "", "b"}, {"a", "", "b"}},
+      {"a\n\n", {"a", "", ""}, {"a", ""}},
+      {"\n", {"", ""}, {""}},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(split(c.text, '\n'), c.pieces) << c.text;
+    EXPECT_EQ(split_lines(c.text), c.lines) << c.text;
+  }
+  EXPECT_EQ(split("p\tA\t\tB", '\t'), (V{"p", "A", "", "B"}));
+}
+
 TEST(Text, CollapseSpaces) {
   EXPECT_EQ(collapse_spaces("  a \t b  \n  c  "), "a b\nc");
   EXPECT_EQ(trim("  x y \n"), "x y");
