@@ -28,11 +28,11 @@ bool field_has_type(std::string_view field, char type) {
 
 std::optional<std::string> entity_code(const EntityTable& table, std::string_view field,
                                        std::string_view value) {
+  const std::string key = name_key(value);  // once, for every type tried
   for (char type : {kPersonLetter, kPlaceLetter, kOrgLetter}) {
     if (!field_has_type(field, type)) continue;
-    const Entity* e = table.find(type, value);
+    const Entity* e = table.find_key(std::string(1, type) + key);
     if (!e) continue;
-    const std::string key = name_key(value);
     for (std::size_t v = 0; v < e->variants.size(); ++v)
       if (name_key(e->variants[v].name) == key)
         return std::to_string(e - table.entities().data()) + "." + std::to_string(v);

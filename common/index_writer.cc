@@ -147,6 +147,7 @@ struct IndexWriter::Impl {
   std::unique_ptr<AnalysisPool> pool;  // its threads stop before the rest goes
   // A fresh build (the index was empty): articles go to the bulk builder.
   bool bulk_mode = false;
+  bool entity_table = true;  // WriterOptions::entity_table
   std::size_t chunk_size = 1000;
   std::unique_ptr<BulkBuilder> bulk;
 
@@ -255,6 +256,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
   Impl& w = *impl_;
   w.dir = dir;
   w.dry_run = options.dry_run;
+  w.entity_table = options.entity_table;
   w.keep_deleted = options.keep_deleted;
   w.rebuild = options.rebuild;
   w.batch_size = options.batch_size == 0 ? 1 : options.batch_size;
@@ -546,9 +548,9 @@ bool IndexWriter::finish() {
   if (w.bulk_mode) return finish_bulk();
   const RunCounts& c = w.counts;
   // (An index of an earlier version keeps no table, nor does an empty one.)
-  if (c.added + c.updated + c.deleted > 0 ||
+  if (w.entity_table && (c.added + c.updated + c.deleted > 0 ||
       (w.db.get_metadata(str(schema::kMetaEntities)).empty() &&
-       w.db.get_metadata(str(schema::kMetaEntitySingles)).empty())) {
+       w.db.get_metadata(str(schema::kMetaEntitySingles)).empty()))) {
     // The entities of the whole collection again: added articles may merge
     // entities, deleted ones split them or lower their counts.
     try {
@@ -604,7 +606,7 @@ bool IndexWriter::finish_bulk() {
         const std::string term = *t;
         if (spelling_word(term)) w.db.add_spelling(term, words.get_collection_freq(term));
       }
-      write_entity_table(w.db, words);
+      if (w.entity_table) write_entity_table(w.db, words);
       w.db.commit();
     }
     w.db.close();

@@ -39,6 +39,10 @@ struct WriterOptions {
   bool dry_run = false;
   // Keep the articles that their file no longer holds, or whose file is gone.
   bool keep_deleted = false;
+  // Resolve the collection's entities (entities.h) at finish(). The shards
+  // of a sharded index leave it to the sharded writer, which resolves them
+  // once over all shards.
+  bool entity_table = true;
 };
 
 // What a run did (or, in a dry run, would do), in articles.

@@ -117,6 +117,7 @@ ShardedWriter::ShardedWriter(const std::string& dir, const WriterOptions& option
   const std::size_t threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   each.threads = std::max<std::size_t>(1, threads / shards);
+  each.entity_table = shards == 1;  // else write_meta() resolves them over all shards
   std::error_code ec;
   if (!options.dry_run) std::filesystem::create_directories(build_dir_, ec);
   if (ec) throw IndexError("cannot create index '" + build_dir_ + "': " + ec.message());

@@ -337,6 +337,14 @@ TEST_F(Incremental, EntitiesMergeAndSplitAsArticlesComeAndGo) {
     EXPECT_EQ(a[i].id, b[i].id);
     EXPECT_EQ(a[i].articles, b[i].articles);
   }
+  // Sharded, the entities are those of the whole collection, whatever shard
+  // each article went to.
+  const fs::path sharded = dir_.path() / "sharded";
+  ASSERT_EQ(index(sharded, {"--shards", "2", in().string()}).exit_code, 0);
+  EXPECT_EQ(entity_holding(sharded, "MK"), "Mahkamah Konstitusi:2");
+  const std::vector<Entity> c = Searcher(sharded.string()).entities();
+  ASSERT_EQ(c.size(), b.size());
+  for (std::size_t i = 0; i < c.size(); ++i) EXPECT_EQ(c[i].id, b[i].id);
 
   // Deleted, the evidence goes, and the entities split again.
   write_file(in() / "mk.jsonl", alone);
