@@ -6,10 +6,11 @@
 // --no-spelling, no spelling suggestions (to show what they cost). Also
 // prints the spelling look-ups made in one round. With --rerank MODEL, the
 // model reranks the 20 best, as telusur's default ranking does. With
-// --facets N, the N most frequent entities of each type are counted over
-// every match, as `telusur --facets` does.
+// --facets N, the N most frequent entities of each type are counted, as
+// `telusur --facets` does (over at least --facet-sample S matches, default
+// 5000; 0: every match).
 // Usage: telusur-query-bench [--no-snippets] [--no-spelling] [--rerank MODEL] [--facets N]
-//        INDEX QUERIES
+//        [--facet-sample S] INDEX QUERIES
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -25,7 +26,7 @@
 
 int main(int argc, char** argv) {
   bool snippets = true, spelling = true;
-  std::size_t facets = 0;
+  std::size_t facets = 0, facet_sample = telusur::SearchOptions{}.facet_sample;
   std::string model;
   int first = 1;
   for (; first < argc && argv[first][0] == '-'; ++first) {
@@ -38,12 +39,14 @@ int main(int argc, char** argv) {
       model = argv[++first];
     else if (flag == "--facets" && first + 1 < argc)
       facets = std::stoul(argv[++first]);
+    else if (flag == "--facet-sample" && first + 1 < argc)
+      facet_sample = std::stoul(argv[++first]);
     else
       break;
   }
   if (argc - first != 2) {
     std::cerr << "usage: telusur-query-bench [--no-snippets] [--no-spelling] [--rerank MODEL] "
-                 "[--facets N] INDEX QUERIES\n";
+                 "[--facets N] [--facet-sample S] INDEX QUERIES\n";
     return 2;
   }
   argv += first - 1;
@@ -65,6 +68,7 @@ int main(int argc, char** argv) {
         o.spelling = spelling;
         o.reranker = reranker;
         o.facets = facets;
+        o.facet_sample = facet_sample;
         o.rerank_depth = 20;
         const auto t0 = std::chrono::steady_clock::now();
         try {

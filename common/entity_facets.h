@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,10 +35,13 @@ class FacetRows {
 
   std::uint32_t row_of(char type, std::string_view name);
   const std::vector<Row>& rows() const { return rows_; }
+  // The type of row `row` as 0 (person), 1 (place) or 2 (organisation),
+  // kept apart from the rows so a count touches one byte.
+  std::uint8_t type_index(std::uint32_t row) const { return type_indexes_[row]; }
 
-  // The rows of document `docid` (each once), read from its names value the
+  // The rows of document `doc` (each once), read from its names value the
   // first time and kept: a later facet query reads no value for it.
-  const std::vector<std::uint32_t>& rows_of(const Xapian::Document& doc);
+  std::span<const std::uint32_t> rows_of(const Xapian::Document& doc);
   // Documents whose names value was read so far.
   std::size_t documents_read() const { return documents_read_; }
 
@@ -50,11 +54,19 @@ class FacetRows {
 
   const EntityTable& table_;
   std::vector<Row> rows_;
+  std::vector<std::uint8_t> type_indexes_;  // per row
   Cache cache_[3];  // per type: the name as stored -> row
   std::unordered_map<const Entity*, std::uint32_t> entity_rows_;
   std::unordered_map<std::string, std::uint32_t> rows_by_key_;  // type + name_key
-  std::vector<std::vector<std::uint32_t>> doc_rows_;             // by docid
-  std::vector<bool> doc_known_;                                  // by docid
+  // Each read document's rows, one after another in `pool_`; by docid,
+  // where they start and how many (kUnread: not read yet).
+  static constexpr std::uint32_t kUnread = UINT32_MAX;
+  struct Extent {
+    std::uint32_t begin = 0;
+    std::uint32_t size = kUnread;
+  };
+  std::vector<std::uint32_t> pool_;
+  std::vector<Extent> doc_extent_;
   std::size_t documents_read_ = 0;
 };
 
@@ -67,13 +79,16 @@ class EntityFacetSpy : public Xapian::MatchSpy {
   std::string name() const override { return "telusur::EntityFacetSpy"; }
 
   // The `n` entities of type `type` (a type letter) in most articles, then
-  // by name.
-  std::vector<Facet> top(char type, std::size_t n) const;
+  // by name; each count multiplied by `scale` (rounded) when it is not 1.
+  std::vector<Facet> top(char type, std::size_t n, double scale = 1) const;
+  // Matching documents counted so far.
+  std::uint64_t documents() const { return documents_; }
 
  private:
   FacetRows& rows_;
-  std::vector<std::uint64_t> counts_;  // per row
-  std::vector<std::uint32_t> counted_;  // the rows with a count, each once
+  std::vector<std::uint32_t> counts_;      // per row
+  std::vector<std::uint32_t> counted_[3];  // per type: the rows with a count, each once
+  std::uint64_t documents_ = 0;
 };
 
 }  // namespace telusur

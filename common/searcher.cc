@@ -603,6 +603,7 @@ struct Searcher::Impl {
   void collect_hits(SearchResults& r, const Xapian::MSet& mset, const Xapian::Query& query,
                     const std::vector<std::string>& fragments, bool rerank,
                     Xapian::doccount limit, const SearchOptions& o);
+  static void facet_results(const EntityFacetSpy& spy, const SearchOptions& o, SearchResults& r);
   SearchResults search_attempt(const SearchOptions& o);
 
   struct Spelling {
@@ -1053,7 +1054,8 @@ Xapian::Database* Searcher::Impl::spelling_handle() {
 
 // How many matches Xapian checks before it may stop early (its count is
 // exact when it checks them all). Every match is checked on a small index
-// and with facets (they count all matches). Beyond that, an OR of words is
+// and with the timeline (it counts all matches); facets count at least
+// SearchOptions::facet_sample matches (0: all). Beyond that, an OR of words is
 // cheap to rank but costly to count (every posting of every word): its count
 // stays an estimate between bounds. Anything else (phrases, fields, AND,
 // filters) has an estimate that can be off many times over, and is counted
@@ -1063,8 +1065,10 @@ Xapian::doccount Searcher::Impl::matches_to_check(const Xapian::Query& query,
   const Xapian::doccount all = db.get_doccount();
   const auto limit = static_cast<Xapian::doccount>(
       std::min<std::uint64_t>(o.exact_count_limit, std::numeric_limits<Xapian::doccount>::max()));
-  if (o.facets || o.timeline || all <= limit) return all;
-  return is_disjunction_of_words(query) ? 0 : limit;
+  if (o.timeline || (o.facets && o.facet_sample == 0) || all <= limit) return all;
+  const Xapian::doccount checked = is_disjunction_of_words(query) ? 0 : limit;
+  if (!o.facets) return checked;
+  return std::max(checked, static_cast<Xapian::doccount>(std::min<std::size_t>(o.facet_sample, all)));
 }
 
 // The query of `o` with everything the options add: field weights, the
@@ -1163,6 +1167,20 @@ void Searcher::Impl::collect_hits(SearchResults& r, const Xapian::MSet& mset,
   }
 }
 
+// The facets of `r` from `spy`: exact when the spy saw every match, else
+// each count scaled from the matches it saw to the estimated matches.
+void Searcher::Impl::facet_results(const EntityFacetSpy& spy, const SearchOptions& o,
+                                   SearchResults& r) {
+  r.facets_counted = spy.documents();
+  const std::uint64_t matches = std::max<std::uint64_t>(r.matches_estimated, r.facets_counted);
+  r.facets_exact = r.matches_exact && r.facets_counted >= matches;
+  const double scale =
+      r.facets_exact || r.facets_counted == 0 ? 1 : static_cast<double>(matches) / r.facets_counted;
+  r.persons = spy.top(kPersonLetter, o.facets, scale);
+  r.places = spy.top(kPlaceLetter, o.facets, scale);
+  r.organisations = spy.top(kOrgLetter, o.facets, scale);
+}
+
 // One search, start to end: build the query, run it (sorted, counted,
 // faceted as asked), decode the hits. Xapian errors propagate.
 SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
@@ -1216,16 +1234,12 @@ SearchResults Searcher::Impl::search_attempt(const SearchOptions& o) {
       : rerank ? static_cast<Xapian::doccount>(std::max(o.rerank_depth, o.offset + limit))
                : limit;
   const Xapian::MSet mset = enquire.get_mset(first, wanted, matches_to_check(query, o));
-  if (o.facets) {
-    r.persons = spy->top(kPersonLetter, o.facets);
-    r.places = spy->top(kPlaceLetter, o.facets);
-    r.organisations = spy->top(kOrgLetter, o.facets);
-  }
   r.matches_estimated = mset.get_matches_estimated();
   r.matches_lower = mset.get_matches_lower_bound();
   r.matches_upper = mset.get_matches_upper_bound();
   r.matches_exact = r.matches_lower == r.matches_upper;
   if (r.matches_exact) r.matches_estimated = r.matches_lower;
+  if (o.facets) facet_results(*spy, o, r);
   r.any_match = !mset.empty() || mset.get_matches_lower_bound() > 0;
   if (o.timeline) {
     std::map<std::string, std::uint64_t> per_day;

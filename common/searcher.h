@@ -38,6 +38,10 @@ struct SearchOptions {
   // When non-zero: count the entities of all matching articles and return
   // the this many most frequent persons, places and organisations.
   std::size_t facets = 0;
+  // With facets: count the entities of at least this many matches (Xapian
+  // checks the matches in document order; the counts of a larger match set
+  // are scaled to it: SearchResults::facets_exact is false). 0: every match.
+  std::size_t facet_sample = 5000;
   // Each hit's entities (Hit::entities).
   bool hit_entities = false;
   // The ranking scheme (weighting_spec.h), parsed when the options are
@@ -204,6 +208,10 @@ struct SearchResults {
   std::vector<Facet> persons;  // with SearchOptions::facets, most frequent first
   std::vector<Facet> places;
   std::vector<Facet> organisations;
+  // With facets: the matches whose entities were counted, and whether they
+  // were all of them (else each count is scaled by matches / counted).
+  std::uint64_t facets_counted = 0;
+  bool facets_exact = true;
   SearchWork work;
   // With SearchOptions::rerank_features: rerank_feature_names().size()
   // floats per hit, hit after hit.

@@ -134,6 +134,10 @@ class TextPrinter : public ResultPrinter {
     facet_line("Persons", r.persons);
     facet_line("Places", r.places);
     facet_line("Organisations", r.organisations);
+    if (!r.facets_exact && (!r.persons.empty() || !r.places.empty() || !r.organisations.empty()))
+      out_ << (color_ ? kDim : "") << "(counts estimated from " << r.facets_counted
+           << " of " << (r.matches_exact ? "" : "about ") << r.matches_estimated
+           << " matches; --facet-sample 0 counts them all)" << (color_ ? kReset : "") << "\n";
   }
 
  private:
@@ -205,6 +209,8 @@ class JsonPrinter : public ResultPrinter {
       f["persons"] = list(r.persons);
       f["places"] = list(r.places);
       f["organisations"] = list(r.organisations);
+      f["counted"] = r.facets_counted;
+      f["exact"] = r.facets_exact;
       write(f);
     }
     Json s;

@@ -141,6 +141,9 @@ int run_search(int argc, const char* const* argv, std::ostream& out, std::ostrea
       "after the hits, the most frequent persons, places and organisations of all matches")(
       "names", po::bool_switch(&names), "the same as --facets")(
       "facet-limit", po::value(&facet_limit)->default_value(10), "names per type with --facets")(
+      "facet-sample", po::value(&options.facet_sample)->default_value(5000),
+      "with --facets: count the names of this many matches at least and scale the counts to "
+      "all of them (the output says so); 0: count every match")(
       "timeline", po::value(&timeline),
       "day, week, month or year: instead of the hits, the matching articles per period "
       "(every period from the first to the last, undated ones counted apart)")(

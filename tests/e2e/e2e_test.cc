@@ -592,6 +592,8 @@ TEST_F(SeedIndex, FacetsCountNamesOfAllMatches) {
     kcna = kcna || (o["name"] == "Kantor Berita Pusat Korea" && o["count"] == 2);
   EXPECT_TRUE(beijing) << f.dump();
   EXPECT_TRUE(kcna) << f.dump();
+  EXPECT_EQ(f["counted"], 5);  // every match: the counts are exact
+  EXPECT_EQ(f["exact"], true);
   EXPECT_EQ(records[2]["type"], "summary");
   // Without --facets there is no facets record.
   EXPECT_EQ(parse_lines(search({"--json", "--limit", "1", "korea"}).out).size(), 2u);
@@ -599,6 +601,9 @@ TEST_F(SeedIndex, FacetsCountNamesOfAllMatches) {
   const CommandResult alone = search({"--facets", "--limit", "0", "korea"});
   ASSERT_EQ(alone.exit_code, 0) << alone.err;
   EXPECT_NE(alone.out.find("Persons: Kim Jong Un (5)"), std::string::npos) << alone.out;
+  EXPECT_EQ(alone.out.find("estimated"), std::string::npos) << alone.out;
+  // A bad sample size is refused.
+  EXPECT_EQ(search({"--facets", "--facet-sample", "x", "korea"}).exit_code, 2);
 }
 
 TEST_F(SeedIndex, CapitalisedQueryWordsAreStemmed) {
