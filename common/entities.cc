@@ -280,6 +280,54 @@ void join_longer_forms(const std::vector<EntityNode>& nodes,
   joins.apply(uf);
 }
 
+// Step 3c: a person's name with words glued in front that are no part of
+// it ("Menurut Wiranto", "Keamanan Wiranto", "Menko Polhukam Wiranto", as
+// `name_prefix` tells) joins the rest of the name when the rest is a person
+// written in three times its articles. Words that tell nothing ("Menurut
+// Budi") join any such rest; a role may tell which person a one-word rest
+// is ("Menhub Budi": Budi Karya Sumadi), so it joins a one-word rest only
+// when no other person's name begins or ends with it. An initial is part of
+// the name ("M Syarif").
+void join_prefixed_forms(const std::vector<EntityNode>& nodes,
+                         const std::unordered_map<std::string, std::uint32_t>& index,
+                         const EntityResolver::PrefixFn& name_prefix, UnionFind& uf) {
+  struct Candidate {
+    std::uint32_t name, rest;
+    bool role;
+  };
+  std::vector<Candidate> candidates;
+  std::set<std::uint32_t> prefixed;
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].type != kPersonLetter) continue;
+    const std::vector<std::string_view> w = words_of_key(nodes[i].key);
+    for (std::size_t cut = 1; cut < w.size() && w[cut - 1].size() >= 2; ++cut) {
+      const auto it = index.find(std::string(1, kPersonLetter) + join(w, cut, w.size()));
+      if (it == index.end() || nodes[it->second].articles < 3 * nodes[i].articles) continue;
+      const int kind = name_prefix(join(w, 0, cut));
+      if (kind == 0) continue;
+      candidates.push_back({i, it->second, kind == 2});
+      prefixed.insert(i);
+      break;  // the longest rest
+    }
+  }
+  std::unordered_map<std::string_view, int> holders;  // word -> names it begins or ends
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    const std::vector<std::string_view> w = words_of_key(nodes[i].key);
+    if (nodes[i].type != kPersonLetter || w.size() < 2 || nodes[i].articles < 2 ||
+        prefixed.count(i))
+      continue;
+    ++holders[w.front()];
+    if (w.back() != w.front()) ++holders[w.back()];
+  }
+  Joins joins;
+  for (const Candidate& c : candidates) {
+    const std::string& key = nodes[c.rest].key;
+    if (c.role && key.find(' ') == std::string::npos && holders.count(key)) continue;
+    joins.pairs.emplace_back(c.name, c.rest);
+  }
+  joins.apply(uf);
+}
+
 // Articles of evidence per root, for the links of one shorter form.
 std::map<std::uint32_t, std::uint64_t> linked_roots(const EntityLinks& links,
                                                     const std::string& typed_key, UnionFind& uf) {
@@ -428,8 +476,9 @@ std::string loose_key(char type, std::string_view name) {
   return out;
 }
 
-EntityResolver::EntityResolver(const std::vector<std::vector<std::string>>& aliases)
-    : aliases_(aliases) {}
+EntityResolver::EntityResolver(const std::vector<std::vector<std::string>>& aliases,
+                               PrefixFn name_prefix)
+    : aliases_(aliases), name_prefix_(std::move(name_prefix)) {}
 
 std::uint32_t EntityResolver::node_of(char type, std::string_view name) {
   std::string key = name_key(name);
@@ -437,6 +486,31 @@ std::uint32_t EntityResolver::node_of(char type, std::string_view name) {
       index_.emplace(std::string(1, type) + key, static_cast<std::uint32_t>(nodes_.size()));
   if (inserted) nodes_.push_back({type, std::move(key), {}, 0});
   return it->second;
+}
+
+// A person's short form and the longer names of the same article it is
+// part of ("Yasonna" beside "Yasonna Laoly", where the extractor did not link
+// them): evidence as a surface link is. An article naming two holders
+// ("Habibie" beside "BJ Habibie" and "Thareq Kemal Habibie") links both.
+void EntityResolver::add_cooccurrence_links(const std::vector<StoredName>& names,
+                                            const std::vector<std::uint32_t>& ids,
+                                            std::set<std::pair<std::string, std::uint32_t>>& shorts) {
+  for (std::size_t s = 0; s < names.size(); ++s) {
+    if (names[s].type != kPersonLetter) continue;
+    const std::string short_key = nodes_[ids[s]].key;
+    const std::size_t short_words = words_of_key(short_key).size();
+    if (short_words > 2) continue;
+    for (std::size_t f = 0; f < names.size(); ++f) {
+      if (names[f].type != kPersonLetter || ids[f] == ids[s]) continue;
+      const std::vector<std::string_view> w = words_of_key(nodes_[ids[f]].key);
+      if (w.size() <= short_words) continue;
+      const bool part = short_words == 1
+                            ? short_key == w.front() || short_key == w.back()
+                            : short_key == join(w, 0, 2) || short_key == join(w, w.size() - 2, w.size()) ||
+                                  short_key == std::string(w.front()) + " " + std::string(w.back());
+      if (part) shorts.insert({std::string(1, kPersonLetter) + short_key, ids[f]});
+    }
+  }
 }
 
 void EntityResolver::add_article(const std::vector<StoredName>& names) {
@@ -471,6 +545,7 @@ void EntityResolver::add_article(const std::vector<StoredName>& names) {
       }
     }
   }
+  add_cooccurrence_links(names, ids, shorts);
   for (const auto& k : shorts) ++short_links_[k];
   for (const auto& k : acronyms) ++acronym_links_[k];
   std::sort(seen.begin(), seen.end());
@@ -527,6 +602,7 @@ std::vector<Entity> EntityResolver::resolve() const {
   const std::vector<std::string> displays = display_forms(nodes_);
   join_initials(nodes_, displays, uf);
   join_longer_forms(nodes_, index_, uf);
+  if (name_prefix_) join_prefixed_forms(nodes_, index_, name_prefix_, uf);
   join_acronyms(nodes_, displays, acronym_links_, uf, marked);
   join_short_forms(nodes_, short_links_, uf, marked);
 

@@ -27,7 +27,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -82,7 +84,13 @@ using EntityLinks = std::map<std::pair<std::string, std::uint32_t>, std::uint64_
 class EntityResolver {
  public:
   // `aliases`: alias groups, canonical name first (builtin_alias_groups()).
-  explicit EntityResolver(const std::vector<std::vector<std::string>>& aliases);
+  // What words written in front of a person's name are when they are no
+  // part of it: 0 a part of it, 1 words that tell nothing ("menurut"), 2 a
+  // role that may tell which person ("menhub"); as
+  // NameExtractor::name_prefix. Without it, no such words are known.
+  using PrefixFn = std::function<int(std::string_view)>;
+  explicit EntityResolver(const std::vector<std::vector<std::string>>& aliases,
+                          PrefixFn name_prefix = {});
 
   // The names of one article (decode_names of its names value).
   void add_article(const std::vector<StoredName>& names);
@@ -92,8 +100,12 @@ class EntityResolver {
 
  private:
   std::uint32_t node_of(char type, std::string_view name);
+  void add_cooccurrence_links(const std::vector<StoredName>& names,
+                              const std::vector<std::uint32_t>& ids,
+                              std::set<std::pair<std::string, std::uint32_t>>& shorts);
 
   std::vector<std::vector<std::string>> aliases_;
+  PrefixFn name_prefix_;
   std::vector<EntityNode> nodes_;
   std::unordered_map<std::string, std::uint32_t> index_;  // type + key -> node
   std::vector<std::vector<std::uint32_t>> articles_;       // the nodes of each article

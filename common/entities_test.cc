@@ -31,9 +31,16 @@ std::vector<StoredName> names_of(const Article& a, std::vector<std::string>& kee
   return decode_names(keep.back());
 }
 
+// Words in front of a name, as NameExtractor::name_prefix tells them.
+int test_prefix(std::string_view key) {
+  if (key == "menurut" || key == "keamanan") return 1;
+  if (key == "menhub" || key == "menko polhukam") return 2;
+  return 0;
+}
+
 std::vector<Entity> resolve(const std::vector<Article>& articles,
                             const std::vector<std::vector<std::string>>& aliases = {}) {
-  EntityResolver r(aliases);
+  EntityResolver r(aliases, test_prefix);
   std::vector<std::string> keep;
   keep.reserve(articles.size());
   for (const Article& a : articles) r.add_article(names_of(a, keep));
@@ -100,6 +107,17 @@ TEST(EntityResolver, JoinsVariantsByEachRule) {
        "Anies Rasyid Baswedan", "Anies Baswedan"},
       {"short form linked in articles",
        {{"p:Choe Son Hui|Choe"}, {"p:Choe Son Hui"}, {"p:Choe"}}, "Choe", "Choe Son Hui"},
+      {"short form beside the full name in articles",
+       {{"p:Yasonna Laoly", "p:Yasonna"}, {"p:Yasonna Laoly"}, {"p:Yasonna"}}, "Yasonna",
+       "Yasonna Laoly"},
+      {"a speech cue in front", repeated({"p:Wiranto"}, 3) + repeated({"p:Menurut Wiranto"}, 1),
+       "Menurut Wiranto", "Wiranto"},
+      {"a role of two words in front",
+       repeated({"p:Wiranto"}, 6) + repeated({"p:Menko Polhukam Wiranto"}, 2),
+       "Menko Polhukam Wiranto", "Wiranto"},
+      {"a word of no meaning in front, a shared rest",
+       repeated({"p:Budi"}, 6) + repeated({"p:Budi Gunawan"}, 2) + repeated({"p:Menurut Budi"}, 1),
+       "Menurut Budi", "Budi"},
   };
   for (const auto& c : cases) {
     const std::vector<Entity> entities =
@@ -131,14 +149,33 @@ TEST(EntityResolver, NeverMergesTwoPersonsWhoShareAWord) {
                                                repeated({"p:SB Yudhoyono"}, 2));
   EXPECT_EQ(entity_of(initials, "SB Yudhoyono"), "SB Yudhoyono");
   // An acronym no article writes with a name, and a far rarer expansion.
-  const std::vector<Entity> rare =
+  const std::vector<Entity> usd =
       resolve(repeated({"o:USD"}, 20) + repeated({"o:Universitas Sanata Dharma"}, 2));
-  EXPECT_EQ(entity_of(rare, "USD"), "USD");
+  EXPECT_EQ(entity_of(usd, "USD"), "USD");
   // A longer name two persons' names fit stays apart.
   const std::vector<Entity> longer = resolve(repeated({"p:Kemal Habibie"}, 2) +
                                              repeated({"p:Thareq Habibie"}, 2) +
                                              repeated({"p:Thareq Kemal Habibie"}, 2));
   EXPECT_EQ(entity_of(longer, "Thareq Kemal Habibie"), "Thareq Kemal Habibie");
+  // A short form beside two full names it fits stays apart.
+  const std::vector<Entity> beside =
+      resolve(repeated({"p:BJ Habibie", "p:Thareq Kemal Habibie", "p:Habibie"}, 3) +
+              repeated({"p:Habibie"}, 2));
+  EXPECT_EQ(entity_of(beside, "Habibie"), "Habibie");
+  // A given name in front is part of the name ("Tommy Soeharto" is no
+  // Soeharto), and so is an initial.
+  const std::vector<Entity> given =
+      resolve(repeated({"p:Soeharto"}, 9) + repeated({"p:Tommy Soeharto"}, 2) +
+              repeated({"p:Syarif"}, 9) + repeated({"p:M Syarif"}, 2));
+  EXPECT_EQ(entity_of(given, "Tommy Soeharto"), "Tommy Soeharto");
+  EXPECT_EQ(entity_of(given, "M Syarif"), "M Syarif");
+  // A role in front may tell which of several persons a one-word rest is.
+  const std::vector<Entity> role = resolve(repeated({"p:Budi"}, 9) + repeated({"p:Budi Gunawan"}, 2) +
+                                           repeated({"p:Menhub Budi"}, 2));
+  EXPECT_EQ(entity_of(role, "Menhub Budi"), "Menhub Budi");
+  // A rest not written three times as often stays apart.
+  const std::vector<Entity> rare = resolve(repeated({"p:Wiranto"}, 2) + repeated({"p:Menurut Wiranto"}, 1));
+  EXPECT_EQ(entity_of(rare, "Menurut Wiranto"), "Menurut Wiranto");
   // Types stay apart.
   const std::vector<Entity> types = resolve({{"p:Tempo"}, {"o:TEMPO.CO"}});
   EXPECT_EQ(entity_of(types, "Tempo"), "Tempo");

@@ -7,7 +7,9 @@
 namespace telusur {
 
 void write_entity_table(Xapian::WritableDatabase& db, const Xapian::Database& docs) {
-  EntityResolver resolver(builtin_alias_groups());
+  const NameExtractor& names = NameExtractor::builtin_rules();
+  EntityResolver resolver(builtin_alias_groups(),
+                          [&](std::string_view key) { return static_cast<int>(names.name_prefix(key)); });
   for (auto v = docs.valuestream_begin(schema::kNamesSlot); v != docs.valuestream_end(schema::kNamesSlot);
        ++v) {
     const std::string value = *v;  // outlives the decoded views

@@ -189,6 +189,28 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
   return out;
 }
 
+NameExtractor::Prefix NameExtractor::name_prefix(std::string_view key) const {
+  const NameTables& t = *tables_;
+  if (key.empty()) return Prefix::kNone;
+  if (t.roles.count(std::string(key))) return Prefix::kRole;
+  const IndonesianStemmer stemmer(t.common_words);
+  Prefix out = Prefix::kWords;
+  for (std::size_t at = 0; at <= key.size();) {
+    std::size_t end = key.find(' ', at);
+    if (end == std::string_view::npos) end = key.size();
+    const std::string word(key.substr(at, end - at));
+    at = end + 1;
+    if (t.roles.count(word)) {
+      out = Prefix::kRole;
+      continue;
+    }
+    if (t.speech.count(word)) continue;
+    const std::optional<std::string> root = t.common_words ? stemmer.analyse(word) : std::nullopt;
+    if (!root || *root == word || !t.common_words->is_common_word(*root)) return Prefix::kNone;
+  }
+  return out;
+}
+
 NameExtractor training_extractor(std::string_view ner_gazetteer) {
   NameTables tables = parse_name_tables(
       data::kNameCues, {data::kGazetteer, country_gazetteer(), ner_gazetteer}, data::kAliases);

@@ -101,6 +101,15 @@ class NameExtractor {
                                     std::string_view body, const std::vector<Word>& body_words,
                                     const CapitalEvidence* evidence = nullptr) const;
 
+  // What words written in front of a person's name (a name key's words)
+  // are, when they are no part of it: kRole when one of them is a role of
+  // the cue list ("menhub", "menko polhukam": they may tell which person),
+  // kWords when each is a speech cue ("menurut") or a word derived from a
+  // common root ("keamanan"); never a root itself ("putri", "sri": given
+  // names too). kNone otherwise.
+  enum class Prefix { kNone, kWords, kRole };
+  Prefix name_prefix(std::string_view key) const;
+
   // Alias groups, canonical name first, as written in the alias list.
   const std::vector<std::vector<std::string>>& alias_groups() const;
 

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "name_tables.h"
 #include "status.h"
 
 namespace telusur {
@@ -155,6 +156,29 @@ TEST(NameExtractor, RejectsBadDataFiles) {
   EXPECT_THROW(NameExtractor("", {"XYZ\tName\n"}, ""), Error);
   EXPECT_THROW(NameExtractor("", {"no tab here\n"}, ""), Error);
   EXPECT_THROW(NameExtractor("", {}, "Solo\n"), Error);
+}
+
+// Words in front of a person's name that are no part of it.
+TEST(NameExtractor, NamePrefixes) {
+  using P = NameExtractor::Prefix;
+  const NameExtractor& ex = NameExtractor::builtin_rules();
+  const struct {
+    const char* key;
+    P kind;
+  } cases[] = {
+      {"menurut", P::kWords},         // a speech cue
+      {"menhub", P::kRole},           // a role of the cue list
+      {"menko polhukam", P::kRole},   // a role of two words
+      {"tommy", P::kNone},            // a given name
+      {"", P::kNone},
+  };
+  for (const auto& c : cases) EXPECT_EQ(ex.name_prefix(c.key), c.kind) << c.key;
+  if (ex.tables().common_words) {  // hunspell-id installed
+    EXPECT_EQ(ex.name_prefix("keamanan"), P::kWords);  // derived from "aman"
+    EXPECT_EQ(ex.name_prefix("putri"), P::kNone);      // a root: a given name too
+    EXPECT_EQ(ex.name_prefix("menurut keamanan"), P::kWords);
+    EXPECT_EQ(ex.name_prefix("keamanan tommy"), P::kNone);
+  }
 }
 
 }  // namespace
