@@ -289,7 +289,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
       }
       return;
     }
-    w.lock = std::make_unique<WriteLock>(dir);
+    w.lock = std::make_unique<WriteLock>(dir, options.lock_wait);
     w.build_dir = w.rebuild ? dir + ".rebuild" : dir;
     if (w.rebuild) {
       std::error_code ec;

@@ -5,6 +5,7 @@
 // the CLIs see.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -43,6 +44,10 @@ struct WriterOptions {
   // of a sharded index leave it to the sharded writer, which resolves them
   // once over all shards.
   bool entity_table = true;
+  // When another telusur-index that is running holds the index's lock: wait
+  // this long for it before failing (0: fail at once). A holder that is no
+  // longer running is always waited for a few seconds (write_lock.h).
+  std::chrono::milliseconds lock_wait{0};
 };
 
 // What a run did (or, in a dry run, would do), in articles.

@@ -27,6 +27,7 @@
 #include "rerank_features.h"
 #include "rerank_model.h"
 #include "questions.h"
+#include "remote_shard.h"
 #include "indonesian_stemmer.h"
 #include "root_table.h"
 #include "schema.h"
@@ -863,15 +864,24 @@ Xapian::Database open_index(const std::string& dir, const Searcher::OpenOptions&
         const std::string path = !arg.empty() && arg[0] == '/' ? arg : dir + "/" + arg;
         all.add_database(Xapian::Database(path));
       } else if (kind == "remote") {
-        // ":HOST:PORT" (TCP, as in Xapian's stub files) or "HOST:PORT".
-        const std::string where = !arg.empty() && arg[0] == ':' ? arg.substr(1) : arg;
-        const std::size_t colon = where.rfind(':');
-        if (colon == std::string::npos || colon == 0)
-          throw IndexError("stub '" + stub + "' line " + std::to_string(line_no) +
-                           ": expected 'remote :HOST:PORT'");
-        const unsigned port = static_cast<unsigned>(std::stoul(where.substr(colon + 1)));
-        all.add_database(
-            Xapian::Remote::open(where.substr(0, colon), port, o.timeout_ms, o.connect_timeout_ms));
+        RemoteShard shard;
+        try {
+          shard = parse_remote_shard(arg);
+        } catch (const Error& e) {
+          throw IndexError("stub '" + stub + "' line " + std::to_string(line_no) + ": " + e.what());
+        }
+        if (shard.tcp) {
+          if (const auto address = public_address(shard.host))
+            warnings.push_back("shard '" + l + "' of '" + dir + "' is reached over plain TCP at " +
+                               "the public address " + *address +
+                               ": xapian-tcpsrv lets anyone who reaches its port read the "
+                               "shard; serve it on a private interface or over ssh "
+                               "(docs/shards.md)");
+          all.add_database(
+              Xapian::Remote::open(shard.host, shard.port, o.timeout_ms, o.connect_timeout_ms));
+        } else {
+          all.add_database(Xapian::Remote::open(shard.program, shard.args, o.timeout_ms));
+        }
         remote = true;
       } else {
         throw IndexError("stub '" + stub + "' line " + std::to_string(line_no) +
@@ -883,10 +893,6 @@ Xapian::Database open_index(const std::string& dir, const Searcher::OpenOptions&
           "shard '" + l + "' of '" + dir + "' is unavailable: " + describe(e);
       if (!o.allow_partial) throw IndexError(what);
       warnings.push_back(what);
-    } catch (const std::invalid_argument&) {
-      throw IndexError("stub '" + stub + "' line " + std::to_string(line_no) + ": bad port");
-    } catch (const std::out_of_range&) {
-      throw IndexError("stub '" + stub + "' line " + std::to_string(line_no) + ": bad port");
     }
   }
   if (opened == 0) throw IndexError("no shard of '" + dir + "' could be opened");

@@ -65,6 +65,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   bool dry_run = false, keep_deleted = false, vectors = false, no_vectors = false;
   std::uint32_t vector_threads = 0;
   std::size_t threads = 0;
+  double wait_seconds = 0;
   std::size_t shards = 0;
   std::size_t commit_every = 1000;
 
@@ -104,7 +105,10 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
       "threads", po::value(&threads)->default_value(0),
       "threads that analyse articles, and in a fresh build also write them (default 0: one "
       "per core)")("verbose,v", po::bool_switch(&verbose), "also list articles with stub bodies")(
-      "quiet,q", po::bool_switch(&quiet), "print only warnings and errors");
+      "quiet,q", po::bool_switch(&quiet), "print only warnings and errors")(
+      "wait", po::value(&wait_seconds)->value_name("SECONDS")->default_value(0),
+      "when another telusur-index is writing the index, wait this long for it to finish "
+      "(default 0: fail at once; a writer that was killed is always waited for a few seconds)");
   po::variables_map vm;
   cli::add_version_option(visible);
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-index")) return 2;
@@ -127,6 +131,10 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
   }
   if (vectors && no_vectors) {
     err << "telusur-index: error: --vectors and --no-vectors contradict each other\n";
+    return 2;
+  }
+  if (!(wait_seconds >= 0 && wait_seconds <= 7 * 24 * 3600)) {
+    err << "telusur-index: error: --wait must be a number of seconds from 0 to 604800\n";
     return 2;
   }
 
@@ -159,6 +167,7 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
     options.extract_names = !no_names;
     options.name_fields = !no_name_fields;
     options.threads = threads;
+    options.lock_wait = std::chrono::milliseconds(static_cast<long long>(wait_seconds * 1000));
     options.batch_size = commit_every;
     options.dry_run = dry_run;
     options.keep_deleted = keep_deleted;

@@ -1,7 +1,12 @@
 // Integration tests of incremental indexing: each kind of change to the
 // articles on disk, then a re-run of the indexer (in process), and the exact
 // set of articles the index holds afterwards.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <regex>
@@ -14,6 +19,7 @@
 #include "searcher.h"
 #include "status.h"
 #include "test_util.h"
+#include "write_lock.h"
 
 namespace telusur {
 namespace {
@@ -281,6 +287,80 @@ TEST_F(Incremental, SecondWriterIsRefusedWithThePid) {
   const IndexRun r = index(db(), {in().string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("locked by another telusur-index"), std::string::npos) << r.err;
+}
+
+// A child process named `name` that takes the lock of index `dir` (writing
+// its pid, as a writer does), holds it `hold_ms`, then exits. Returns once
+// the child holds the lock.
+pid_t hold_lock(const fs::path& dir, const char* name, int hold_ms) {
+  int ready[2];
+  if (::pipe(ready) != 0) return -1;
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::prctl(PR_SET_NAME, name);
+    const int fd = ::open((dir / WriteLock::kLockFile).c_str(), O_RDWR | O_CREAT, 0644);
+    if (fd < 0 || ::flock(fd, LOCK_EX) != 0) ::_exit(1);
+    char buf[32];
+    const int n = std::snprintf(buf, sizeof buf, "%d\n", static_cast<int>(::getpid()));
+    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, buf, static_cast<std::size_t>(n), 0) != n) ::_exit(1);
+    if (::write(ready[1], "x", 1) != 1) ::_exit(1);
+    ::usleep(static_cast<useconds_t>(hold_ms) * 1000);
+    ::_exit(0);
+  }
+  ::close(ready[1]);
+  char c;
+  const bool ok = ::read(ready[0], &c, 1) == 1;
+  ::close(ready[0]);
+  return ok ? pid : -1;
+}
+
+int reap(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
+// A lock whose holder is no running telusur tool (gone, or its pid reused)
+// is waited for until the kernel releases it; a running writer makes the
+// next one fail at once, or wait with --wait.
+TEST_F(Incremental, LockOfADeadHolderIsWaitedForALiveOneFailsOrWaits) {
+  const pid_t other = hold_lock(db(), "not-a-writer", 600);
+  ASSERT_GT(other, 0);
+  EXPECT_FALSE(WriteLock::live_holder(other));
+  EXPECT_NO_THROW(WriteLock lock(db().string()));  // waited for the release
+  reap(other);
+
+  const pid_t live = hold_lock(db(), "telusur-index", 5000);
+  ASSERT_GT(live, 0);
+  EXPECT_TRUE(WriteLock::live_holder(live));
+  try {
+    WriteLock lock(db().string());
+    FAIL() << "took the lock of a running writer";
+  } catch (const IndexError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("locked by another telusur-index (pid " + std::to_string(live) + ")"),
+              std::string::npos) << what;
+    EXPECT_NE(what.find("--wait SECONDS"), std::string::npos) << what;
+  }
+  try {
+    WriteLock lock(db().string(), std::chrono::milliseconds(200));
+    FAIL() << "took the lock of a running writer";
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find("gave up after waiting"), std::string::npos) << e.what();
+  }
+  // SIGKILLed: the holder is dying, then gone; the lock is taken.
+  ::kill(live, SIGKILL);
+  EXPECT_NO_THROW(WriteLock lock(db().string()));
+  reap(live);
+  EXPECT_FALSE(WriteLock::live_holder(live));
+
+  // --wait outlasts a writer that finishes.
+  const pid_t brief = hold_lock(db(), "telusur-index", 300);
+  ASSERT_GT(brief, 0);
+  const IndexRun r = index(db(), {"--wait", "30", in().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  reap(brief);
+  EXPECT_EQ(index(db(), {"--wait", "-1", in().string()}).exit_code, 2);
 }
 
 TEST_F(Incremental, RebuildSwapsInAFreshIndex) {

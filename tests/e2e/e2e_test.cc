@@ -1201,6 +1201,63 @@ TEST(Shards, ThreeShardsOneRemoteAnswerAsOneIndex) {
   EXPECT_EQ(answer("sharded", {"ambon"}).exit_code, 0);
 }
 
+// Shards served over Xapian's program backend ("remote ssh HOST
+// xapian-progsrv PATH" in production; here xapian-progsrv run locally)
+// answer as local shards; a TCP shard at a public address gets a warning.
+TEST(Shards, ProgramBackendShardAndPublicTcpWarning) {
+  TempDir dir;
+  testing::copy_fixtures(dir / "in");
+  ASSERT_LE(testing::run({kIndexBin, "-q", "--shards", "2", "--index", "sharded", "in"}, dir.path())
+                .exit_code,
+            1);
+  testing::write_file(dir / "prog" / "XAPIANDB",
+                      "auto " + (dir / "sharded" / "shard-0").string() +
+                          "\nremote xapian-progsrv " + (dir / "sharded" / "shard-1").string() + "\n");
+  std::filesystem::copy(dir / "sharded" / "meta", dir / "prog" / "meta");
+  for (const std::string q : {"banjir jakarta", "harga", "place:Jakarta", "Jakrta"}) {
+    const CommandResult local =
+        testing::run({kSearchBin, "--index", "sharded", "--json", "--limit", "50", q}, dir.path());
+    const CommandResult prog =
+        testing::run({kSearchBin, "--index", "prog", "--json", "--limit", "50", q}, dir.path());
+    ASSERT_EQ(prog.exit_code, local.exit_code) << q << "\n" << prog.err;
+    EXPECT_EQ(prog.err, "") << q;
+    const auto a = parse_lines(local.out), b = parse_lines(prog.out);
+    ASSERT_EQ(a.size(), b.size()) << q;
+    std::map<std::string, double> ha, hb;
+    for (std::size_t i = 0; i + 1 < a.size(); ++i) {
+      ha[a[i]["id"]] = a[i]["score"].get<double>();
+      hb[b[i]["id"]] = b[i]["score"].get<double>();
+    }
+    ASSERT_EQ(ha.size(), hb.size()) << q;
+    for (const auto& [id, score] : ha) EXPECT_NEAR(score, hb[id], 1e-9) << q << " " << id;
+    EXPECT_EQ(a.back()["suggestion"], b.back()["suggestion"]) << q;
+  }
+  // A program that is not there: the shard is unavailable, named.
+  testing::write_file(dir / "noprog" / "XAPIANDB", "remote no-such-progsrv /x\n");
+  const CommandResult missing = testing::run({kSearchBin, "--index", "noprog", "harga"}, dir.path());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("shard 'remote no-such-progsrv /x'"), std::string::npos) << missing.err;
+  // A TCP shard at a public address (TEST-NET-1: nothing answers there):
+  // a warning that says so, beside the shard's own.
+  testing::write_file(dir / "public" / "XAPIANDB",
+                      "auto " + (dir / "sharded" / "shard-0").string() + "\nremote :192.0.2.1:8100\n");
+  const CommandResult pub = testing::run(
+      {kSearchBin, "--index", "public", "--allow-partial", "--timeout", "500", "harga"}, dir.path());
+  EXPECT_LE(pub.exit_code, 1) << pub.err;
+  EXPECT_NE(pub.err.find("public address 192.0.2.1"), std::string::npos) << pub.err;
+  // A private address gets none.
+  testing::write_file(dir / "private" / "XAPIANDB",
+                      "auto " + (dir / "sharded" / "shard-0").string() + "\nremote :127.0.0.1:1\n");
+  const CommandResult priv =
+      testing::run({kSearchBin, "--index", "private", "--allow-partial", "harga"}, dir.path());
+  EXPECT_EQ(priv.err.find("public address"), std::string::npos) << priv.err;
+  // A bad remote line is a clear error.
+  testing::write_file(dir / "bad" / "XAPIANDB", "remote :host:99999\n");
+  const CommandResult bad = testing::run({kSearchBin, "--index", "bad", "harga"}, dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("line 1: expected 'remote :HOST:PORT'"), std::string::npos) << bad.err;
+}
+
 TEST(Indexer, SearchesKeepWorkingWhileItIndexes) {
   TempDir dir;
   testing::write_file(dir / "first" / "a.txt", "Kapal karam\n\nKapal nelayan karam di laut.\n");
