@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "article.h"
@@ -37,22 +38,61 @@ namespace telusur {
 // the time for 22k).
 inline constexpr std::size_t kBulkChunk = 250;
 inline constexpr std::size_t kChunksPerPart = 80;  // 20,000 articles
+// The metadata key of a builder database's manifest (part_manifest()).
+inline constexpr std::string_view kMetaPart = "telusur.part";
+
+// What the documents of a builder database depend on: the schema, the
+// analysis fingerprint (analysis_fingerprint.h), the stemmer and the name
+// options. A later run resumes only a database with its own manifest.
+std::string part_manifest(const std::string& stemmer, NameIndexing names, bool stem_table);
+
+// The builder databases of an interrupted build in `parts_dir` that open
+// (committed) and carry `manifest`, by name; every other entry of the
+// directory is removed. `next_generation` is set past the generations of
+// the names found ("G-T-K": generation, thread, database of the thread).
+std::vector<std::string> recover_parts(const std::string& parts_dir, const std::string& manifest,
+                                       unsigned& next_generation);
+
+// The marker of a fresh build or rebuild in progress, in its parts directory
+// (`index_dir` + ".parts/BUILD"): "rebuild" or "fresh", a newline, then the
+// manifest of its parts. An interrupted --rebuild is finished by the next
+// run that asks for an update with the same manifest.
+void write_build_marker(const std::string& index_dir, bool rebuild, const std::string& manifest);
+// Whether the parts directory of `index_dir` holds an interrupted --rebuild
+// whose parts carry `manifest`.
+bool interrupted_rebuild(const std::string& index_dir, const std::string& manifest);
+
 // A fresh build in parallel: articles go, in chunks, to builder threads (chunk
 // k to thread k mod N, so the result does not depend on timing); each thread
 // analyses its chunks and writes them into a database of its own, committing
 // after each chunk (Xapian slows down with bigger batches). finish() returns
 // the databases, which Xapian's compactor then merges (thread 0's articles,
 // then thread 1's, ...): no thread waits for a single writer.
+//
+// Resuming: each database commits after each chunk, so a build killed at any
+// point leaves committed databases. With `resume`, those that carry this
+// build's manifest are kept (the others removed), and an article they hold
+// with the same signature (content and file) is not built again; at
+// finish(), the articles they hold that this run did not add (or added with
+// another signature) are deleted from them, so the result holds exactly the
+// articles added.
 class BulkBuilder {
  public:
-  // Throws Error for an unknown stemmer.
+  // Throws Error for an unknown stemmer, IndexError when the parts cannot
+  // be read or written.
   BulkBuilder(std::string parts_dir, std::size_t threads, const std::string& stemmer,
-              NameIndexing names, bool stem_table, std::size_t chunk_size)
+              NameIndexing names, bool stem_table, std::size_t chunk_size, bool resume)
       : parts_dir_(std::move(parts_dir)),
         chunk_size_(std::max<std::size_t>(chunk_size, 1)),
+        manifest_(part_manifest(stemmer, names, stem_table)),
         queues_(threads) {
     std::error_code ec;
-    std::filesystem::remove_all(parts_dir_, ec);  // leftovers of a killed build
+    if (resume) {
+      resumed_parts_ = recover_parts(parts_dir_, manifest_, generation_);
+      for (const std::string& part : resumed_parts_) resumed_.add_database(Xapian::Database(part));
+    } else {
+      std::filesystem::remove_all(parts_dir_, ec);  // leftovers of a killed build
+    }
     std::filesystem::create_directories(parts_dir_, ec);
     if (ec) throw IndexError("cannot create '" + parts_dir_ + "': " + ec.message());
     std::vector<Xapian::Stem> stems;
@@ -80,10 +120,12 @@ class BulkBuilder {
               db.reset();
             }
             if (!db) {
-              thread_parts_[i].push_back(parts_dir_ + "/" + std::to_string(i) + "-" +
+              thread_parts_[i].push_back(parts_dir_ + "/" + std::to_string(generation_) + "-" +
+                                         std::to_string(i) + "-" +
                                          std::to_string(thread_parts_[i].size()));
               db.emplace(thread_parts_[i].back(),
                          Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+              db->set_metadata(str(kMetaPart), manifest_);  // in its first commit
               in_db = 0;
             }
             in_db += chunk.size();
@@ -114,16 +156,23 @@ class BulkBuilder {
   BulkBuilder& operator=(const BulkBuilder&) = delete;
 
   void add(const Article& article, JobInfo info) {
-    current_.push_back({article, std::move(info)});
-    if (current_.size() >= chunk_size_) flush();
+    if (resumed_parts_.empty() || !take_resumed(article.id, info.signature)) {
+      current_.push_back({article, std::move(info)});
+      if (current_.size() >= chunk_size_) flush();
+    }
   }
 
-  // Waits for every chunk; returns the databases written. Rethrows the first error.
+  // Articles added that an interrupted build had already written.
+  std::uint64_t resumed() const { return resumed_count_; }
+
+  // Waits for every chunk; prunes the resumed databases; returns the
+  // databases that hold the articles (the resumed first). Rethrows the first
+  // error; Xapian errors propagate.
   std::vector<std::string> finish() {
     flush();
     stop();
     if (error_) std::rethrow_exception(error_);
-    std::vector<std::string> written;
+    std::vector<std::string> written = prune_resumed();
     for (const auto& parts : thread_parts_)
       for (const std::string& p : parts)
         if (std::filesystem::exists(std::filesystem::path(p) / "iamglass")) written.push_back(p);
@@ -160,8 +209,47 @@ class BulkBuilder {
     for (std::thread& t : threads_) t.join();
   }
 
+  // Whether the resumed databases hold article `id` with `signature`; if
+  // so, it is kept and counted.
+  bool take_resumed(const std::string& id, const std::string& signature) {
+    const std::string term = str(schema::kIdPrefix) + id;
+    Xapian::PostingIterator it = resumed_.postlist_begin(term);
+    if (it == resumed_.postlist_end(term)) return false;
+    if (resumed_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSignatureSlot) !=
+        signature)
+      return false;
+    kept_.insert(*it);
+    ++resumed_count_;
+    return true;
+  }
+
+  // Deletes from the resumed databases every article not kept; returns
+  // those left with articles.
+  std::vector<std::string> prune_resumed() {
+    std::vector<std::string> left;
+    const auto n = static_cast<Xapian::docid>(resumed_parts_.size());
+    resumed_.close();
+    for (Xapian::docid k = 0; k < n; ++k) {
+      Xapian::WritableDatabase part(resumed_parts_[k], Xapian::DB_OPEN);
+      std::vector<Xapian::docid> gone;
+      for (auto it = part.postlist_begin(""); it != part.postlist_end(""); ++it)
+        if (!kept_.count((*it - 1) * n + k + 1)) gone.push_back(*it);  // the union's docid
+      for (Xapian::docid d : gone) part.delete_document(d);
+      part.commit();
+      if (part.get_doccount() > 0) left.push_back(resumed_parts_[k]);
+      part.close();
+    }
+    return left;
+  }
+
   std::string parts_dir_;
   std::size_t chunk_size_;
+  std::string manifest_;
+  unsigned generation_ = 0;
+  std::vector<std::string> resumed_parts_;
+  Xapian::Database resumed_;               // the resumed parts as one
+  std::unordered_set<Xapian::docid> kept_;  // docids of resumed_ added again
+  std::uint64_t resumed_count_ = 0;
   std::vector<Item> current_;
   std::size_t chunks_ = 0;
   std::vector<std::vector<std::string>> thread_parts_;  // each written by its thread only

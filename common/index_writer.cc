@@ -45,6 +45,12 @@
 namespace telusur {
 namespace {
 
+NameIndexing name_indexing(const WriterOptions& o) {
+  return !o.extract_names ? NameIndexing::kNone
+         : o.name_fields  ? NameIndexing::kFields
+                          : NameIndexing::kFacets;
+}
+
 
 
 
@@ -98,12 +104,17 @@ struct IndexWriter::Impl {
   bool dry_run = false;
   bool keep_deleted = false;
   bool rebuild = false;
+  // A fresh build or rebuild that may take what an interrupted one left in
+  // dir + ".parts" (bulk_builder.h); not with an explicit --rebuild.
+  bool resume = false;
   std::string stemmer_name;
   bool stem_table = false;  // the stemmer's words go in the index's metadata
   std::size_t batch_size = 0;
   std::size_t pending = 0;
   std::uint64_t written = 0;
   std::uint64_t final_count = 0;
+  std::uint64_t resumed = 0;     // articles an interrupted build had written
+  bool resumed_rebuild = false;  // this run finishes an interrupted --rebuild
   bool closed = false;
   RunCounts counts;
 
@@ -203,6 +214,24 @@ struct IndexWriter::Impl {
     }
   }
 
+  // Gives the stored fields of document `docid` (an unchanged JSONL line)
+  // the line number `line_no`, if it has another. The document is written
+  // in order with the others (a commit point never holds half of it).
+  void move_line(Xapian::docid docid, std::size_t line_no) {
+    if (dry_run) return;
+    try {
+      Xapian::Document doc = reader.get_document(docid);
+      const std::string encoded = doc.get_value(schema::kFieldsSlot);
+      if (decode_fields(encoded).line == line_no) return;
+      doc.add_value(schema::kFieldsSlot, with_line(encoded, line_no));
+      while (!ops.empty()) write_next();  // everything added before it first
+      db.replace_document(docid, doc);
+      if (++pending >= batch_size) commit();
+    } catch (const Xapian::Error& e) {
+      fail("cannot renumber the line of an article in", e);
+    }
+  }
+
   // Deletes the articles of the index filed under `term` that this run has
   // not added (unless keep_deleted). Returns how many there are.
   std::uint64_t delete_articles_of(const std::string& term) {
@@ -290,6 +319,11 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
       return;
     }
     w.lock = std::make_unique<WriteLock>(dir, options.lock_wait);
+    w.resume = !w.rebuild;
+    if (!w.rebuild &&
+        interrupted_rebuild(dir, part_manifest(options.stemmer, name_indexing(options),
+                                               stemmer_uses_lookup_table(options.stemmer))))
+      w.rebuild = w.resumed_rebuild = true;
     w.build_dir = w.rebuild ? dir + ".rebuild" : dir;
     if (w.rebuild) {
       std::error_code ec;
@@ -299,6 +333,12 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
         Xapian::WritableDatabase(w.build_dir, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     check(w.db);
     w.bulk_mode = w.db.get_doccount() == 0;
+    if (!w.bulk_mode) {
+      // Parts of a build killed after its swap, or of a rebuild with other
+      // options: nothing will resume them.
+      std::error_code ec;
+      std::filesystem::remove_all(dir + ".parts", ec);
+    }
     if (w.bulk_mode && w.build_dir == dir) {
       // A fresh build is built beside the (empty) index and swapped in when
       // complete, like --rebuild: nothing of it, not even the signatures of
@@ -326,9 +366,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   w.window = 4 * threads + 16;
   w.threads = threads;
-  w.names = !options.extract_names ? NameIndexing::kNone
-            : options.name_fields  ? NameIndexing::kFields
-                                   : NameIndexing::kFacets;
+  w.names = name_indexing(options);
   // Xapian's cost per article grows with the batch: a fresh build commits
   // each thread's database every kBulkChunk articles (CLICK-ID on 2 cores:
   // 19.0 s with 250, 20.1 s with 1,000, 23.6 s with 3,000).
@@ -432,9 +470,11 @@ AddResult IndexWriter::add(const Article& a) {
   ++(result == AddResult::kAdded ? w.counts.added : w.counts.updated);
   if (w.bulk_mode) {
     try {
-      if (!w.bulk)
+      if (!w.bulk) {
         w.bulk = std::make_unique<BulkBuilder>(w.dir + ".parts", w.threads, w.stemmer_name, w.names,
-                                               w.stem_table, w.chunk_size);
+                                               w.stem_table, w.chunk_size, w.resume);
+        write_build_marker(w.dir, w.rebuild, part_manifest(w.stemmer_name, w.names, w.stem_table));
+      }
       w.bulk->add(a, JobInfo{signature, w.last_file_term});
     } catch (const Xapian::Error& e) {
       w.fail("cannot add article " + a.id + " to", e);
@@ -452,7 +492,7 @@ AddResult IndexWriter::add(const Article& a) {
   return result;
 }
 
-bool IndexWriter::skip_line(std::string_view raw_line) {
+bool IndexWriter::skip_line(std::string_view raw_line, std::size_t line_no) {
   Impl& w = *impl_;
   w.file.line_hash = hex64(hash_of(raw_line));
   if (!w.file.open || !w.has_reader) return false;
@@ -475,6 +515,7 @@ bool IndexWriter::skip_line(std::string_view raw_line) {
   const auto it = w.file.lines.find(w.file.line_hash);
   if (it == w.file.lines.end() || !w.seen_docids.insert(it->second).second) return false;
   w.file.line_hash.clear();
+  w.move_line(it->second, line_no);
   ++w.counts.unchanged;
   ++w.file.articles;
   return true;
@@ -596,6 +637,7 @@ bool IndexWriter::finish_bulk() {
   const std::string tmp = w.dir + ".compacting";
   try {
     const std::vector<std::string> parts = w.bulk ? w.bulk->finish() : std::vector<std::string>();
+    if (w.bulk) w.resumed = w.bulk->resumed();
     w.bulk.reset();
     {
       // Spelling data: every word of the collection once, with its
@@ -623,14 +665,19 @@ bool IndexWriter::finish_bulk() {
     w.fail("cannot build", e);
   }
   w.closed = true;
-  std::filesystem::remove_all(w.dir + ".parts", ec);
   if (w.build_dir != w.dir) std::filesystem::remove_all(w.build_dir, ec);
   exchange_dirs(tmp, w.dir);
+  // The parts go only now: a build killed before the swap resumes from them.
+  std::filesystem::remove_all(w.dir + ".parts", ec);
   std::filesystem::remove_all(tmp, ec);  // now the old (empty) index
   return true;
 }
 
 const RunCounts& IndexWriter::counts() const { return impl_->counts; }
+
+std::uint64_t IndexWriter::resumed() const { return impl_->resumed; }
+
+bool IndexWriter::resumed_rebuild() const { return impl_->resumed_rebuild; }
 
 std::uint64_t IndexWriter::document_count() const {
   if (impl_->closed) return impl_->final_count;

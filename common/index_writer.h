@@ -99,9 +99,11 @@ class IndexWriter {
 
   // For the JSONL file of the last file_changed(): whether `raw_line` is,
   // byte for byte, the line an indexed article of this file was read from;
-  // then it counts as unchanged and need not be parsed. Otherwise the line's
-  // hash becomes the signature of the article add()ed next.
-  bool skip_line(std::string_view raw_line);
+  // then it counts as unchanged and need not be parsed (when lines before
+  // it came or went, its stored line number becomes `line_no`, without
+  // analysing it again). Otherwise the line's hash becomes the signature of
+  // the article add()ed next.
+  bool skip_line(std::string_view raw_line, std::size_t line_no);
 
   // Ends the file of the last file_changed(). With `complete` (every article
   // of the file was read), removes the articles last indexed from this file
@@ -130,6 +132,13 @@ class IndexWriter {
   bool finish();
 
   const RunCounts& counts() const;
+
+  // After finish(): the articles of this fresh build (or rebuild) that an
+  // interrupted one had already built, kept instead of built again.
+  std::uint64_t resumed() const;
+  // Whether this run, asked to update, finishes an interrupted --rebuild
+  // with the same options instead (an explicit --rebuild starts over).
+  bool resumed_rebuild() const;
 
   // Articles in the index, including those written but not yet committed (an
   // article still being analysed counts once commit() has run).

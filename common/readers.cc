@@ -438,7 +438,7 @@ void read_jsonl(const fs::path& file, const ArticleFn& on_article, const IssueFn
         continue;
       }
       if (trim(line).empty()) continue;
-      if (skip_line && skip_line(line)) continue;
+      if (skip_line && skip_line(line, line_no)) continue;
       std::string utf8 = std::move(line);
       if (!is_valid_utf8(utf8)) {
         utf8 = convert_with_icu(utf8, "windows-1252");

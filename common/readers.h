@@ -24,9 +24,9 @@ struct ReadIssue {
 
 using ArticleFn = std::function<void(Article&&)>;
 using IssueFn = std::function<void(const ReadIssue&)>;
-// Called with each raw line of a JSONL file before it is parsed; true skips
-// the line (the caller knows it already).
-using LineFilterFn = std::function<bool(std::string_view line)>;
+// Called with each raw line of a JSONL file (and its 1-based number) before
+// it is parsed; true skips the line (the caller knows it already).
+using LineFilterFn = std::function<bool(std::string_view line, std::size_t line_no)>;
 
 // Files larger than this are skipped (JSONL streams are read line by line and
 // may be any size; one JSONL line may not exceed it either).

@@ -236,12 +236,16 @@ class Searcher {
     unsigned timeout_ms = 10000;
   };
   // Opens `dir`: a plain index, or a directory whose stub XAPIANDB lists
-  // shards, one per line: "auto PATH" (local, relative to `dir`) or
-  // "remote :HOST:PORT" (a shard served by xapian-tcpsrv). Throws IndexError
-  // naming a shard that cannot be opened (unless allow_partial).
+  // shards, one per line: "auto PATH" (local, relative to `dir`),
+  // "remote :HOST:PORT" (a shard served by xapian-tcpsrv) or "remote PROGRAM
+  // ARGS" (Xapian's program backend: "remote ssh HOST xapian-progsrv PATH";
+  // remote_shard.h). Throws IndexError naming a shard that cannot be opened
+  // (unless allow_partial); warns (warnings()) of a TCP shard at a public
+  // address.
   Searcher(const std::string& dir, const OpenOptions& options);
 
-  // Shards left out by allow_partial, one message each.
+  // Shards left out by allow_partial, and TCP shards at public addresses:
+  // one message each.
   const std::vector<std::string>& warnings() const;
   ~Searcher();
   Searcher(const Searcher&) = delete;

@@ -144,11 +144,11 @@ AddResult ShardedWriter::add(const Article& article) {
   return writers_[shard_of(article.id, writers_.size())]->add(article);
 }
 
-bool ShardedWriter::skip_line(std::string_view raw_line) {
+bool ShardedWriter::skip_line(std::string_view raw_line, std::size_t line_no) {
   // The shard that holds the line skips it; every other shard only notes the
   // line's signature for an article it will not get.
   bool skip = false;
-  for (auto& w : writers_) skip = w->skip_line(raw_line) || skip;
+  for (auto& w : writers_) skip = w->skip_line(raw_line, line_no) || skip;
   return skip;
 }
 
@@ -177,6 +177,18 @@ bool ShardedWriter::finish() {
     std::filesystem::remove_all(build_dir_, ec);  // now the old index
   }
   return compacted;
+}
+
+std::uint64_t ShardedWriter::resumed() const {
+  std::uint64_t n = 0;
+  for (const auto& w : writers_) n += w->resumed();
+  return n;
+}
+
+bool ShardedWriter::resumed_rebuild() const {
+  for (const auto& w : writers_)
+    if (w->resumed_rebuild()) return true;
+  return false;
 }
 
 RunCounts ShardedWriter::counts() const {

@@ -40,11 +40,14 @@ class ShardedWriter {
 
   bool file_changed(const std::filesystem::path& file);
   AddResult add(const Article& article);
-  bool skip_line(std::string_view raw_line);
+  bool skip_line(std::string_view raw_line, std::size_t line_no);
   void end_file(bool complete);
   void remove_missing_files(const std::vector<std::filesystem::path>& roots);
   bool finish();
   RunCounts counts() const;
+  // IndexWriter::resumed() and resumed_rebuild() over the shards.
+  std::uint64_t resumed() const;
+  bool resumed_rebuild() const;
   std::uint64_t document_count() const;
   const std::string& stemmer() const;
   std::size_t shards() const { return writers_.size(); }

@@ -56,4 +56,19 @@ StoredFields decode_fields(std::string_view s) {
   return f;
 }
 
+std::string with_line(std::string_view encoded, std::size_t line) {
+  // The line is the eleventh field: keep the ten before it and what follows.
+  std::size_t start = 0;
+  for (int field = 0; field < 10; ++field) {
+    const std::size_t end = encoded.find(kFieldSeparator, start);
+    if (end == std::string_view::npos) return std::string(encoded);  // not ours to change
+    start = end + 1;
+  }
+  const std::size_t end = encoded.find(kFieldSeparator, start);
+  std::string out(encoded.substr(0, start));
+  append(out, line > 0 ? std::to_string(line) : std::string());
+  if (end != std::string_view::npos) out += encoded.substr(end + 1);
+  return out;
+}
+
 }  // namespace telusur

@@ -41,4 +41,8 @@ std::string encode_fields(const Article& article);
 // Decodes what encode_fields() wrote; missing trailing fields stay empty.
 StoredFields decode_fields(std::string_view encoded);
 
+// What encode_fields() wrote, with the line number `line` instead (the
+// article's line moved in its file; nothing else changed).
+std::string with_line(std::string_view encoded, std::size_t line);
+
 }  // namespace telusur

@@ -206,12 +206,18 @@ int run_index(int argc, const char* const* argv, std::ostream& out, std::ostream
               progress_shown = true;
             }
           },
-          on_issue, [&](std::string_view line) { return writer.skip_line(line); });
+          on_issue,
+          [&](std::string_view line, std::size_t line_no) { return writer.skip_line(line, line_no); });
       writer.end_file(file_complete);
     }
     writer.remove_missing_files(inputs);
     const bool compacted = writer.finish();
     clear_progress();
+    if (!quiet && (writer.resumed() || writer.resumed_rebuild()))
+      err << "telusur-index: resumed " << writer.resumed() << " articles from an interrupted "
+          << (writer.resumed_rebuild() ? "--rebuild (run with --rebuild to start it over)"
+                                       : "build")
+          << "\n";
     if (!quiet) {
       const RunCounts& c = writer.counts();
       err << "telusur-index: " << (dry_run ? "dry run, nothing written: would have " : "")

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -144,6 +145,33 @@ TEST_F(Incremental, JsonlLinesAddedChangedAndRemoved) {
   EXPECT_EQ(r.counts.unchanged, 3u) << r.err;  // a, b, j1
   EXPECT_EQ(all_ids(db()), (std::set<std::string>{"a", "b", "j1", "j2", "j4"}));
   EXPECT_EQ(ids_matching(db(), "karam"), (std::set<std::string>{"j2"}));
+}
+
+// The file and line each hit was read from, by id.
+std::map<std::string, std::string> locations(const fs::path& db, const std::string& query) {
+  Searcher s(db.string());
+  SearchOptions o;
+  o.query = query;
+  o.limit = 100;
+  std::map<std::string, std::string> out;
+  for (const Hit& h : s.search(o).hits) out[h.id] = h.path;
+  return out;
+}
+
+// A line removed before unchanged ones: they are not analysed again, but
+// their stored line numbers follow, as a fresh build would store them.
+TEST_F(Incremental, UnchangedJsonlLinesKeepTheirLineNumbersRight) {
+  const std::string news = (in() / "news.jsonl").string();
+  write_file(in() / "news.jsonl",
+             jsonl_line("j2", "Kapal tenggelam", "Kapal nelayan tenggelam di Selat Sunda.") +
+                 jsonl_line("j3", "Pemilu daerah", "Pemilihan kepala daerah berlangsung."));
+  const IndexRun r = index(db(), {in().string()});
+  EXPECT_EQ(r.counts.deleted, 1u) << r.err;    // j1
+  EXPECT_EQ(r.counts.unchanged, 4u) << r.err;  // a, b, j2, j3
+  EXPECT_EQ(r.counts.updated, 0u) << r.err;
+  const auto where = locations(db(), "kapal OR pemilihan");
+  EXPECT_EQ(where.at("j2"), news + ":1");
+  EXPECT_EQ(where.at("j3"), news + ":2");
 }
 
 std::string suggestion(const fs::path& db, const std::string& query) {
