@@ -29,14 +29,18 @@ for copy in range('"$scale"'):
 ' >"$work/articles.jsonl"
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", b - a}'; }
 echo "bench: clean build of $((22136 * scale)) articles..." >&2
+sync
 t0=$(date +%s.%N)
 "$bin/telusur-index" -q --index "$work/clean" "$work/articles.jsonl"
 t1=$(date +%s.%N)
 full=$(seconds "$t0" "$t1")
 kill_after=$(awk -v f="$full" -v k="$kill_at" 'BEGIN {printf "%.1f", f * k}')
+settle() { sync; sleep 5; }  # the last run's writes on disk: each run starts alike
+settle
 echo "bench: a build killed after $kill_after s..." >&2
 timeout -s KILL "$kill_after" "$bin/telusur-index" -q --index "$work/db" "$work/articles.jsonl" \
   2>/dev/null || true
+settle
 t0=$(date +%s.%N)
 "$bin/telusur-index" --index "$work/db" "$work/articles.jsonl" 2>"$work/resume.err"
 t1=$(date +%s.%N)

@@ -230,14 +230,21 @@ class BulkBuilder {
     const auto n = static_cast<Xapian::docid>(resumed_parts_.size());
     resumed_.close();
     for (Xapian::docid k = 0; k < n; ++k) {
-      Xapian::WritableDatabase part(resumed_parts_[k], Xapian::DB_OPEN);
       std::vector<Xapian::docid> gone;
-      for (auto it = part.postlist_begin(""); it != part.postlist_end(""); ++it)
-        if (!kept_.count((*it - 1) * n + k + 1)) gone.push_back(*it);  // the union's docid
-      for (Xapian::docid d : gone) part.delete_document(d);
-      part.commit();
-      if (part.get_doccount() > 0) left.push_back(resumed_parts_[k]);
-      part.close();
+      Xapian::doccount count = 0;
+      {
+        const Xapian::Database part(resumed_parts_[k]);
+        count = part.get_doccount();
+        for (auto it = part.postlist_begin(""); it != part.postlist_end(""); ++it)
+          if (!kept_.count((*it - 1) * n + k + 1)) gone.push_back(*it);  // the union's docid
+      }
+      if (!gone.empty()) {  // most parts lose nothing: no commit for them
+        Xapian::WritableDatabase part(resumed_parts_[k], Xapian::DB_OPEN);
+        for (Xapian::docid d : gone) part.delete_document(d);
+        part.commit();
+        part.close();
+      }
+      if (count > gone.size()) left.push_back(resumed_parts_[k]);
     }
     return left;
   }
