@@ -19,17 +19,7 @@ trap 'rm -rf "$work"' EXIT
 bin=$PWD/build/bin
 scale=${SCALE:-1}
 
-zstd -dc "$clickid" | /usr/bin/python3 -c '
-import json, sys
-lines = [l for l in sys.stdin if l.strip()]
-for copy in range('"$scale"'):
-    for line in lines:
-        if copy:
-            r = json.loads(line)
-            r["id"] = "synthetic-%d-%s" % (copy, r["id"])
-            line = json.dumps(r, ensure_ascii=False) + "\n"
-        sys.stdout.write(line)
-' >"$work/articles.jsonl"
+scaled_clickid "$work/articles.jsonl" "$scale"
 echo "bench: indexing $((22136 * scale)) articles..." >&2
 "$bin/telusur-index" --index "$work/db" "$work/articles.jsonl" 2>/dev/null
 

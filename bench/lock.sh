@@ -18,7 +18,8 @@ locked=0 other=0
 for round in $(seq "$rounds"); do
   after=$(awk -v r="$RANDOM" 'BEGIN {printf "%.1f", 1 + 2 * r / 32767}')
   set +e
-  timeout -s KILL "$after" "$bin/telusur-index" -q --index "$work/db" "$clickid" 2>"$work/err"
+  timeout -s KILL "$after" "$bin/telusur-index" -q --index "$work/db" "$clickid" 2>"$work/err" \
+    </dev/null
   rc=$?
   set -e
   if grep -q "locked" "$work/err"; then
@@ -36,5 +37,5 @@ articles=$(xapian-delve "$work/db" | awk '/number of documents/ {print $NF}')
 check=$(xapian-check "$work/db" >/dev/null 2>&1 && echo clean || echo FAILED)
 echo "| rounds (killed 1-3 s in, rerun at once) | refused as locked | other failures | last run | articles | xapian-check |"
 echo "|---|---|---|---|---|---|"
-printf '| %s | %s | %s | %.1f s | %s | %s |\n' "$rounds" "$locked" "$other" \
-  "$(echo "$end - $start" | bc)" "$articles" "$check"
+printf '| %s | %s | %s | %s s | %s | %s |\n' "$rounds" "$locked" "$other" \
+  "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')" "$articles" "$check"

@@ -70,3 +70,20 @@ CONF
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
+
+# The CLICK-ID articles as JSON Lines into FILE, SCALE times (default 1):
+# each copy after the first with new ids ("synthetic-N-ID").
+scaled_clickid() {
+  local out=$1 scale=${2:-1}
+  zstd -dc "$clickid" | /usr/bin/python3 -c '
+import json, sys
+lines = [l for l in sys.stdin if l.strip()]
+for copy in range(int(sys.argv[1])):
+    for line in lines:
+        if copy:
+            r = json.loads(line)
+            r["id"] = "synthetic-%d-%s" % (copy, r["id"])
+            line = json.dumps(r, ensure_ascii=False) + "\n"
+        sys.stdout.write(line)
+' "$scale" >"$out"
+}

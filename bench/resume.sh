@@ -16,17 +16,7 @@ kill_at=${KILL_AT:-0.8}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bin=$PWD/build/bin
-zstd -dc "$clickid" | /usr/bin/python3 -c '
-import json, sys
-lines = [l for l in sys.stdin if l.strip()]
-for copy in range('"$scale"'):
-    for line in lines:
-        if copy:
-            r = json.loads(line)
-            r["id"] = "synthetic-%d-%s" % (copy, r["id"])
-            line = json.dumps(r, ensure_ascii=False) + "\n"
-        sys.stdout.write(line)
-' >"$work/articles.jsonl"
+scaled_clickid "$work/articles.jsonl" "$scale"
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", b - a}'; }
 echo "bench: clean build of $((22136 * scale)) articles..." >&2
 sync

@@ -28,7 +28,8 @@ mkdir -p "$work/in"
 
 # The articles, 100 per JSON Lines file, and a reserve to add from.
 if [ "${CORPUS:-}" != synthetic ] && [ -f "$clickid" ]; then
-  zstd -dc "$clickid" | head -n $((articles * 2)) >"$work/all.jsonl"
+  # (head stops reading early: zstd's broken pipe is expected)
+  { zstd -dc "$clickid" 2>/dev/null || true; } | head -n $((articles * 2)) >"$work/all.jsonl"
   source_name="CLICK-ID"
 else
   /usr/bin/python3 - "$articles" >"$work/all.jsonl" <<'PY'

@@ -1,17 +1,7 @@
 #include "analysis_fingerprint.h"
 
+#include "embedded_data.h"
 #include "hash.h"
-
-namespace telusur::data {
-extern const char kBoilerplateRules[];
-extern const char kStopwords[];
-extern const char kStemmerDictionary[];
-extern const char kNameCues[];
-extern const char kGazetteer[];
-extern const char kNerTrainGazetteer[];
-extern const char kAliases[];
-extern const char kNameTagger[];
-}  // namespace telusur::data
 
 namespace telusur {
 

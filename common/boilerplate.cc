@@ -2,12 +2,9 @@
 
 #include <cctype>
 
+#include "embedded_data.h"
 #include "status.h"
 #include "text.h"
-
-namespace telusur::data {
-extern const char kBoilerplateRules[];
-}
 
 namespace telusur {
 namespace {

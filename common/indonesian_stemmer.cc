@@ -7,13 +7,10 @@
 #include <sstream>
 #include <vector>
 
+#include "embedded_data.h"
 #include "status.h"
 #include "hash.h"
 #include "text.h"
-
-namespace telusur::data {
-extern const char kStemmerDictionary[];
-}
 
 namespace telusur {
 namespace {

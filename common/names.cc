@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "embedded_data.h"
 #include "indonesian_stemmer.h"
 #include "name_rules.h"
 #include "name_tables.h"
@@ -15,14 +16,6 @@
 #include "name_training.h"
 #include "status.h"
 #include "text.h"
-
-namespace telusur::data {
-extern const char kNameCues[];
-extern const char kGazetteer[];
-extern const char kNerTrainGazetteer[];
-extern const char kAliases[];
-extern const char kNameTagger[];
-}  // namespace telusur::data
 
 namespace telusur {
 

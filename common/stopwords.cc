@@ -2,13 +2,10 @@
 
 #include <algorithm>
 
+#include "embedded_data.h"
 #include "text.h"
 
 namespace telusur {
-namespace data {
-extern const char kStopwords[];
-}
-
 const std::vector<std::string>& stopwords() {
   static const std::vector<std::string> kList = [] {
     std::vector<std::string> out;

@@ -19,6 +19,7 @@
 #include "index_writer.h"
 #include "searcher.h"
 #include "status.h"
+#include "index_run.h"
 #include "test_util.h"
 #include "write_lock.h"
 
@@ -29,28 +30,8 @@ namespace fs = std::filesystem;
 using testing::TempDir;
 using testing::write_file;
 
-struct IndexRun {
-  int exit_code = 0;
-  std::string err;
-  RunCounts counts;
-};
-
-// Runs telusur-index in process; reads the counts from its summary line.
-IndexRun index(const fs::path& db, const std::vector<std::string>& args) {
-  std::vector<std::string> all = {"telusur-index", "--index", db.string()};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<const char*> argv;
-  for (const auto& a : all) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  IndexRun r;
-  r.exit_code = run_index(static_cast<int>(argv.size()), argv.data(), out, err);
-  r.err = err.str();
-  std::smatch m;
-  const std::regex summary(R"((\d+) added, (\d+) updated, (\d+) deleted, (\d+) unchanged)");
-  if (std::regex_search(r.err, m, summary))
-    r.counts = {std::stoull(m[1]), std::stoull(m[2]), std::stoull(m[3]), std::stoull(m[4])};
-  return r;
-}
+using testing::index;
+using testing::IndexRun;
 
 std::set<std::string> all_ids(const fs::path& db) {
   const std::vector<std::string> ids = Searcher(db.string()).ids();

@@ -9,11 +9,9 @@
 
 #include <filesystem>
 #include <map>
-#include <regex>
-#include <sstream>
 
-#include "index_command.h"
 #include "index_digest.h"
+#include "index_run.h"
 #include "test_util.h"
 
 namespace telusur {
@@ -22,26 +20,8 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempDir;
 
-struct IndexRun {
-  int exit_code = 0;
-  std::string err;
-  std::uint64_t resumed = 0;  // from "resumed N articles"
-};
-
-IndexRun index(const fs::path& db, std::vector<std::string> args) {
-  std::vector<std::string> all = {"telusur-index", "--index", db.string()};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<const char*> argv;
-  for (const auto& a : all) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  IndexRun r;
-  r.exit_code = run_index(static_cast<int>(argv.size()), argv.data(), out, err);
-  r.err = err.str();
-  std::smatch m;
-  if (std::regex_search(r.err, m, std::regex(R"(resumed (\d+) articles)")))
-    r.resumed = std::stoull(m[1]);
-  return r;
-}
+using testing::index;
+using testing::IndexRun;
 
 // `n` articles in one JSON Lines file; `edition` changes the text of every
 // seventh article.
