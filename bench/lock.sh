@@ -18,7 +18,7 @@ locked=0 other=0
 for round in $(seq "$rounds"); do
   after=$(awk -v r="$RANDOM" 'BEGIN {printf "%.1f", 1 + 2 * r / 32767}')
   set +e
-  timeout -s KILL "$after" "$bin/telusur-index" -q --index "$work/db" "$clickid" 2>"$work/err" \
+  timeout --foreground -s KILL "$after" "$bin/telusur-index" -q --index "$work/db" "$clickid" 2>"$work/err" \
     </dev/null
   rc=$?
   set -e

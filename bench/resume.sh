@@ -28,7 +28,7 @@ kill_after=$(awk -v f="$full" -v k="$kill_at" 'BEGIN {printf "%.1f", f * k}')
 settle() { sync; sleep 5; }  # the last run's writes on disk: each run starts alike
 settle
 echo "bench: a build killed after $kill_after s..." >&2
-timeout -s KILL "$kill_after" "$bin/telusur-index" -q --index "$work/db" "$work/articles.jsonl" \
+timeout --foreground -s KILL "$kill_after" "$bin/telusur-index" -q --index "$work/db" "$work/articles.jsonl" \
   2>/dev/null || true
 settle
 t0=$(date +%s.%N)

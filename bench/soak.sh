@@ -103,13 +103,17 @@ while [ "$(date +%s)" -lt "$end" ]; do
   set +e
   if [ $((RANDOM % 3)) -eq 0 ]; then
     kills=$((kills + 1))
-    timeout -s KILL "0.$((RANDOM % 9 + 1))" "$bin/telusur-index" -q --index "$work/db" "$work/in" \
+    timeout --foreground -s KILL "0.$((RANDOM % 9 + 1))" "$bin/telusur-index" -q --index "$work/db" "$work/in" \
       2>>"$work/updater.err"
     rc=$?
-    [ "$rc" -ne 137 ] && [ "$rc" -ne 0 ] && failures=$((failures + 1))
+    [ "$rc" -eq 137 ] && rc=0
   else
     "$bin/telusur-index" -q --index "$work/db" "$work/in" 2>>"$work/updater.err"
-    [ $? -ne 0 ] && failures=$((failures + 1))
+    rc=$?
+  fi
+  if [ "$rc" -ne 0 ]; then
+    failures=$((failures + 1))
+    echo "soak: updater run $runs exited with status $rc" >>"$work/updater.err"
   fi
   set -e
   sleep 1
@@ -131,7 +135,7 @@ for s in 1 2 3 4; do
   rss+="$((first / 1024))->$((last / 1024)) MiB; "
 done
 [ "$failed" -gt 0 ] && head -5 "$work"/searcher-*.err >&2
-[ "$failures" -gt 0 ] && head -5 "$work/updater.err" >&2
+[ "$failures" -gt 0 ] && tail -5 "$work/updater.err" >&2
 echo "| duration | searches | failed | updater runs | killed | failed runs | articles on disk | index vs clean build | xapian-check | searcher RSS (first minute -> end) | worst growth |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 echo "| $duration s | $searches | $failed | $runs | $kills | $failures | $on_disk | $diff | $check | ${rss%; } | $worst% |"

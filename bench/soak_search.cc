@@ -33,13 +33,16 @@ long rss_kib() {
   return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-// The words of a line made of letters only (no query syntax).
+// The words of a line made of ASCII letters only, in lower case (no query
+// syntax: curly quotes are quotes to the query parser, "AND" an operator).
 std::vector<std::string> plain_words(const std::string& line) {
   std::vector<std::string> out;
   std::istringstream in(line);
   for (std::string w; in >> w;) {
     bool letters = w.size() >= 3;
-    for (unsigned char c : w) letters = letters && (std::isalpha(c) || c >= 0x80);
+    for (unsigned char c : w) letters = letters && c < 0x80 && std::isalpha(c);
+    // Lower case: "AND", "OR", "NOT" in capitals are operators.
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (letters) out.push_back(w);
   }
   return out;
