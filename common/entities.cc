@@ -32,6 +32,20 @@ std::string join(const std::vector<std::string_view>& words, std::size_t a, std:
   return out;
 }
 
+// The shorter forms a person's name of 2+ words may be written in: its first
+// and last words, and for 3+ words its first two, its last two, and its
+// first and last ("Thareq Kemal Habibie": Thareq, Habibie, Thareq Kemal,
+// Kemal Habibie, Thareq Habibie).
+std::vector<std::string> short_forms_of(const std::vector<std::string_view>& w) {
+  std::vector<std::string> out = {std::string(w.front()), std::string(w.back())};
+  if (w.size() >= 3) {
+    out.push_back(join(w, 0, 2));
+    out.push_back(join(w, w.size() - 2, w.size()));
+    out.push_back(std::string(w.front()) + " " + std::string(w.back()));
+  }
+  return out;
+}
+
 bool strip_suffix(std::string& s, std::string_view suffix) {
   if (s.size() <= suffix.size() || !s.ends_with(suffix)) return false;
   s.resize(s.size() - suffix.size());
@@ -406,13 +420,7 @@ void join_short_forms(const std::vector<EntityNode>& nodes, const EntityLinks& l
     const std::vector<std::string_view> w = words_of_key(nodes[i].key);
     if (nodes[i].type != kPersonLetter || w.size() < 2 || nodes[i].articles < 2) continue;
     const std::uint32_t root = uf.find(i);
-    holders[std::string(w.front())].insert(root);
-    holders[std::string(w.back())].insert(root);
-    if (w.size() >= 3) {
-      holders[join(w, 0, 2)].insert(root);
-      holders[join(w, w.size() - 2, w.size())].insert(root);
-      holders[std::string(w.front()) + " " + std::string(w.back())].insert(root);
-    }
+    for (std::string& form : short_forms_of(w)) holders[std::move(form)].insert(root);
   }
   const auto largest = largest_nodes(nodes, uf);
   Joins joins;
@@ -497,18 +505,15 @@ void EntityResolver::add_cooccurrence_links(const std::vector<StoredName>& names
                                             std::set<std::pair<std::string, std::uint32_t>>& shorts) {
   for (std::size_t s = 0; s < names.size(); ++s) {
     if (names[s].type != kPersonLetter) continue;
-    const std::string short_key = nodes_[ids[s]].key;
-    const std::size_t short_words = words_of_key(short_key).size();
-    if (short_words > 2) continue;
+    const std::string& short_key = nodes_[ids[s]].key;
+    if (words_of_key(short_key).size() > 2) continue;
     for (std::size_t f = 0; f < names.size(); ++f) {
       if (names[f].type != kPersonLetter || ids[f] == ids[s]) continue;
       const std::vector<std::string_view> w = words_of_key(nodes_[ids[f]].key);
-      if (w.size() <= short_words) continue;
-      const bool part = short_words == 1
-                            ? short_key == w.front() || short_key == w.back()
-                            : short_key == join(w, 0, 2) || short_key == join(w, w.size() - 2, w.size()) ||
-                                  short_key == std::string(w.front()) + " " + std::string(w.back());
-      if (part) shorts.insert({std::string(1, kPersonLetter) + short_key, ids[f]});
+      if (w.size() < 2) continue;
+      const std::vector<std::string> forms = short_forms_of(w);
+      if (std::find(forms.begin(), forms.end(), short_key) != forms.end())
+        shorts.insert({std::string(1, kPersonLetter) + short_key, ids[f]});
     }
   }
 }

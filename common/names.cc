@@ -188,11 +188,8 @@ NameExtractor::Prefix NameExtractor::name_prefix(std::string_view key) const {
   if (t.roles.count(std::string(key))) return Prefix::kRole;
   const IndonesianStemmer stemmer(t.common_words);
   Prefix out = Prefix::kWords;
-  for (std::size_t at = 0; at <= key.size();) {
-    std::size_t end = key.find(' ', at);
-    if (end == std::string_view::npos) end = key.size();
-    const std::string word(key.substr(at, end - at));
-    at = end + 1;
+  for (std::string_view part : split(key, ' ')) {
+    const std::string word(part);
     if (t.roles.count(word)) {
       out = Prefix::kRole;
       continue;
