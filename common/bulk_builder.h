@@ -29,6 +29,7 @@
 #include "root_table.h"
 #include "spelling_data.h"
 #include "status.h"
+#include "stored_fields.h"
 
 namespace telusur {
 
@@ -89,7 +90,7 @@ class BulkBuilder {
     std::error_code ec;
     if (resume) {
       resumed_parts_ = recover_parts(parts_dir_, manifest_, generation_);
-      for (const std::string& part : resumed_parts_) resumed_.add_database(Xapian::Database(part));
+      load_resumed();
     } else {
       std::filesystem::remove_all(parts_dir_, ec);  // leftovers of a killed build
     }
@@ -156,7 +157,7 @@ class BulkBuilder {
   BulkBuilder& operator=(const BulkBuilder&) = delete;
 
   void add(const Article& article, JobInfo info) {
-    if (resumed_parts_.empty() || !take_resumed(article.id, info.signature)) {
+    if (resumed_.empty() || !take_resumed(article.id, info.signature, article.line)) {
       current_.push_back({article, std::move(info)});
       if (current_.size() >= chunk_size_) flush();
     }
@@ -164,6 +165,17 @@ class BulkBuilder {
 
   // Articles added that an interrupted build had already written.
   std::uint64_t resumed() const { return resumed_count_; }
+
+  // The id of an article the resumed databases hold with `signature` at
+  // JSONL line `line` (0: a .txt file), not yet taken; null if none. (A
+  // JSONL line's signature is its hash and its file's: a line can be taken
+  // before it is parsed.)
+  const std::string* resumed_id(const std::string& signature, std::size_t line) const {
+    const auto it = resumed_.find(signature);
+    return it == resumed_.end() || it->second.line != line ? nullptr : &it->second.id;
+  }
+  // Keeps the article of resumed_id(signature), which must not be null.
+  void take_resumed(const std::string& signature) { keep(resumed_.find(signature)); }
 
   // Waits for every chunk; prunes the resumed databases; returns the
   // databases that hold the articles (the resumed first). Rethrows the first
@@ -180,6 +192,11 @@ class BulkBuilder {
   }
 
  private:
+  struct Resumed {
+    Xapian::docid docid;  // in the resumed parts as one database (interleaved)
+    std::string id;
+    std::size_t line;  // JSONL line, 0 for a .txt file
+  };
   struct Item {
     Article article;
     JobInfo info;
@@ -209,18 +226,49 @@ class BulkBuilder {
     for (std::thread& t : threads_) t.join();
   }
 
-  // Whether the resumed databases hold article `id` with `signature`; if
+  // The id and signature of every article of the resumed databases, read
+  // in one sequential pass over each (id terms, then the signature values)
+  // instead of a look-up per article added.
+  void load_resumed() {
+    const auto n = static_cast<Xapian::docid>(resumed_parts_.size());
+    const std::string prefix(schema::kIdPrefix);
+    for (Xapian::docid k = 0; k < n; ++k) {
+      const Xapian::Database part(resumed_parts_[k]);
+      std::unordered_map<Xapian::docid, std::string> signatures;
+      for (auto v = part.valuestream_begin(schema::kSignatureSlot);
+           v != part.valuestream_end(schema::kSignatureSlot); ++v)
+        signatures.emplace(v.get_docid(), *v);
+      std::unordered_map<Xapian::docid, std::size_t> lines;
+      for (auto v = part.valuestream_begin(schema::kFieldsSlot);
+           v != part.valuestream_end(schema::kFieldsSlot); ++v)
+        lines.emplace(v.get_docid(), decode_fields(*v).line);
+      for (auto t = part.allterms_begin(prefix); t != part.allterms_end(prefix); ++t) {
+        auto p = part.postlist_begin(*t);
+        if (p == part.postlist_end(*t)) continue;
+        auto sig = signatures.find(*p);
+        if (sig == signatures.end()) continue;
+        // The union's docid: the parts' docids interleaved, as in prune_resumed.
+        resumed_.emplace(std::move(sig->second),
+                         Resumed{(*p - 1) * n + k + 1, (*t).substr(prefix.size()), lines[*p]});
+      }
+    }
+  }
+
+  // Whether the resumed databases hold article `id` with `signature` at
+  // `line` (its stored line number: one that moved is written again); if
   // so, it is kept and counted.
-  bool take_resumed(const std::string& id, const std::string& signature) {
-    const std::string term = str(schema::kIdPrefix) + id;
-    Xapian::PostingIterator it = resumed_.postlist_begin(term);
-    if (it == resumed_.postlist_end(term)) return false;
-    if (resumed_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSignatureSlot) !=
-        signature)
-      return false;
-    kept_.insert(*it);
-    ++resumed_count_;
+  bool take_resumed(const std::string& id, const std::string& signature, std::size_t line) {
+    auto [it, end] = resumed_.equal_range(signature);
+    while (it != end && (it->second.id != id || it->second.line != line)) ++it;
+    if (it == end) return false;
+    keep(it);
     return true;
+  }
+
+  void keep(std::unordered_multimap<std::string, Resumed>::iterator it) {
+    kept_.insert(it->second.docid);
+    resumed_.erase(it);
+    ++resumed_count_;
   }
 
   // Deletes from the resumed databases every article not kept; returns
@@ -228,7 +276,7 @@ class BulkBuilder {
   std::vector<std::string> prune_resumed() {
     std::vector<std::string> left;
     const auto n = static_cast<Xapian::docid>(resumed_parts_.size());
-    resumed_.close();
+    resumed_.clear();
     for (Xapian::docid k = 0; k < n; ++k) {
       std::vector<Xapian::docid> gone;
       Xapian::doccount count = 0;
@@ -254,7 +302,7 @@ class BulkBuilder {
   std::string manifest_;
   unsigned generation_ = 0;
   std::vector<std::string> resumed_parts_;
-  Xapian::Database resumed_;               // the resumed parts as one
+  std::unordered_multimap<std::string, Resumed> resumed_;  // by signature, not yet kept
   std::unordered_set<Xapian::docid> kept_;  // docids of resumed_ added again
   std::uint64_t resumed_count_ = 0;
   std::vector<Item> current_;

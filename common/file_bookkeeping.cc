@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <vector>
 
 #include "document.h"
 #include "names.h"
@@ -46,13 +47,28 @@ std::uint64_t article_hash(const Article& a) {
   return h;
 }
 
-std::optional<std::string> slurp(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(out).str();
+std::optional<std::uint64_t> file_content_hash(const std::filesystem::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  std::vector<char> buf(1 << 20);
+  bool ok = true;
+  for (;;) {
+    const ssize_t got = ::read(fd, buf.data(), buf.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      ok = got == 0;
+      break;
+    }
+    XXH3_64bits_update(state, buf.data(), static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  const std::uint64_t h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  if (!ok) return std::nullopt;
+  return h;
 }
 
 }  // namespace telusur

@@ -82,7 +82,8 @@ struct FileSignature {
   }
 };
 
-// Reads a whole file; nullopt when it cannot be read.
-std::optional<std::string> slurp(const std::filesystem::path& file);
+// hash_of() of a file's bytes, read in blocks (a file of any size costs one
+// buffer, not its size in memory); nullopt when it cannot be read.
+std::optional<std::uint64_t> file_content_hash(const std::filesystem::path& file);
 
 }  // namespace telusur

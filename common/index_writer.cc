@@ -43,6 +43,7 @@
 #include "text.h"
 
 namespace telusur {
+
 namespace {
 
 NameIndexing name_indexing(const WriterOptions& o) {
@@ -161,6 +162,32 @@ struct IndexWriter::Impl {
   bool entity_table = true;  // WriterOptions::entity_table
   std::size_t chunk_size = 1000;
   std::unique_ptr<BulkBuilder> bulk;
+
+  // The builder of a fresh build, started by its first article.
+  void start_bulk() {
+    if (bulk) return;
+    bulk = std::make_unique<BulkBuilder>(dir + ".parts", threads, stemmer_name, names, stem_table,
+                                         chunk_size, resume);
+    write_build_marker(dir, rebuild, part_manifest(stemmer_name, names, stem_table));
+  }
+
+  // A fresh build: whether the JSONL line of file.line_hash is one an
+  // interrupted build wrote, as it is and on the same line; if so it is
+  // taken, unparsed.
+  bool take_resumed_line(std::size_t line_no) {
+    if (!resume || !file.open) return false;
+    if (!bulk && !std::filesystem::exists(dir + ".parts")) return false;  // nothing to resume
+    start_bulk();
+    const std::string signature = file.line_hash + file.signature.file_hash;
+    const std::string* id = bulk->resumed_id(signature, line_no);
+    // An id already added is a duplicate: read and reported as such.
+    if (!id || !ids_this_run.insert(*id).second) return false;
+    bulk->take_resumed(signature);
+    file.line_hash.clear();
+    ++counts.added;
+    ++file.articles;
+    return true;
+  }
 
   [[noreturn]] void fail(const std::string& what, const Xapian::Error& e) const {
     throw IndexError(what + " index '" + dir + "': " + describe(e));
@@ -410,9 +437,9 @@ bool IndexWriter::file_changed(const std::filesystem::path& file) {
         known->mtime_ns == w.file.signature.mtime_ns)
       return unchanged();
     // Size or mtime differ (or the file is new): the content decides.
-    const std::optional<std::string> bytes = slurp(file);
-    if (!bytes) return true;
-    w.file.signature.content_hash = hex64(hash_of(*bytes));
+    const std::optional<std::uint64_t> content = file_content_hash(file);
+    if (!content) return true;
+    w.file.signature.content_hash = hex64(*content);
     if (known) {
       known->read_value(w.reader.get_metadata(known->key()));
       if (known->content_hash == w.file.signature.content_hash) {
@@ -470,11 +497,7 @@ AddResult IndexWriter::add(const Article& a) {
   ++(result == AddResult::kAdded ? w.counts.added : w.counts.updated);
   if (w.bulk_mode) {
     try {
-      if (!w.bulk) {
-        w.bulk = std::make_unique<BulkBuilder>(w.dir + ".parts", w.threads, w.stemmer_name, w.names,
-                                               w.stem_table, w.chunk_size, w.resume);
-        write_build_marker(w.dir, w.rebuild, part_manifest(w.stemmer_name, w.names, w.stem_table));
-      }
+      w.start_bulk();
       w.bulk->add(a, JobInfo{signature, w.last_file_term});
     } catch (const Xapian::Error& e) {
       w.fail("cannot add article " + a.id + " to", e);
@@ -495,6 +518,13 @@ AddResult IndexWriter::add(const Article& a) {
 bool IndexWriter::skip_line(std::string_view raw_line, std::size_t line_no) {
   Impl& w = *impl_;
   w.file.line_hash = hex64(hash_of(raw_line));
+  if (w.bulk_mode) {
+    try {
+      return w.take_resumed_line(line_no);
+    } catch (const Xapian::Error& e) {
+      w.fail("cannot resume into", e);
+    }
+  }
   if (!w.file.open || !w.has_reader) return false;
   try {
     if (!w.file.lines_loaded) {
@@ -640,15 +670,25 @@ bool IndexWriter::finish_bulk() {
     if (w.bulk) w.resumed = w.bulk->resumed();
     w.bulk.reset();
     {
+      const auto open_parts = [&parts] {
+        Xapian::Database all;
+        for (const std::string& part : parts) all.add_database(Xapian::Database(part));
+        return all;
+      };
+      // The entity table on a second core (its own Database objects: they
+      // are not shared between threads) while this one does the spelling.
+      std::future<std::vector<std::pair<std::string, std::string>>> entities;
+      if (w.entity_table)
+        entities = std::async(std::launch::async, [&] { return entity_table_entries(open_parts()); });
       // Spelling data: every word of the collection once, with its
       // collection frequency (cheaper than word by word while building).
-      Xapian::Database words;
-      for (const std::string& part : parts) words.add_database(Xapian::Database(part));
+      const Xapian::Database words = open_parts();
       for (auto t = words.allterms_begin(); t != words.allterms_end(); ++t) {
         const std::string term = *t;
         if (spelling_word(term)) w.db.add_spelling(term, words.get_collection_freq(term));
       }
-      if (w.entity_table) write_entity_table(w.db, words);
+      if (entities.valid())
+        for (const auto& [key, value] : entities.get()) w.db.set_metadata(key, value);
       w.db.commit();
     }
     w.db.close();

@@ -125,6 +125,35 @@ TEST_F(Resume, ArticlesChangedOrGoneSinceTheKillAreNotKept) {
   EXPECT_EQ(article_digests(db()), article_digests(fresh));
 }
 
+TEST_F(Resume, ArticlesOnOtherLinesSinceTheKillKeepTheirNewLineNumbers) {
+  ASSERT_TRUE(run_and_kill(db(), args(), PartCommitted(db())));
+  // One article more at the top: every line moves down by one, unchanged.
+  testing::write_file(in() / "news.jsonl",
+                      "{\"id\": \"top\", \"title\": \"Berita baru\", \"body\": \"Laporan "
+                      "banjir dari daerah baru.\"}\n" +
+                          articles(3000));
+  const IndexRun r = index(db(), args());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const fs::path fresh = dir_.path() / "fresh";
+  ASSERT_EQ(index(fresh, {in().string()}).exit_code, 0);
+  EXPECT_EQ(article_digests(db()), article_digests(fresh));
+}
+
+TEST_F(Resume, UnchangedLinesAreTakenUnreadAndDuplicatesStillReported) {
+  ASSERT_TRUE(run_and_kill(db(), args(), PartCommitted(db())));
+  // A line repeated at the end: its id was taken from the parts, so the
+  // repeat is a duplicate, named on stderr like in a clean build.
+  std::string text = articles(3000);
+  text += text.substr(0, text.find('\n') + 1);
+  testing::write_file(in() / "news.jsonl", text);
+  const IndexRun r = index(db(), args());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_GT(r.resumed, 0u) << r.err;
+  EXPECT_NE(r.err.find("duplicate id 'n0'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("news.jsonl:3001"), std::string::npos) << r.err;
+  EXPECT_EQ(article_digests(db()), article_digests(clean()));
+}
+
 TEST_F(Resume, PartsOfOtherOptionsAreDiscardedAndRebuildStartsOver) {
   // Parts built with another stemmer are never trusted.
   ASSERT_TRUE(run_and_kill(db(), args({"--stemmer", "snowball"}),
