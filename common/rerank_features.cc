@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 #include "schema.h"
@@ -46,6 +47,21 @@ std::vector<double> wdfs(const Xapian::Database& db, const std::string& term,
   return out;
 }
 
+// The length of each of `docs`, read through the all-documents posting
+// list in docid order (one cursor, not a look-up per document).
+std::vector<double> doc_lengths(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+                                const std::vector<std::size_t>& ascending) {
+  std::vector<double> out(docs.size(), 0);
+  Xapian::PostingIterator p = db.postlist_begin("");
+  const Xapian::PostingIterator end = db.postlist_end("");
+  for (std::size_t i : ascending) {
+    if (p == end) break;
+    p.skip_to(docs[i]);
+    if (p != end && *p == docs[i]) out[i] = p.get_doclength();
+  }
+  return out;
+}
+
 // Proximity pairs are counted for the first this many candidates only
 // (reading positions is the costly part); the others have none.
 constexpr std::size_t kPairDepth = 20;
@@ -65,17 +81,23 @@ std::vector<std::string> values(const Xapian::Database& db, Xapian::valueno slot
   return out;
 }
 
-// Occurrences of `b` right after `a` (ordered) and within 8 positions of
-// it (unordered) in document `d`.
-std::pair<double, double> pair_counts(const Xapian::Database& db, Xapian::docid d,
-                                      const std::string& a, const std::string& b) {
-  std::vector<Xapian::termpos> pa, pb;
+using Positions = std::vector<Xapian::termpos>;
+
+// The positions of `term` in document `d`.
+Positions positions(const Xapian::Database& db, Xapian::docid d, const std::string& term) {
+  Positions out;
   try {
-    for (auto p = db.positionlist_begin(d, a); p != db.positionlist_end(d, a); ++p) pa.push_back(*p);
-    for (auto p = db.positionlist_begin(d, b); p != db.positionlist_end(d, b); ++p) pb.push_back(*p);
+    for (auto p = db.positionlist_begin(d, term); p != db.positionlist_end(d, term); ++p)
+      out.push_back(*p);
   } catch (const Xapian::RangeError&) {
-    return {0, 0};  // a term the document lacks
+    // a term the document lacks
   }
+  return out;
+}
+
+// Occurrences of b right after a (ordered) and within 8 positions of it
+// (unordered), from their positions.
+std::pair<double, double> pair_counts(const Positions& pa, const Positions& pb) {
   double ordered = 0, unordered = 0;
   for (Xapian::termpos x : pa) {
     ordered += std::binary_search(pb.begin(), pb.end(), x + 1);
@@ -83,6 +105,38 @@ std::pair<double, double> pair_counts(const Xapian::Database& db, Xapian::docid 
     unordered += lo != pb.end() && *lo <= x + 7;
   }
   return {ordered, unordered};
+}
+
+// The ordered and unordered pair counts of consecutive `words` in each of
+// the first kPairDepth `docs`. Positions are read once per word and
+// article, and only for words the article holds (known from their posting
+// lists): each position list read is a B-tree descent of its own.
+std::vector<std::pair<double, double>> proximity(const Xapian::Database& db,
+                                                 const std::vector<std::string>& words,
+                                                 const std::vector<Xapian::docid>& docs,
+                                                 const std::vector<std::size_t>& ascending) {
+  const std::size_t depth = std::min(docs.size(), kPairDepth);
+  std::vector<std::pair<double, double>> out(depth, {0, 0});
+  if (words.size() < 2) return out;
+  std::vector<std::size_t> top;  // the first `depth` articles, in docid order
+  for (std::size_t i : ascending)
+    if (i < depth) top.push_back(i);
+  std::vector<std::vector<double>> held;
+  for (const std::string& w : words) held.push_back(wdfs(db, w, docs, top, true));
+  for (std::size_t i = 0; i < depth; ++i) {
+    std::vector<std::optional<Positions>> pos(words.size());
+    const auto at = [&](std::size_t k) -> const Positions& {
+      if (!pos[k]) pos[k] = positions(db, docs[i], words[k]);
+      return *pos[k];
+    };
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+      if (held[k][i] == 0 || held[k + 1][i] == 0) continue;
+      const auto [o, u] = pair_counts(at(k), at(k + 1));
+      out[i].first += o;
+      out[i].second += u;
+    }
+  }
+  return out;
 }
 
 // The cosines of `query` with article `d`'s whole text and with its best
@@ -120,9 +174,8 @@ std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery
   const double N = std::max<double>(1, db.get_doccount());
   const double avg = std::max(1.0, db.get_avlength());
   const double total = N * avg;
-  std::vector<double> length(n);
+  const std::vector<double> length = doc_lengths(db, docs, ascending);
   for (std::size_t i = 0; i < n; ++i) {
-    length[i] = db.get_doclength(docs[i]);
     f[i][kFirstStageScore] = scores[i];
     // Tied articles share the first one's rank, so the feature does not
     // depend on the order of ties (document ids, which shards interleave).
@@ -165,15 +218,11 @@ std::vector<float> rerank_features(const Xapian::Database& db, const RerankQuery
   const std::vector<std::string> years = values(db, schema::kDateSlot, docs, ascending);
   const std::vector<std::string> names =
       type ? values(db, schema::kNamesSlot, docs, ascending) : std::vector<std::string>(n);
+  const std::vector<std::pair<double, double>> pairs = proximity(db, q.words, docs, ascending);
   for (std::size_t i = 0; i < n; ++i) {
     f[i][kAnswerType] = type ? names_answer(names[i], type, q.question.words) : marked[i];
     if (years[i].size() >= 4) f[i][kYear] = std::atoi(years[i].substr(0, 4).c_str());
-    if (i >= kPairDepth) continue;
-    for (std::size_t k = 0; k + 1 < q.words.size(); ++k) {
-      const auto [o, u] = pair_counts(db, docs[i], q.words[k], q.words[k + 1]);
-      f[i][kOrderedPairs] += o;
-      f[i][kUnorderedPairs] += u;
-    }
+    if (i < pairs.size()) std::tie(f[i][kOrderedPairs], f[i][kUnorderedPairs]) = pairs[i];
   }
   if (vectors) {
     const std::vector<float> query = vectors->mean(q.vector_words);
