@@ -127,8 +127,13 @@ struct IndexWriter::Impl {
   struct CurrentFile {
     bool open = false;
     std::uint64_t articles = 0;  // read from it in this run
-    // Its JSONL lines in the index: line hash -> document; loaded on demand.
-    std::unordered_map<std::string, Xapian::docid> lines;
+    // Its JSONL lines in the index: line hash -> document and the line
+    // number it has stored; loaded on demand.
+    struct StoredLine {
+      Xapian::docid docid;
+      std::size_t line;
+    };
+    std::unordered_map<std::string, StoredLine> lines;
     bool lines_loaded = false;
     std::string line_hash;  // of the line add() gets next
     std::string term;       // its file term
@@ -238,6 +243,26 @@ struct IndexWriter::Impl {
       pending = 0;
     } catch (const Xapian::Error& e) {
       fail("cannot commit", e);
+    }
+  }
+
+  // The line hash and stored line number of each article of the current
+  // file, in one pass over the signature and fields value streams.
+  void load_lines() {
+    file.lines_loaded = true;
+    Xapian::ValueIterator v = reader.valuestream_begin(schema::kSignatureSlot);
+    const Xapian::ValueIterator end = reader.valuestream_end(schema::kSignatureSlot);
+    Xapian::ValueIterator fields = reader.valuestream_begin(schema::kFieldsSlot);
+    const Xapian::ValueIterator fields_end = reader.valuestream_end(schema::kFieldsSlot);
+    for (auto it = reader.postlist_begin(file.term); it != reader.postlist_end(file.term); ++it) {
+      if (v == end) break;
+      v.skip_to(*it);
+      if (v == end) break;
+      if (v.get_docid() != *it) continue;
+      std::size_t line = 0;
+      if (fields != fields_end) fields.skip_to(*it);
+      if (fields != fields_end && fields.get_docid() == *it) line = decode_fields(*fields).line;
+      file.lines.emplace((*v).substr(0, 16), CurrentFile::StoredLine{*it, line});
     }
   }
 
@@ -527,25 +552,14 @@ bool IndexWriter::skip_line(std::string_view raw_line, std::size_t line_no) {
   }
   if (!w.file.open || !w.has_reader) return false;
   try {
-    if (!w.file.lines_loaded) {
-      w.file.lines_loaded = true;
-      Xapian::ValueIterator v = w.reader.valuestream_begin(schema::kSignatureSlot);
-      const Xapian::ValueIterator end = w.reader.valuestream_end(schema::kSignatureSlot);
-      for (auto it = w.reader.postlist_begin(w.file.term); it != w.reader.postlist_end(w.file.term);
-           ++it) {
-        if (v == end) break;
-        v.skip_to(*it);
-        if (v == end) break;
-        if (v.get_docid() == *it) w.file.lines.emplace((*v).substr(0, 16), *it);
-      }
-    }
+    if (!w.file.lines_loaded) w.load_lines();
   } catch (const Xapian::Error& e) {
     w.fail("cannot read", e);
   }
   const auto it = w.file.lines.find(w.file.line_hash);
-  if (it == w.file.lines.end() || !w.seen_docids.insert(it->second).second) return false;
+  if (it == w.file.lines.end() || !w.seen_docids.insert(it->second.docid).second) return false;
   w.file.line_hash.clear();
-  w.move_line(it->second, line_no);
+  if (it->second.line != line_no) w.move_line(it->second.docid, line_no);
   ++w.counts.unchanged;
   ++w.file.articles;
   return true;
