@@ -170,12 +170,14 @@ class BulkBuilder {
   // JSONL line `line` (0: a .txt file), not yet taken; null if none. (A
   // JSONL line's signature is its hash and its file's: a line can be taken
   // before it is parsed.)
-  const std::string* resumed_id(const std::string& signature, std::size_t line) const {
-    const auto it = resumed_.find(signature);
-    return it == resumed_.end() || it->second.line != line ? nullptr : &it->second.id;
+  const std::string* resumed_id(const std::string& signature, std::size_t line) {
+    const auto it = find_resumed(signature, line);
+    return it == resumed_.end() ? nullptr : &it->second.id;
   }
-  // Keeps the article of resumed_id(signature), which must not be null.
-  void take_resumed(const std::string& signature) { keep(resumed_.find(signature)); }
+  // Keeps the article of resumed_id(signature, line), which must not be null.
+  void take_resumed(const std::string& signature, std::size_t line) {
+    keep(find_resumed(signature, line));
+  }
 
   // Waits for every chunk; prunes the resumed databases; returns the
   // databases that hold the articles (the resumed first). Rethrows the first
@@ -265,7 +267,16 @@ class BulkBuilder {
     return true;
   }
 
-  void keep(std::unordered_multimap<std::string, Resumed>::iterator it) {
+  using ResumedMap = std::unordered_multimap<std::string, Resumed>;
+
+  // The resumed article with `signature` at `line`, or end().
+  ResumedMap::iterator find_resumed(const std::string& signature, std::size_t line) {
+    auto [it, end] = resumed_.equal_range(signature);
+    while (it != end && it->second.line != line) ++it;
+    return it == end ? resumed_.end() : it;
+  }
+
+  void keep(ResumedMap::iterator it) {
     kept_.insert(it->second.docid);
     resumed_.erase(it);
     ++resumed_count_;
@@ -302,7 +313,7 @@ class BulkBuilder {
   std::string manifest_;
   unsigned generation_ = 0;
   std::vector<std::string> resumed_parts_;
-  std::unordered_multimap<std::string, Resumed> resumed_;  // by signature, not yet kept
+  ResumedMap resumed_;  // by signature, not yet kept
   std::unordered_set<Xapian::docid> kept_;  // docids of resumed_ added again
   std::uint64_t resumed_count_ = 0;
   std::vector<Item> current_;

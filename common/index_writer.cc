@@ -187,7 +187,7 @@ struct IndexWriter::Impl {
     const std::string* id = bulk->resumed_id(signature, line_no);
     // An id already added is a duplicate: read and reported as such.
     if (!id || !ids_this_run.insert(*id).second) return false;
-    bulk->take_resumed(signature);
+    bulk->take_resumed(signature, line_no);
     file.line_hash.clear();
     ++counts.added;
     ++file.articles;
