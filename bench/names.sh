@@ -6,7 +6,7 @@
 # the CLICK-ID articles, the 30 most frequent names and what names cost the
 # indexer: median of RUNS full builds without names, with extraction only
 # (--no-name-fields: names kept for facets) and with names indexed as fields;
-# last, the entities of that index scored against the hand-made gold
+# (the three kinds of build in turn); last, the entities of that index scored against the hand-made gold
 # (bench/entities-gold.tsv: B-cubed and pairwise precision, recall, F1) and
 # the 30 entities in most articles with their variants.
 # Usage: bench/names.sh [RUNS]   (default 3)
@@ -32,19 +32,25 @@ build/bin/telusur-names "$clickid" | python3 bench/names_top.py 30
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-build_seconds() {  # telusur-index options...: median wall seconds of $runs full builds
-  for _ in $(seq "$runs"); do
-    rm -rf "$work/db"
-    local t0 t1
-    t0=$(date +%s.%N)
-    build/bin/telusur-index -q --index "$work/db" "$@" "$clickid" >/dev/null 2>&1
-    t1=$(date +%s.%N)
-    awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}'
-  done | median
+build_once() {  # telusur-index options...: wall seconds of one full build
+  rm -rf "$work/db"
+  local t0 t1
+  t0=$(date +%s.%N)
+  build/bin/telusur-index -q --index "$work/db" "$@" "$clickid" >/dev/null 2>&1
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}'
 }
-without=$(build_seconds --no-names)
-extract=$(build_seconds --no-name-fields)
-with=$(build_seconds)
+# The three builds take turns, run after run: a machine that slows down or
+# speeds up part way weighs on each alike.
+: >"$work/without"; : >"$work/extract"; : >"$work/with"
+for _ in $(seq "$runs"); do
+  build_once --no-names >>"$work/without"
+  build_once --no-name-fields >>"$work/extract"
+  build_once >>"$work/with"
+done
+without=$(median <"$work/without")
+extract=$(median <"$work/extract")
+with=$(median <"$work/with")
 size_with=$(du -sm "$work/db" | cut -f1)
 pct() { awk -v a="$without" -v b="$1" 'BEGIN {printf "%+.1f%%", 100 * (b - a) / a}'; }
 echo
