@@ -73,7 +73,8 @@ bool interrupted_rebuild(const std::string& index_dir, const std::string& manife
 // Resuming: each database commits after each chunk, so a build killed at any
 // point leaves committed databases. With `resume`, those that carry this
 // build's manifest are kept (the others removed), and an article they hold
-// with the same signature (content and file) is not built again; at
+// with the same signature (content and file) on the same line is not built
+// again (a JSONL line is taken unparsed: resumed_id()); at
 // finish(), the articles they hold that this run did not add (or added with
 // another signature) are deleted from them, so the result holds exactly the
 // articles added.
@@ -228,9 +229,10 @@ class BulkBuilder {
     for (std::thread& t : threads_) t.join();
   }
 
-  // The id and signature of every article of the resumed databases, read
-  // in one sequential pass over each (id terms, then the signature values)
-  // instead of a look-up per article added.
+  // The id, signature and line number of every article of the resumed
+  // databases, read in one sequential pass over each (the signature and
+  // fields value streams, then the id terms) instead of a look-up per
+  // article added.
   void load_resumed() {
     const auto n = static_cast<Xapian::docid>(resumed_parts_.size());
     const std::string prefix(schema::kIdPrefix);
