@@ -115,14 +115,15 @@ Prepared prepare(const Article& a, const JobInfo& info, TermIndexer& ix, NameInd
       prefix = schema::kOrgPrefix, exact = schema::kOrgExactPrefix;
     field_pos += kNameGap;
     ix.index(p.doc, name.name, prefix, 1, field_pos, false);
+    const std::string spaced_key = " " + name.key + " ";
     for (const std::string& surface : name.surfaces) {
       // Only spellings with other words than the name's ("Cina" for China,
       // "KCNA"); "Kim Jong-un" and a short "Choe" add nothing.
       const std::string key = name_key(surface);
+      if (key == name.key) continue;  // most names: written as named
       bool other_words = false;
       for (const Token& t : tokenize(key))
-        other_words =
-            other_words || (" " + name.key + " ").find(" " + t.term + " ") == std::string::npos;
+        other_words = other_words || spaced_key.find(" " + t.term + " ") == std::string::npos;
       if (!other_words) continue;
       field_pos += kNameGap;
       ix.index(p.doc, surface, prefix, 1, field_pos, false);
