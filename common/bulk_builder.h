@@ -246,6 +246,10 @@ class BulkBuilder {
       for (auto v = part.valuestream_begin(schema::kFieldsSlot);
            v != part.valuestream_end(schema::kFieldsSlot); ++v)
         lines.emplace(v.get_docid(), decode_fields(*v).line);
+      const auto line_of = [&lines](Xapian::docid d) {
+        const auto l = lines.find(d);
+        return l == lines.end() ? std::size_t{0} : l->second;
+      };
       for (auto t = part.allterms_begin(prefix); t != part.allterms_end(prefix); ++t) {
         auto p = part.postlist_begin(*t);
         if (p == part.postlist_end(*t)) continue;
@@ -253,7 +257,7 @@ class BulkBuilder {
         if (sig == signatures.end()) continue;
         // The union's docid: the parts' docids interleaved, as in prune_resumed.
         resumed_.emplace(std::move(sig->second),
-                         Resumed{(*p - 1) * n + k + 1, (*t).substr(prefix.size()), lines[*p]});
+                         Resumed{(*p - 1) * n + k + 1, (*t).substr(prefix.size()), line_of(*p)});
       }
     }
   }
@@ -262,19 +266,20 @@ class BulkBuilder {
   // `line` (its stored line number: one that moved is written again); if
   // so, it is kept and counted.
   bool take_resumed(const std::string& id, const std::string& signature, std::size_t line) {
-    auto [it, end] = resumed_.equal_range(signature);
-    while (it != end && (it->second.id != id || it->second.line != line)) ++it;
-    if (it == end) return false;
+    const auto it = find_resumed(signature, line, &id);
+    if (it == resumed_.end()) return false;
     keep(it);
     return true;
   }
 
   using ResumedMap = std::unordered_multimap<std::string, Resumed>;
 
-  // The resumed article with `signature` at `line`, or end().
-  ResumedMap::iterator find_resumed(const std::string& signature, std::size_t line) {
+  // The resumed article with `signature` at `line` (and id `*id` if given),
+  // or end().
+  ResumedMap::iterator find_resumed(const std::string& signature, std::size_t line,
+                                    const std::string* id = nullptr) {
     auto [it, end] = resumed_.equal_range(signature);
-    while (it != end && it->second.line != line) ++it;
+    while (it != end && (it->second.line != line || (id && it->second.id != *id))) ++it;
     return it == end ? resumed_.end() : it;
   }
 

@@ -43,7 +43,6 @@
 #include "text.h"
 
 namespace telusur {
-
 namespace {
 
 NameIndexing name_indexing(const WriterOptions& o) {
@@ -266,15 +265,15 @@ struct IndexWriter::Impl {
     }
   }
 
-  // Gives the stored fields of document `docid` (an unchanged JSONL line)
-  // the line number `line_no`, if it has another. The document is written
-  // in order with the others (a commit point never holds half of it).
+  // Gives the stored fields of document `docid` (an unchanged JSONL line,
+  // stored with another line number: load_lines()) the line number
+  // `line_no`. The document is written in order with the others (a commit
+  // point never holds half of it).
   void move_line(Xapian::docid docid, std::size_t line_no) {
     if (dry_run) return;
     try {
       Xapian::Document doc = reader.get_document(docid);
       const std::string encoded = doc.get_value(schema::kFieldsSlot);
-      if (decode_fields(encoded).line == line_no) return;
       doc.add_value(schema::kFieldsSlot, with_line(encoded, line_no));
       while (!ops.empty()) write_next();  // everything added before it first
       db.replace_document(docid, doc);

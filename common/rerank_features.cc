@@ -31,35 +31,40 @@ enum Feature {
   kFeatureCount
 };
 
-// wdf of `term` in each of `docs` (0 when absent; 1 for any posting with
-// `presence`, as boolean terms have wdf 0), read from its postings.
-std::vector<double> wdfs(const Xapian::Database& db, const std::string& term,
-                         const std::vector<Xapian::docid>& docs,
-                         const std::vector<std::size_t>& ascending, bool presence = false) {
+// read(posting) for each of `docs` in `term`'s posting list (0 when
+// absent), the list read once in docid order (`ascending`: indexes of
+// `docs` by docid), one cursor for all.
+template <typename Read>
+std::vector<double> along_postings(const Xapian::Database& db, const std::string& term,
+                                   const std::vector<Xapian::docid>& docs,
+                                   const std::vector<std::size_t>& ascending, Read read) {
   std::vector<double> out(docs.size(), 0);
   Xapian::PostingIterator p = db.postlist_begin(term);
   const Xapian::PostingIterator end = db.postlist_end(term);
   for (std::size_t i : ascending) {
     if (p == end) break;
     p.skip_to(docs[i]);
-    if (p != end && *p == docs[i]) out[i] = presence ? 1 : p.get_wdf();
+    if (p != end && *p == docs[i]) out[i] = read(p);
   }
   return out;
 }
 
-// The length of each of `docs`, read through the all-documents posting
-// list in docid order (one cursor, not a look-up per document).
+// wdf of `term` in each of `docs` (0 when absent; 1 for any posting with
+// `presence`, as boolean terms have wdf 0), read from its postings.
+std::vector<double> wdfs(const Xapian::Database& db, const std::string& term,
+                         const std::vector<Xapian::docid>& docs,
+                         const std::vector<std::size_t>& ascending, bool presence = false) {
+  return along_postings(db, term, docs, ascending, [presence](const Xapian::PostingIterator& p) {
+    return presence ? 1.0 : static_cast<double>(p.get_wdf());
+  });
+}
+
+// The length of each of `docs`, through the all-documents posting list.
 std::vector<double> doc_lengths(const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
                                 const std::vector<std::size_t>& ascending) {
-  std::vector<double> out(docs.size(), 0);
-  Xapian::PostingIterator p = db.postlist_begin("");
-  const Xapian::PostingIterator end = db.postlist_end("");
-  for (std::size_t i : ascending) {
-    if (p == end) break;
-    p.skip_to(docs[i]);
-    if (p != end && *p == docs[i]) out[i] = p.get_doclength();
-  }
-  return out;
+  return along_postings(db, "", docs, ascending, [](const Xapian::PostingIterator& p) {
+    return static_cast<double>(p.get_doclength());
+  });
 }
 
 // Proximity pairs are counted for the first this many candidates only
