@@ -74,7 +74,7 @@ bool interrupted_rebuild(const std::string& index_dir, const std::string& manife
 // point leaves committed databases. With `resume`, those that carry this
 // build's manifest are kept (the others removed), and an article they hold
 // with the same signature (content and file) on the same line is not built
-// again (a JSONL line is taken unparsed: resumed_id()); at
+// again (a JSONL line is taken unparsed: take_resumed_line()); at
 // finish(), the articles they hold that this run did not add (or added with
 // another signature) are deleted from them, so the result holds exactly the
 // articles added.
@@ -167,17 +167,17 @@ class BulkBuilder {
   // Articles added that an interrupted build had already written.
   std::uint64_t resumed() const { return resumed_count_; }
 
-  // The id of an article the resumed databases hold with `signature` at
-  // JSONL line `line` (0: a .txt file), not yet taken; null if none. (A
-  // JSONL line's signature is its hash and its file's: a line can be taken
-  // before it is parsed.)
-  const std::string* resumed_id(const std::string& signature, std::size_t line) {
+  // Keeps the article the resumed databases hold with `signature` at JSONL
+  // line `line`, not yet taken, if there is one and `accept(its id)` says
+  // so (the caller's duplicate check); whether it was kept. (A JSONL line's
+  // signature is its hash and its file's: a line can be taken before it is
+  // parsed.)
+  template <typename Accept>
+  bool take_resumed_line(const std::string& signature, std::size_t line, Accept&& accept) {
     const auto it = find_resumed(signature, line);
-    return it == resumed_.end() ? nullptr : &it->second.id;
-  }
-  // Keeps the article of resumed_id(signature, line), which must not be null.
-  void take_resumed(const std::string& signature, std::size_t line) {
-    keep(find_resumed(signature, line));
+    if (it == resumed_.end() || !accept(it->second.id)) return false;
+    keep(it);
+    return true;
   }
 
   // Waits for every chunk; prunes the resumed databases; returns the

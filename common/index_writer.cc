@@ -183,10 +183,11 @@ struct IndexWriter::Impl {
     if (!bulk && !std::filesystem::exists(dir + ".parts")) return false;  // nothing to resume
     start_bulk();
     const std::string signature = file.line_hash + file.signature.file_hash;
-    const std::string* id = bulk->resumed_id(signature, line_no);
     // An id already added is a duplicate: read and reported as such.
-    if (!id || !ids_this_run.insert(*id).second) return false;
-    bulk->take_resumed(signature, line_no);
+    if (!bulk->take_resumed_line(signature, line_no, [this](const std::string& id) {
+          return ids_this_run.insert(id).second;
+        }))
+      return false;
     file.line_hash.clear();
     ++counts.added;
     ++file.articles;
