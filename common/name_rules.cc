@@ -129,14 +129,23 @@ class RunScanner {
     }
     close_pending(k);
     std::size_t end = end_of_match;
-    // A known given name takes the capitalised words after it ("Arie Sudjito").
+    // A known given name takes the capitalised words after it ("Arie
+    // Sudjito"), a known one-word surname too ("Paul Kagame").
     if (type == NameType::kPerson)
-      while (end < j_ && end - k < 4 && !t_.match(t_.gazetteer, toks_, end, j_) &&
-             !t_.match(t_.roles, toks_, end, j_))
+      while (end < j_ && end - k < 4 && !t_.match(t_.roles, toks_, end, j_) &&
+             takes_next(end))
         ++end;
     if (type == NameType::kPlace && end == j_ && compass_at(toks_, end)) ++end;
     found_.push_back({type, k, end});
     return end;
+  }
+
+  // Whether a known person goes on with toks[x]: no known name starts
+  // there, or a one-word person does.
+  bool takes_next(std::size_t x) const {
+    const std::size_t m = t_.match(t_.gazetteer, toks_, x, j_);
+    return m == 0 ||
+           (m == 1 && t_.gazetteer.at(span_key(toks_, x, x + 1)) == NameType::kPerson);
   }
 
   // The unmatched words toks[pending_, end): a name by the evidence before

@@ -51,6 +51,39 @@ void add_word_features(const NameTables& t, const std::vector<NameToken>& toks, 
   if (evidence && toks[i].cap) out.evidence = evidence->of(key);
 }
 
+// A name of two or more words the tagger tagged somewhere in the article is
+// the same name where the tagger left the same words untagged ("Sidang di
+// Mahkamah Konstitusi. Hakim Mahkamah Konstitusi (MK) ..."): one article
+// does not switch what a name is. Names tagged at a sentence start, where
+// a capital says less, are not carried over ("Putusan MK").
+void propagate_tags(const std::vector<NameToken>& toks, std::vector<int>& tags) {
+  const std::size_t n = toks.size();
+  std::map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> by_first;
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i + 1;
+    if (tags[i] % 2 == 1)
+      while (j < n && tags[j] == tags[i] + 1) ++j;
+    if (tags[i] % 2 == 1 && j - i >= 2 && !toks[i].sentence_start) by_first[toks[i].key].push_back({i, j});
+    i = j;
+  }
+  if (by_first.empty()) return;
+  const auto same_words = [&](std::size_t a, std::size_t b, std::size_t len) {
+    for (std::size_t x = 0; x < len; ++x)
+      if (toks[a + x].key != toks[b + x].key || tags[b + x] != kTagO) return false;
+    return true;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tags[i] != kTagO || !toks[i].cap) continue;
+    const auto it = by_first.find(toks[i].key);
+    if (it == by_first.end()) continue;
+    for (const auto& [a, b] : it->second) {
+      if (i + (b - a) > n || !same_words(a, i, b - a)) continue;
+      for (std::size_t x = 0; x < b - a; ++x) tags[i + x] = tags[a] + (x ? 1 : 0);
+      break;
+    }
+  }
+}
+
 // A known person's full name is one whole person ("Kim Jong-un", where the
 // tagger may stop at "Kim").
 void tag_known_persons(const NameTables& t, const std::vector<NameToken>& toks,
@@ -93,6 +126,19 @@ void add_pieces(const std::vector<NameToken>& toks, const std::vector<TaggerToke
   }
 }
 
+// Whether toks[j] is a one-word parenthesised acronym that belongs to the
+// organisation or place name ending before it ("Mahkamah Konstitusi (MK)"),
+// however the tagger tagged it: the pair is what links the acronym to the
+// name across the collection.
+bool acronym_tail_at(const std::vector<NameToken>& toks, const std::vector<int>& tags,
+                     NameType type, std::size_t j) {
+  const std::size_t n = toks.size();
+  if (type == NameType::kPerson || j >= n || !toks[j].acronym || !toks[j].paren_open) return false;
+  const bool alone = j + 1 == n || toks[j + 1].after_punct || tags[j + 1] % 2 == 1 ||
+                     tags[j + 1] == kTagO;
+  return alone && (tags[j] == kTagO || type_of_tag(tags[j]) == type);
+}
+
 // The tagger's names as spans: a title before a name left out, a place
 // then a person cut in two, a parenthesised tail kept out of the name.
 std::vector<LinkedName> tagged_spans(const NameTables& t, const std::vector<NameToken>& toks,
@@ -109,6 +155,7 @@ std::vector<LinkedName> tagged_spans(const NameTables& t, const std::vector<Name
     std::size_t j = i + 1;
     while (j < n && tags[j] == begin_tag(type) + 1) ++j;
     if (type == NameType::kPlace && compass_at(toks, j)) ++j;
+    if (acronym_tail_at(toks, tags, type, j)) ++j;
     std::size_t a = i;
     // A title is not part of the name ("Presiden Xi Jinping").
     while (a + 1 < j) {
@@ -116,10 +163,37 @@ std::vector<LinkedName> tagged_spans(const NameTables& t, const std::vector<Name
       if (m == 0) break;
       a += m;
     }
+    // Nor a word that opens a sentence before an acronym ("Putusan MK",
+    // "Rapat DPR"), unless it is an organisation or place head or the two
+    // make a known name.
+    if (a + 1 < j && toks[a].sentence_start && tokens[a].cues == 0 && !toks[a].acronym &&
+        toks[a + 1].acronym && !t.known_type(span_key(toks, a, j)))
+      ++a;
     add_pieces(toks, tokens, type, a, j, spans);
     i = j;
   }
   return spans;
+}
+
+// A lone capitalised word the tagger left untagged that starts or ends a
+// person's full name tagged in the article is that person's short form
+// ("Choe Son-hui tiba. Kunjungan pertama Choe ke Beijing"); not at a
+// sentence start, nor before another capitalised word.
+void add_short_forms(const std::vector<NameToken>& toks, std::vector<int>& tags,
+                     std::vector<LinkedName>& spans) {
+  const std::size_t n = toks.size();
+  std::set<std::string_view> ends;
+  for (const LinkedName& s : spans)
+    if (s.type == NameType::kPerson && s.fb - s.fa >= 2)
+      ends.insert({std::string_view(toks[s.fa].key), std::string_view(toks[s.fb - 1].key)});
+  if (ends.empty()) return;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tags[i] != kTagO || !toks[i].cap || toks[i].sentence_start || !ends.count(toks[i].key))
+      continue;
+    if (i + 1 < n && toks[i + 1].cap && !toks[i + 1].after_punct) continue;
+    tags[i] = kTagBPer;
+    spans.push_back({NameType::kPerson, i, i + 1, i, i + 1});
+  }
 }
 
 // Each span linked to its full name: the rules' link for the same words,
@@ -157,29 +231,46 @@ void link_spans(const std::vector<NameToken>& toks, const std::vector<LinkedName
   }
 }
 
-// The rules' places and acronyms where the tagger saw nothing; then the
+// Whether the rules' name r is a person named as the speaker right after a
+// speech verb ("kata Budiman"), a pattern the news sets tag as a person
+// nearly always, while the tagger, trained on other genres too, may not.
+bool spoken_person(const NameTables& t, const std::vector<NameToken>& toks, const LinkedName& r) {
+  return r.type == NameType::kPerson && r.a > 0 && !toks[r.a].after_punct &&
+         t.speech.count(toks[r.a - 1].key) && !t.roles.count(toks[r.a].key);
+}
+
+// The speakers the rules found and the tagger did not (a full mention, not
+// rules-only), the rules' places and acronyms where the tagger saw nothing; then the
 // spans that are no names dropped.
 void add_rules_only(const NameTables& t, const std::vector<NameToken>& toks,
-                    const std::vector<LinkedName>& rules, const std::vector<int>& tags,
+                    const std::vector<TaggerToken>& tokens, const std::vector<LinkedName>& rules, const std::vector<int>& tags,
                     std::vector<LinkedName>& spans) {
   for (const LinkedName& r : rules) {
     bool untagged = true;
     for (std::size_t x = r.a; x < r.b; ++x) untagged = untagged && tags[x] == kTagO;
     const bool acronym = r.b - r.a == 1 && toks[r.a].acronym;
-    if (untagged && r.fa == r.a && r.fb == r.b && (r.type == NameType::kPlace || acronym)) {
+    if (untagged && spoken_person(t, toks, r)) {
+      spans.push_back(r);
+    } else if (untagged && r.fa == r.a && r.fb == r.b &&
+               (r.type == NameType::kPlace || acronym)) {
       LinkedName extra = r;
       extra.rules_only = true;
       spans.push_back(extra);
     }
   }
   // A known place is no person ("presiden ketiga RI"); a lone organisation
-  // or place head is no name ("di SMA", "PT. Djarum"), nor a lone letter.
+  // or place head is no name ("di SMA", "PT. Djarum"), nor a lone letter,
+  // nor a lone common word opening a sentence taken for a place or an
+  // organisation.
   std::erase_if(spans, [&](LinkedName& s) {
     if (s.fa != s.a || s.fb != s.b) return false;
     if (s.b - s.a == 1 && toks[s.a].text.size() == 1) return true;
     const std::string key = span_key(toks, s.a, s.b);
     if (s.type == NameType::kPerson && t.known_type(key) == NameType::kPlace)
       s.type = NameType::kPlace;
+    if (s.b - s.a == 1 && s.type != NameType::kPerson && toks[s.a].sentence_start &&
+        tokens[s.a].common && !toks[s.a].acronym && !t.known_type(key))
+      return true;  // "Hari ini ...", "Para pemohon ...": a common word opening a sentence
     return s.b - s.a == 1 && (t.org_heads.count(key) || t.place_heads.count(key)) &&
            !t.gazetteer.count(key);
   });
@@ -220,10 +311,12 @@ std::vector<LinkedName> tagged_names(const NameTables& tables, const std::vector
                                      const CapitalEvidence* evidence) {
   const std::vector<TaggerToken> tokens = tagger_tokens(tables, toks, rules, evidence);
   std::vector<int> tags = tables.tagger->tag(tokens);
+  propagate_tags(toks, tags);
   tag_known_persons(tables, toks, tags);
   std::vector<LinkedName> spans = tagged_spans(tables, toks, tokens, tags);
+  add_short_forms(toks, tags, spans);
   link_spans(toks, rules, spans);
-  add_rules_only(tables, toks, rules, tags, spans);
+  add_rules_only(tables, toks, tokens, rules, tags, spans);
   std::sort(spans.begin(), spans.end(),
             [](const LinkedName& x, const LinkedName& y) { return x.a < y.a; });
   return spans;

@@ -120,7 +120,8 @@ std::vector<std::string> tag_tokens(const NameExtractor& extractor,
   return tags;
 }
 
-std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int epochs, int runs,
+std::string train_name_tagger(const std::vector<ConllSentence>& sentences,
+                              const TaggerTrainingOptions& options,
                               const std::function<void(const std::string&)>& log) {
   constexpr std::size_t kFolds = 5;
   // Texts live as long as the trainer reads their words.
@@ -146,8 +147,8 @@ std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int e
     }
   }
   if (log) log("training on " + std::to_string(sentences.size()) + " sentences");
-  trainer.train(epochs, runs, log);
-  return trainer.model(0.01);
+  trainer.train(options.epochs, options.runs, log);
+  return trainer.model(options.min_weight);
 }
 
 }  // namespace telusur

@@ -29,14 +29,20 @@ CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences);
 
 // Trains the name tagger on gold sentences (PER/PERSON, LOC/LOCATION,
 // ORG/ORGANIZATION; other tags read as O) for `epochs` passes and returns the
-// model text (see name_tagger.h), the mean of `runs` models trained on
-// differently shuffled data. The rule and gazetteer features of a
+// model text (see name_tagger.h), the mean of `options.runs` models trained
+// on differently shuffled data. The rule and gazetteer features of a
 // sentence come from an extractor whose NER gazetteer is built from the other
 // four of five folds, so the model does not learn to trust a gazetteer that
 // already knows every training name; every other sentence is read with the
 // collection's CapitalEvidence and the rest without, so the model works with
 // and without it. `log` gets progress lines.
-std::string train_name_tagger(const std::vector<ConllSentence>& sentences, int epochs, int runs,
+struct TaggerTrainingOptions {
+  int epochs = 10;          // passes over the sentences
+  int runs = 3;             // models trained on differently shuffled data, averaged
+  double min_weight = 0.01; // features with no weight this large are left out
+};
+std::string train_name_tagger(const std::vector<ConllSentence>& sentences,
+                              const TaggerTrainingOptions& options,
                               const std::function<void(const std::string&)>& log);
 
 // builtin_rules() with `ner_gazetteer` (TYPE<TAB>name lines) in place of

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "name_tables.h"
@@ -84,6 +85,12 @@ TEST(NameExtractor, Rules) {
       {"Pertemuan itu berlangsung lama. Sementara itu harga naik.",
        {},
        {"person:Pertemuan", "place:Pertemuan", "person:Sementara"}},
+      // A common word opening a sentence is no organisation or place, nor
+      // part of the acronym after it.
+      {"Putusan itu berat. Hari ini MK membacakannya. Para hakim hadir.",
+       {"organisation:MK"},
+       {"organisation:Hari", "place:Hari", "organisation:Para", "organisation:Hari ini MK"}},
+      {"Putusan MK dibacakan pada Senin.", {"organisation:MK"}, {"organisation:Putusan MK"}},
   };
   for (const Case& c : cases) {
     const auto got = found(c.text);
@@ -134,6 +141,37 @@ TEST(NameExtractor, NormalisesAndLinksWithinAnArticle) {
   EXPECT_EQ(choe->key, "choe son hui");
   EXPECT_EQ(choe->mentions, 3u);  // "Choe" twice, linked to the full name
   EXPECT_EQ(found("Presiden Xi Jinping hadir. \"Baik,\" ujar Xi.").count("person:Xi"), 0u);
+}
+
+// What one article says of a name holds for the whole article: the same
+// words tagged once are the same name everywhere in it, a bracketed acronym
+// belongs to the name before it, a speaker after a speech verb is a person.
+TEST(NameExtractor, OneArticleOneReading) {
+  struct Mentions {
+    const char* title;
+    const char* body;
+    const char* name;
+    unsigned mentions;
+    const char* surface;  // one surface the name must list
+  };
+  const Mentions cases[] = {
+      {"Sidang di Mahkamah Konstitusi", "Hakim Mahkamah Konstitusi (MK) membacakan putusan.",
+       "Mahkamah Konstitusi", 2, "Mahkamah Konstitusi (MK)"},
+      {"", "Hubungan akan membaik, kata Budiman kepada wartawan.", "Budiman", 1, "Budiman"},
+      {"", "Menlu Choe Son-hui tiba. Kunjungan pertama Choe ke Beijing lancar.", "Choe Son Hui",
+       2, "Choe"},
+  };
+  for (const Mentions& c : cases) {
+    const Name* hit = nullptr;
+    const auto names = NameExtractor::builtin().extract(c.title, c.body);
+    for (const Name& n : names)
+      if (n.name == c.name) hit = &n;
+    ASSERT_NE(hit, nullptr) << c.body;
+    EXPECT_EQ(hit->mentions, c.mentions) << c.body;
+    EXPECT_NE(std::find(hit->surfaces.begin(), hit->surfaces.end(), c.surface),
+              hit->surfaces.end())
+        << c.body;
+  }
 }
 
 TEST(NameExtractor, AliasesGiveOneCanonicalName) {

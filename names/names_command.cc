@@ -63,7 +63,8 @@ int run_entities(const std::string& index, std::size_t top, std::ostream& out,
   }
 }
 
-int run_train(const std::string& path, int epochs, int runs, std::ostream& out, std::ostream& err) {
+int run_train(const std::string& path, const TaggerTrainingOptions& options, std::ostream& out,
+              std::ostream& err) {
   std::ifstream in(path);
   if (!in) {
     err << "telusur-names: error: cannot read " << path << "\n";
@@ -77,10 +78,10 @@ int run_train(const std::string& path, int epochs, int runs, std::ostream& out, 
     }
     out << "# Name tagger model (common/name_tagger.h), trained by telusur-names --train\n"
         << "# on " << std::filesystem::path(path).filename().string() << " (" << sentences.size()
-        << " sentences, " << runs << " runs of " << epochs
+        << " sentences, " << options.runs << " runs of " << options.epochs
         << " epochs). feature<TAB>weights of O B-PER I-PER B-LOC\n"
         << "# I-LOC B-ORG I-ORG.\n"
-        << train_name_tagger(sentences, epochs, runs, [&](const std::string& line) {
+        << train_name_tagger(sentences, options, [&](const std::string& line) {
              err << "telusur-names: " << line << "\n";
            });
   } catch (const Error& e) {
@@ -101,8 +102,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   std::string train;
   std::string entities_index;
   std::size_t top = 0;
-  int epochs = 10;
-  int runs = 3;
+  TaggerTrainingOptions training;
   std::string model;
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
@@ -120,9 +120,12 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
       "indexes them, NER UGM marks them, idner-news-2k does not")(
       "train", po::value(&train)->value_name("CONLL"),
       "train the tagger on gold CoNLL data (token first, IOB tag last) and write the model "
-      "to stdout")("epochs", po::value(&epochs)->default_value(10), "training passes")(
-      "runs", po::value(&runs)->default_value(3),
+      "to stdout")("epochs", po::value(&training.epochs)->default_value(training.epochs),
+                    "training passes")(
+      "runs", po::value(&training.runs)->default_value(training.runs),
       "models trained on differently shuffled data, averaged")(
+      "min-weight", po::value(&training.min_weight)->default_value(training.min_weight),
+      "leave out the features with no weight this large (a smaller model)")(
       "model", po::value(&model)->value_name("FILE"),
       "use the tagger model in FILE instead of the built-in one")(
       "entities", po::value(&entities_index)->value_name("INDEX"),
@@ -133,7 +136,7 @@ int run_names(int argc, const char* const* argv, std::ostream& out, std::ostream
   cli::add_version_option(visible);
   if (!cli::parse(argc, argv, visible, paths, vm, err, "telusur-names")) return 2;
   if (cli::print_version(vm, out, "telusur-names")) return 0;
-  if (!train.empty() && !vm.count("help")) return run_train(train, epochs, runs, out, err);
+  if (!train.empty() && !vm.count("help")) return run_train(train, training, out, err);
   if (!entities_index.empty() && !vm.count("help")) return run_entities(entities_index, top, out, err);
   if (vm.count("help") || (paths.empty() && !conll)) {
     (vm.count("help") ? out : err)
