@@ -11,4 +11,5 @@ extern const char kGazetteer[];          // data/names/gazetteer.txt
 extern const char kNerTrainGazetteer[];  // data/names/gazetteer-from-ner-train.txt
 extern const char kAliases[];            // data/names/aliases.txt
 extern const char kNameTagger[];         // data/names/tagger.model
+extern const char kNameWords[];          // data/names/name-words.txt
 }  // namespace telusur::data

@@ -19,6 +19,18 @@ std::optional<NameType> NameTables::known_type(const std::string& key) const {
   return std::nullopt;
 }
 
+std::unordered_map<std::string, char> parse_name_words(std::string_view text) {
+  std::unordered_map<std::string, char> words;
+  for_each_data_line(text, [&](std::string_view line, std::size_t line_no) {
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0 || line.size() != tab + 2 ||
+        std::string_view("PLOM").find(line[tab + 1]) == std::string_view::npos)
+      throw Error("name words line " + std::to_string(line_no) + ": expected word<TAB>P|L|O|M");
+    words.emplace(line.substr(0, tab), line[tab + 1]);
+  });
+  return words;
+}
+
 std::vector<std::vector<std::string>> parse_alias_groups(std::string_view aliases) {
   std::vector<std::vector<std::string>> groups;
   for_each_data_line(aliases, [&](std::string_view line, std::size_t line_no) {

@@ -30,6 +30,9 @@ struct NameTables {
   std::unordered_map<std::string, bool> common;            // capitalised, yet not names
   std::unordered_map<std::string, std::string> canonical;  // key -> canonical display
   std::vector<std::vector<std::string>> alias_groups;      // canonical name first
+  // Words of the names found in a large news collection -> the kind of name
+  // each is mostly part of: 'P', 'L', 'O', or 'M' (data/names/name-words.txt).
+  std::unordered_map<std::string, char> name_words;
   // First word of any cue or gazetteer phrase -> words in its longest phrase.
   std::unordered_map<std::string, std::size_t> first_words;
   // Common words (hunspell-id), when available: "Menteri Hukum" names no person.
@@ -55,6 +58,10 @@ struct NameTables {
 NameTables parse_name_tables(std::string_view cues,
                              const std::vector<std::string_view>& gazetteers,
                              std::string_view aliases);
+
+// The word classes of data/names/name-words.txt (word<TAB>P|L|O|M); throws
+// telusur::Error naming the bad line.
+std::unordered_map<std::string, char> parse_name_words(std::string_view text);
 
 // Alias groups from the text of an alias list, canonical name first; throws
 // telusur::Error naming the bad line.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "name_rules.h"
 #include "status.h"
 
@@ -56,6 +59,26 @@ TEST(NameTables, BadLinesNameTheirLine) {
       ADD_FAILURE() << "no error for " << c.error;
     } catch (const Error& e) {
       EXPECT_EQ(std::string(e.what()), c.error);
+    }
+  }
+}
+
+TEST(NameTables, ParsesNameWords) {
+  const auto words = parse_name_words("# comment\npoppy\tP\nbandung\tL\nhari\tM\n");
+  EXPECT_EQ(words.size(), 3u);
+  EXPECT_EQ(words.at("poppy"), 'P');
+  EXPECT_EQ(words.at("bandung"), 'L');
+  EXPECT_EQ(words.at("hari"), 'M');
+  for (const auto& [text, error] : std::vector<std::pair<const char*, const char*>>{
+           {"poppy\tP\nbandung\n", "name words line 2: expected word<TAB>P|L|O|M"},
+           {"poppy\tX\n", "name words line 1: expected word<TAB>P|L|O|M"},
+           {"\tP\n", "name words line 1: expected word<TAB>P|L|O|M"},
+           {"poppy\tPL\n", "name words line 1: expected word<TAB>P|L|O|M"}}) {
+    try {
+      parse_name_words(text);
+      ADD_FAILURE() << "no error for " << text;
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()), error);
     }
   }
 }

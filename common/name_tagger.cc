@@ -115,6 +115,8 @@ void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, i
   if (w.sentence_start) put("ss", s0);
   if (w.hyphen_joined) put("hy");
   if (w.paren_open) put("po", s0, kLabels[prev]);
+  if (w.quote_before) put("qb", s0, kLabels[prev]);
+  if (i + 1 < n && t[i + 1].quote_before) put("qa", s0);
   if (w.after_punct) put("ap", s0);
   if (w.common) put("cm", w.sentence_start ? "s" : "m");
   if (w.date_word) put("dt");
@@ -139,6 +141,21 @@ void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, i
   const char cue_prev[2] = {i > 0 ? cue_letter(t[i - 1].cues) : '_', 0};
   put("c=", cue_here);
   put("cp=", cue_prev);
+  // The kind of name each word is mostly part of in the news at large.
+  const auto name_word_at = [&](std::ptrdiff_t d) -> char {
+    const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
+    if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return '_';
+    const char c = t[static_cast<std::size_t>(j)].name_word;
+    return c ? c : '-';
+  };
+  const char nw[2] = {name_word_at(0), 0}, nwp[2] = {name_word_at(-1), 0},
+             nwn[2] = {name_word_at(1), 0};
+  const char nw3[4] = {nwp[0], nw[0], nwn[0], 0};
+  put("nw=", nw);
+  put("nwp=", nwp);
+  put("nwn=", nwn);
+  put("nw3=", nw3);
+  put("nws=", nw, s0);
   put("t=", kLabels[prev]);
   put("tt=", kLabels[prev2], kLabels[prev]);
   put("tw=", kLabels[prev], w.key);

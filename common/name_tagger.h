@@ -52,6 +52,7 @@ struct WordShape {
   bool sentence_start = false;
   bool hyphen_joined = false;  // "-" between it and the previous word
   bool paren_open = false;     // "(" between it and the previous word
+  bool quote_before = false;   // a quotation mark between it and the previous word
   bool after_punct = false;    // other punctuation (",", ";", quotes, a line end) before it
 };
 
@@ -67,6 +68,7 @@ struct TaggerToken : WordShape {
   unsigned cues = 0;           // TaggerCue bits
   int rule = kTagO;            // the rule extractor's tag
   int gazetteer = kTagO;       // the longest gazetteer match's tag
+  char name_word = 0;          // NameTables::name_words class ('P', 'L', 'O', 'M'); 0: none
 };
 
 // Whether a word may start a name (upper-case first letter); connectors only

@@ -49,6 +49,10 @@ void add_word_features(const NameTables& t, const std::vector<NameToken>& toks, 
       (!toks[i].cap && i + 1 < n && toks[i + 1].cap && is_name_connector(key)) ||
       (!toks[i].cap && i > 0 && toks[i - 1].cap && !toks[i].after_punct && is_compass_word(key));
   if (evidence && toks[i].cap) out.evidence = evidence->of(key);
+  if (toks[i].cap) {
+    const auto it = t.name_words.find(key);
+    if (it != t.name_words.end()) out.name_word = it->second;
+  }
 }
 
 // A name of two or more words the tagger tagged somewhere in the article is
@@ -82,6 +86,17 @@ void propagate_tags(const std::vector<NameToken>& toks, std::vector<int>& tags) 
       break;
     }
   }
+}
+
+// "dan" never joins one person's name: "Antonio Banderas dan Catherine
+// Zeta-Jones" are two persons (organisations keep it: "Kementerian Hukum dan
+// HAM").
+void split_coordinated_persons(const std::vector<NameToken>& toks, std::vector<int>& tags) {
+  for (std::size_t i = 1; i + 1 < toks.size(); ++i)
+    if (tags[i] == kTagIPer && !toks[i].cap && toks[i].key == "dan" && tags[i + 1] == kTagIPer) {
+      tags[i] = kTagO;
+      tags[i + 1] = kTagBPer;
+    }
 }
 
 // A known person's full name is one whole person ("Kim Jong-un", where the
@@ -311,6 +326,7 @@ std::vector<LinkedName> tagged_names(const NameTables& tables, const std::vector
                                      const CapitalEvidence* evidence) {
   const std::vector<TaggerToken> tokens = tagger_tokens(tables, toks, rules, evidence);
   std::vector<int> tags = tables.tagger->tag(tokens);
+  split_coordinated_persons(toks, tags);
   propagate_tags(toks, tags);
   tag_known_persons(tables, toks, tags);
   std::vector<LinkedName> spans = tagged_spans(tables, toks, tokens, tags);

@@ -69,6 +69,9 @@ void append_name_tokens(std::string_view text, const std::vector<Word>& words,
     t.hyphen_joined = !first && gap == "-";
     t.spaced = !first && !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
     t.paren_open = !first && gap.find('(') != std::string_view::npos;
+    t.quote_before = gap.find('"') != std::string_view::npos ||
+                     gap.find("\u201C") != std::string_view::npos ||
+                     gap.find("\u201D") != std::string_view::npos;
     // A bare hyphen joins ("Jong-un"); a spaced dash separates ("Prabowo - Hatta").
     // The first word of a text starts afresh: no name runs from title into body.
     t.after_punct =

@@ -86,6 +86,7 @@ const NameExtractor& NameExtractor::builtin_rules() {
     NameTables tables = parse_name_tables(
         data::kNameCues, {data::kGazetteer, country_gazetteer(), data::kNerTrainGazetteer},
         data::kAliases);
+    tables.name_words = parse_name_words(data::kNameWords);
     try {
       tables.common_words = RootDictionary::load_default();
     } catch (const Error&) {
@@ -205,6 +206,7 @@ NameExtractor training_extractor(std::string_view ner_gazetteer) {
   NameTables tables = parse_name_tables(
       data::kNameCues, {data::kGazetteer, country_gazetteer(), ner_gazetteer}, data::kAliases);
   tables.common_words = NameExtractor::builtin_rules().tables().common_words;
+  tables.name_words = NameExtractor::builtin_rules().tables().name_words;
   return NameExtractor(std::make_shared<const NameTables>(std::move(tables)));
 }
 

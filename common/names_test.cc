@@ -91,6 +91,10 @@ TEST(NameExtractor, Rules) {
        {"organisation:MK"},
        {"organisation:Hari", "place:Hari", "organisation:Para", "organisation:Hari ini MK"}},
       {"Putusan MK dibacakan pada Senin.", {"organisation:MK"}, {"organisation:Putusan MK"}},
+      // "dan" joins organisations' words, never one person's.
+      {"Film itu dibintangi Antonio Banderas dan Catherine Zeta-Jones.",
+       {"person:Antonio Banderas"},
+       {"person:Antonio Banderas dan Catherine Zeta Jones", "person:Antonio Banderas dan Catherine"}},
   };
   for (const Case& c : cases) {
     const auto got = found(c.text);
