@@ -34,9 +34,10 @@ struct RunCues {
 RunCues cues_before(const NameTables& t, const std::vector<NameToken>& toks, std::size_t i) {
   RunCues c;
   for (std::size_t back = 1; back <= 2 && back <= i; ++back)
-    if (t.roles.count(toks[i - back].key) && !toks[i - back].cap) c.role = true;
-  c.speech = i > 0 && t.speech.count(toks[i - 1].key);
-  c.place = i > 0 && t.place_cues.count(toks[i - 1].key) && !toks[i - 1].cap;
+    if ((t.cues_of(toks[i - back]) & kCueRole) && !toks[i - back].cap) c.role = true;
+  const unsigned before = i > 0 ? t.cues_of(toks[i - 1]) : 0;
+  c.speech = before & kCueSpeech;
+  c.place = (before & kCuePlace) && !toks[i - 1].cap;
   return c;
 }
 
@@ -61,7 +62,7 @@ bool joins_known_person(const NameTables& t, const std::vector<NameToken>& toks,
   for (std::size_t x = pending; x < k; ++x) {
     initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
     given_names = given_names && !toks[x].acronym &&
-                  !(toks[x].sentence_start && t.is_common_word(toks[x].key));
+                  !(toks[x].sentence_start && t.common_word(toks[x]));
   }
   return initials || given_names;
 }
@@ -154,7 +155,7 @@ class RunScanner {
     if (pending_ == kNone) return;
     const std::size_t a = pending_;
     pending_ = kNone;
-    const bool common_word = end - a == 1 && t_.is_common_word(toks_[a].key);
+    const bool common_word = end - a == 1 && t_.common_word(toks_[a]);
     // A speech verb is strong evidence ("kata Budiman"); a role before a
     // common word is not ("Menteri Hukum", "Ketua Fraksi").
     if ((cues_.role && !common_word) || (cues_.speech && a == i_))

@@ -12,6 +12,61 @@ bool NameTables::is_common_word(const std::string& key) const {
   return common_words && common_words->is_common_word(key);
 }
 
+void NameTables::index_words() {
+  word_info.clear();
+  for (const auto& [key, words] : first_words)
+    word_info[key].phrase_words = static_cast<unsigned char>(std::min<std::size_t>(words, 255));
+  const auto mark = [&](const auto& map, unsigned cue) {
+    for (const auto& entry : map)
+      if (entry.first.find(' ') == std::string::npos) word_info[entry.first].cues |= cue;
+  };
+  mark(roles, kCueRole);
+  mark(org_heads, kCueOrgHead);
+  mark(place_heads, kCuePlaceHead);
+  mark(speech, kCueSpeech);
+  mark(place_cues, kCuePlace);
+  for (const auto& [key, kind] : name_words) word_info[key].name_word = kind;
+}
+
+void NameTables::annotate(std::vector<NameToken>& toks) const {
+  const std::size_t n = toks.size();
+  const auto cap_at = [&](std::size_t i) { return i < n && toks[i].cap; };
+  for (std::size_t i = 0; i < n; ++i) {
+    NameToken& tok = toks[i];
+    // Only words in or up to two before or one after a capitalised word are
+    // ever asked about; the others, most words, are looked up if they are.
+    if (!tok.cap && !tok.hyphen_joined && !cap_at(i + 1) && !cap_at(i + 2) &&
+        !(i > 0 && toks[i - 1].cap))
+      continue;
+    const auto it = word_info.find(tok.key);
+    tok.info = it == word_info.end() ? WordInfo{} : it->second;
+    tok.common_word = (tok.cap || tok.hyphen_joined) && is_common_word(tok.key);
+    tok.annotated = true;
+  }
+}
+
+std::size_t NameTables::phrase_words(const NameToken& tok) const {
+  if (tok.annotated) return tok.info.phrase_words;
+  const auto it = first_words.find(tok.key);
+  return it == first_words.end() ? 0 : it->second;
+}
+
+unsigned NameTables::cues_of(const NameToken& tok) const {
+  if (tok.annotated) return tok.info.cues;
+  const auto it = word_info.find(tok.key);
+  return it == word_info.end() ? 0 : it->second.cues;
+}
+
+char NameTables::name_word_of(const NameToken& tok) const {
+  if (tok.annotated) return tok.info.name_word;
+  const auto it = name_words.find(tok.key);
+  return it == name_words.end() ? 0 : it->second;
+}
+
+bool NameTables::common_word(const NameToken& tok) const {
+  return tok.annotated ? tok.common_word : is_common_word(tok.key);
+}
+
 std::optional<NameType> NameTables::known_type(const std::string& key) const {
   if (auto it = gazetteer.find(key); it != gazetteer.end()) return it->second;
   if (auto it = canonical.find(key); it != canonical.end())
@@ -125,6 +180,7 @@ NameTables parse_name_tables(std::string_view cues,
   index_first_words(t, t.place_heads);
   index_first_words(t, t.common);
   index_first_words(t, t.gazetteer);
+  t.index_words();
   return t;
 }
 

@@ -35,6 +35,8 @@ struct NameTables {
   std::unordered_map<std::string, char> name_words;
   // First word of any cue or gazetteer phrase -> words in its longest phrase.
   std::unordered_map<std::string, std::size_t> first_words;
+  // Every word above, with what the tables say of it (index_words()).
+  std::unordered_map<std::string, WordInfo> word_info;
   // Common words (hunspell-id), when available: "Menteri Hukum" names no person.
   std::shared_ptr<const RootDictionary> common_words;
   // The sequence tagger that has the last word, when there is a model.
@@ -42,6 +44,19 @@ struct NameTables {
 
   // Whether hunspell-id is loaded and knows `key` as a common word.
   bool is_common_word(const std::string& key) const;
+
+  // Rebuilds word_info from first_words, the one-word cues and name_words;
+  // call after changing them.
+  void index_words();
+  // Looks each token's word up once: its WordInfo, and for a capitalised
+  // or hyphen-joined word (the words of a run) whether it is a common word.
+  void annotate(std::vector<NameToken>& toks) const;
+  // A token's WordInfo fields and common-word flag, from annotate() or
+  // looked up now.
+  std::size_t phrase_words(const NameToken& tok) const;
+  unsigned cues_of(const NameToken& tok) const;
+  char name_word_of(const NameToken& tok) const;
+  bool common_word(const NameToken& tok) const;
   // The gazetteer type of a name key, or of its alias group's canonical name.
   std::optional<NameType> known_type(const std::string& key) const;
 
@@ -71,8 +86,7 @@ template <typename Map>
 std::size_t NameTables::match(const Map& map, const std::vector<NameToken>& toks, std::size_t k,
                               std::size_t limit) const {
   // Most words start no phrase: their lookups are skipped.
-  const auto longest = first_words.find(toks[k].key);
-  const std::size_t max_words = longest == first_words.end() ? 0 : longest->second;
+  const std::size_t max_words = phrase_words(toks[k]);
   // The key grows one word at a time: no quadratic re-joining.
   std::size_t best = 0;
   std::string key;

@@ -36,23 +36,14 @@ void add_word_features(const NameTables& t, const std::vector<NameToken>& toks, 
                        const CapitalEvidence* evidence, TaggerToken& out) {
   const std::size_t n = toks.size();
   const std::string& key = toks[i].key;
-  unsigned cues = 0;
-  if (t.roles.count(key)) cues |= kCueRole;
-  if (t.org_heads.count(key)) cues |= kCueOrgHead;
-  if (t.place_heads.count(key)) cues |= kCuePlaceHead;
-  if (t.speech.count(key)) cues |= kCueSpeech;
-  if (t.place_cues.count(key)) cues |= kCuePlace;
-  out.cues = cues;
-  out.common = toks[i].cap && t.is_common_word(key);
+  out.cues = t.cues_of(toks[i]);
+  out.common = toks[i].cap && t.common_word(toks[i]);
   out.connector =
       toks[i].hyphen_joined ||
       (!toks[i].cap && i + 1 < n && toks[i + 1].cap && is_name_connector(key)) ||
       (!toks[i].cap && i > 0 && toks[i - 1].cap && !toks[i].after_punct && is_compass_word(key));
   if (evidence && toks[i].cap) out.evidence = evidence->of(key);
-  if (toks[i].cap) {
-    const auto it = t.name_words.find(key);
-    if (it != t.name_words.end()) out.name_word = it->second;
-  }
+  if (toks[i].cap) out.name_word = t.name_word_of(toks[i]);
 }
 
 // A name of two or more words the tagger tagged somewhere in the article is
@@ -251,7 +242,7 @@ void link_spans(const std::vector<NameToken>& toks, const std::vector<LinkedName
 // nearly always, while the tagger, trained on other genres too, may not.
 bool spoken_person(const NameTables& t, const std::vector<NameToken>& toks, const LinkedName& r) {
   return r.type == NameType::kPerson && r.a > 0 && !toks[r.a].after_punct &&
-         t.speech.count(toks[r.a - 1].key) && !t.roles.count(toks[r.a].key);
+         (t.cues_of(toks[r.a - 1]) & kCueSpeech) && !(t.cues_of(toks[r.a]) & kCueRole);
 }
 
 // The speakers the rules found and the tagger did not (a full mention, not
@@ -286,7 +277,7 @@ void add_rules_only(const NameTables& t, const std::vector<NameToken>& toks,
     if (s.b - s.a == 1 && s.type != NameType::kPerson && toks[s.a].sentence_start &&
         tokens[s.a].common && !toks[s.a].acronym && !t.known_type(key))
       return true;  // "Hari ini ...", "Para pemohon ...": a common word opening a sentence
-    return s.b - s.a == 1 && (t.org_heads.count(key) || t.place_heads.count(key)) &&
+    return s.b - s.a == 1 && (t.cues_of(toks[s.a]) & (kCueOrgHead | kCuePlaceHead)) &&
            !t.gazetteer.count(key);
   });
 }

@@ -14,10 +14,23 @@
 
 namespace telusur {
 
+// What the name tables say of one word, looked up once per token
+// (NameTables::annotate) instead of once per table and per step.
+struct WordInfo {
+  unsigned char phrase_words = 0;  // words of the longest cue or gazetteer phrase it starts
+  unsigned char cues = 0;          // TaggerCue bits of the word alone
+  char name_word = 0;              // NameTables::name_words class; 0: none
+};
+
 struct NameToken : WordShape {
   std::string_view text;  // as written, a view into the title or body
   std::string key;        // case-folded
   bool spaced = false;    // only spaces (no newline, no punctuation) before it
+  // Set by NameTables::annotate; read through NameTables' accessors, which
+  // look the word up themselves when the token was not annotated.
+  bool annotated = false;
+  bool common_word = false;  // capitalised and a common word (hunspell-id)
+  WordInfo info;
 };
 
 // A name the rules found: its type and token range [a, b).

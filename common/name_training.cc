@@ -81,6 +81,7 @@ TrainingSentence training_tokens(const NameExtractor& extractor, std::string_vie
                                   const CapitalEvidence* evidence) {
   auto toks = std::make_shared<std::vector<NameToken>>();
   append_name_tokens(text, words, *toks);
+  extractor.tables().annotate(*toks);
   const std::vector<LinkedName> rules = rule_names(extractor.tables(), *toks);
   TrainingSentence out;
   out.tokens = tagger_tokens(extractor.tables(), *toks, rules, evidence);

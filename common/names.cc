@@ -87,6 +87,7 @@ const NameExtractor& NameExtractor::builtin_rules() {
         data::kNameCues, {data::kGazetteer, country_gazetteer(), data::kNerTrainGazetteer},
         data::kAliases);
     tables.name_words = parse_name_words(data::kNameWords);
+    tables.index_words();
     try {
       tables.common_words = RootDictionary::load_default();
     } catch (const Error&) {
@@ -153,6 +154,7 @@ std::vector<NameMention> NameExtractor::mentions(std::string_view title,
   append_name_tokens(title, title_words, toks);
   lower_title_case(*tables_, toks, body_words);
   append_name_tokens(body, body_words, toks);
+  tables_->annotate(toks);
   std::vector<LinkedName> linked = rule_names(*tables_, toks);
   if (tables_->tagger && !tables_->tagger->empty())
     linked = tagged_names(*tables_, toks, linked, evidence);
@@ -207,6 +209,7 @@ NameExtractor training_extractor(std::string_view ner_gazetteer) {
       data::kNameCues, {data::kGazetteer, country_gazetteer(), ner_gazetteer}, data::kAliases);
   tables.common_words = NameExtractor::builtin_rules().tables().common_words;
   tables.name_words = NameExtractor::builtin_rules().tables().name_words;
+  tables.index_words();
   return NameExtractor(std::make_shared<const NameTables>(std::move(tables)));
 }
 
