@@ -63,6 +63,30 @@ TEST(NameTables, BadLinesNameTheirLine) {
   }
 }
 
+// The words of a text are looked up once, and only those next to a
+// capitalised word: most words of an article never touch a table.
+TEST(NameTables, AnnotatesOnlyTheWordsNextToCapitals) {
+  NameTables t = parse_name_tables("speech kata\nrole menteri luar negeri\n",
+                                   {"PER\tJoko Widodo\n"}, "A = B\n");
+  t.name_words = {{"joko", 'P'}};
+  t.index_words();
+  std::vector<NameToken> toks =
+      name_tokens_of("harga beras naik lagi minggu ini kata Joko Widodo kepada wartawan hari ini");
+  t.annotate(toks);
+  std::vector<std::string> annotated;
+  for (const NameToken& tok : toks)
+    if (tok.annotated) annotated.push_back(tok.key);
+  EXPECT_EQ(annotated, (std::vector<std::string>{"ini", "kata", "joko", "widodo", "kepada"}));
+  EXPECT_EQ(toks[7].info.phrase_words, 2);  // "joko" starts "joko widodo"
+  EXPECT_EQ(toks[7].info.name_word, 'P');
+  EXPECT_EQ(t.cues_of(toks[6]), unsigned{kCueSpeech});
+  EXPECT_EQ(t.phrase_words(toks[7]), 2u);
+  // A word left out is looked up when asked about.
+  EXPECT_FALSE(toks[0].annotated);
+  EXPECT_EQ(t.phrase_words(toks[0]), 0u);
+  EXPECT_EQ(t.cues_of(toks[0]), 0u);
+}
+
 TEST(NameTables, ParsesNameWords) {
   const auto words = parse_name_words("# comment\npoppy\tP\nbandung\tL\nhari\tM\n");
   EXPECT_EQ(words.size(), 3u);
