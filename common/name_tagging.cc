@@ -274,9 +274,9 @@ void add_rules_only(const NameTables& t, const std::vector<NameToken>& toks,
     const std::string key = span_key(toks, s.a, s.b);
     if (s.type == NameType::kPerson && t.known_type(key) == NameType::kPlace)
       s.type = NameType::kPlace;
-    if (s.b - s.a == 1 && s.type != NameType::kPerson && toks[s.a].sentence_start &&
-        tokens[s.a].common && !toks[s.a].acronym && !t.known_type(key))
-      return true;  // "Hari ini ...", "Para pemohon ...": a common word opening a sentence
+    if (s.b - s.a == 1 && toks[s.a].sentence_start && tokens[s.a].common &&
+        !toks[s.a].acronym && !t.known_type(key))
+      return true;  // "Hari ini ...", "Namun ...", "Salah satu ...": a common word opening a sentence
     return s.b - s.a == 1 && (t.cues_of(toks[s.a]) & (kCueOrgHead | kCuePlaceHead)) &&
            !t.gazetteer.count(key);
   });

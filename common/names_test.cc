@@ -91,6 +91,9 @@ TEST(NameExtractor, Rules) {
        {"organisation:MK"},
        {"organisation:Hari", "place:Hari", "organisation:Para", "organisation:Hari ini MK"}},
       {"Putusan MK dibacakan pada Senin.", {"organisation:MK"}, {"organisation:Putusan MK"}},
+      {"Harga naik. Namun pasokan cukup. Salah satu pedagang mengeluh.",
+       {},
+       {"person:Namun", "person:Salah", "organisation:Namun", "place:Salah"}},
       // "dan" joins organisations' words, never one person's.
       {"Film itu dibintangi Antonio Banderas dan Catherine Zeta-Jones.",
        {"person:Antonio Banderas"},
