@@ -166,8 +166,7 @@ void index_first_words(NameTables& t, const Map& map) {
 
 }  // namespace
 
-NameTables parse_name_tables(std::string_view cues,
-                             const std::vector<std::string_view>& gazetteers,
+NameTables parse_name_tables(std::string_view cues, const std::vector<std::string_view>& gazetteers,
                              std::string_view aliases) {
   NameTables t;
   add_cues(t, cues);

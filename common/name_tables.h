@@ -70,8 +70,7 @@ struct NameTables {
 // The tables from the text of the cue list, the gazetteers (the first that
 // names a key wins) and the alias list, without common words or tagger.
 // Throws telusur::Error naming the bad line.
-NameTables parse_name_tables(std::string_view cues,
-                             const std::vector<std::string_view>& gazetteers,
+NameTables parse_name_tables(std::string_view cues, const std::vector<std::string_view>& gazetteers,
                              std::string_view aliases);
 
 // The word classes of data/names/name-words.txt (word<TAB>P|L|O|M); throws

@@ -12,10 +12,10 @@ namespace telusur {
 namespace {
 
 TEST(NameTables, ParsesCuesGazetteersAndAliases) {
-  const NameTables t = parse_name_tables("role menteri luar negeri\nspeech kata\n",
-                                         {"PER\tKim Jong-un\nLOC\tKorea Utara\n",
-                                          "LOC\tKim Jong Un\nORG\tPBB\n"},
-                                         "Korea Utara = Korut\n");
+  const NameTables t =
+      parse_name_tables("role menteri luar negeri\nspeech kata\n",
+                        {"PER\tKim Jong-un\nLOC\tKorea Utara\n", "LOC\tKim Jong Un\nORG\tPBB\n"},
+                        "Korea Utara = Korut\n");
   EXPECT_EQ(t.roles.at("menteri luar negeri"), 3);
   EXPECT_TRUE(t.speech.count("kata"));
   EXPECT_EQ(t.gazetteer.at("kim jong un"), NameType::kPerson);  // the first gazetteer wins

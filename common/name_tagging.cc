@@ -58,7 +58,8 @@ void propagate_tags(const std::vector<NameToken>& toks, std::vector<int>& tags) 
     std::size_t j = i + 1;
     if (tags[i] % 2 == 1)
       while (j < n && tags[j] == tags[i] + 1) ++j;
-    if (tags[i] % 2 == 1 && j - i >= 2 && !toks[i].sentence_start) by_first[toks[i].key].push_back({i, j});
+    if (tags[i] % 2 == 1 && j - i >= 2 && !toks[i].sentence_start)
+      by_first[toks[i].key].push_back({i, j});
     i = j;
   }
   if (by_first.empty()) return;
@@ -140,8 +141,8 @@ bool acronym_tail_at(const std::vector<NameToken>& toks, const std::vector<int>&
                      NameType type, std::size_t j) {
   const std::size_t n = toks.size();
   if (type == NameType::kPerson || j >= n || !toks[j].acronym || !toks[j].paren_open) return false;
-  const bool alone = j + 1 == n || toks[j + 1].after_punct || tags[j + 1] % 2 == 1 ||
-                     tags[j + 1] == kTagO;
+  const bool alone =
+      j + 1 == n || toks[j + 1].after_punct || tags[j + 1] % 2 == 1 || tags[j + 1] == kTagO;
   return alone && (tags[j] == kTagO || type_of_tag(tags[j]) == type);
 }
 
@@ -216,8 +217,7 @@ void link_spans(const std::vector<NameToken>& toks, const std::vector<LinkedName
   // A full name that later short mentions name as a person is a person
   // ("Korea Utara, Choe Son-hui ... kata Choe").
   for (LinkedName& s : spans)
-    if (s.fa == s.a && s.fb == s.b && linked_persons.count({s.a, s.b}))
-      s.type = NameType::kPerson;
+    if (s.fa == s.a && s.fb == s.b && linked_persons.count({s.a, s.b})) s.type = NameType::kPerson;
   PersonParts parts;
   for (const LinkedName& s : spans)
     if (s.type == NameType::kPerson && s.fb - s.fa >= 2) parts.add(toks, s.fa, s.fb);
@@ -249,16 +249,15 @@ bool spoken_person(const NameTables& t, const std::vector<NameToken>& toks, cons
 // rules-only), the rules' places and acronyms where the tagger saw nothing; then the
 // spans that are no names dropped.
 void add_rules_only(const NameTables& t, const std::vector<NameToken>& toks,
-                    const std::vector<TaggerToken>& tokens, const std::vector<LinkedName>& rules, const std::vector<int>& tags,
-                    std::vector<LinkedName>& spans) {
+                    const std::vector<TaggerToken>& tokens, const std::vector<LinkedName>& rules,
+                    const std::vector<int>& tags, std::vector<LinkedName>& spans) {
   for (const LinkedName& r : rules) {
     bool untagged = true;
     for (std::size_t x = r.a; x < r.b; ++x) untagged = untagged && tags[x] == kTagO;
     const bool acronym = r.b - r.a == 1 && toks[r.a].acronym;
     if (untagged && spoken_person(t, toks, r)) {
       spans.push_back(r);
-    } else if (untagged && r.fa == r.a && r.fb == r.b &&
-               (r.type == NameType::kPlace || acronym)) {
+    } else if (untagged && r.fa == r.a && r.fb == r.b && (r.type == NameType::kPlace || acronym)) {
       LinkedName extra = r;
       extra.rules_only = true;
       spans.push_back(extra);
@@ -274,9 +273,10 @@ void add_rules_only(const NameTables& t, const std::vector<NameToken>& toks,
     const std::string key = span_key(toks, s.a, s.b);
     if (s.type == NameType::kPerson && t.known_type(key) == NameType::kPlace)
       s.type = NameType::kPlace;
-    if (s.b - s.a == 1 && toks[s.a].sentence_start && tokens[s.a].common &&
-        !toks[s.a].acronym && !t.known_type(key))
-      return true;  // "Hari ini ...", "Namun ...", "Salah satu ...": a common word opening a sentence
+    if (s.b - s.a == 1 && toks[s.a].sentence_start && tokens[s.a].common && !toks[s.a].acronym &&
+        !t.known_type(key))
+      return true;  // "Hari ini ...", "Namun ...", "Salah satu ...": a common word opening a
+                    // sentence
     return s.b - s.a == 1 && (t.cues_of(toks[s.a]) & (kCueOrgHead | kCuePlaceHead)) &&
            !t.gazetteer.count(key);
   });
@@ -284,8 +284,7 @@ void add_rules_only(const NameTables& t, const std::vector<NameToken>& toks,
 
 }  // namespace
 
-std::vector<TaggerToken> tagger_tokens(const NameTables& tables,
-                                       const std::vector<NameToken>& toks,
+std::vector<TaggerToken> tagger_tokens(const NameTables& tables, const std::vector<NameToken>& toks,
                                        const std::vector<LinkedName>& rules,
                                        const CapitalEvidence* evidence) {
   const std::size_t n = toks.size();

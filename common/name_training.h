@@ -37,9 +37,9 @@ CapitalEvidence conll_evidence(const std::vector<ConllSentence>& sentences);
 // collection's CapitalEvidence and the rest without, so the model works with
 // and without it. `log` gets progress lines.
 struct TaggerTrainingOptions {
-  int epochs = 10;          // passes over the sentences
-  int runs = 3;             // models trained on differently shuffled data, averaged
-  double min_weight = 0.01; // features with no weight this large are left out
+  int epochs = 10;           // passes over the sentences
+  int runs = 3;              // models trained on differently shuffled data, averaged
+  double min_weight = 0.01;  // features with no weight this large are left out
 };
 std::string train_name_tagger(const std::vector<ConllSentence>& sentences,
                               const TaggerTrainingOptions& options,

@@ -97,7 +97,8 @@ TEST(NameExtractor, Rules) {
       // "dan" joins organisations' words, never one person's.
       {"Film itu dibintangi Antonio Banderas dan Catherine Zeta-Jones.",
        {"person:Antonio Banderas"},
-       {"person:Antonio Banderas dan Catherine Zeta Jones", "person:Antonio Banderas dan Catherine"}},
+       {"person:Antonio Banderas dan Catherine Zeta Jones",
+        "person:Antonio Banderas dan Catherine"}},
   };
   for (const Case& c : cases) {
     const auto got = found(c.text);
@@ -165,8 +166,8 @@ TEST(NameExtractor, OneArticleOneReading) {
       {"Sidang di Mahkamah Konstitusi", "Hakim Mahkamah Konstitusi (MK) membacakan putusan.",
        "Mahkamah Konstitusi", 2, "Mahkamah Konstitusi (MK)"},
       {"", "Hubungan akan membaik, kata Budiman kepada wartawan.", "Budiman", 1, "Budiman"},
-      {"", "Menlu Choe Son-hui tiba. Kunjungan pertama Choe ke Beijing lancar.", "Choe Son Hui",
-       2, "Choe"},
+      {"", "Menlu Choe Son-hui tiba. Kunjungan pertama Choe ke Beijing lancar.", "Choe Son Hui", 2,
+       "Choe"},
   };
   for (const Mentions& c : cases) {
     const Name* hit = nullptr;
@@ -175,8 +176,7 @@ TEST(NameExtractor, OneArticleOneReading) {
       if (n.name == c.name) hit = &n;
     ASSERT_NE(hit, nullptr) << c.body;
     EXPECT_EQ(hit->mentions, c.mentions) << c.body;
-    EXPECT_NE(std::find(hit->surfaces.begin(), hit->surfaces.end(), c.surface),
-              hit->surfaces.end())
+    EXPECT_NE(std::find(hit->surfaces.begin(), hit->surfaces.end(), c.surface), hit->surfaces.end())
         << c.body;
   }
 }
@@ -211,14 +211,14 @@ TEST(NameExtractor, NamePrefixes) {
     const char* key;
     P kind;
   } cases[] = {
-      {"menurut", P::kWords},         // a speech cue
-      {"menhub", P::kRole},           // a role of the cue list
-      {"menko polhukam", P::kRole},   // a role of two words
-      {"tommy", P::kNone},            // a given name
+      {"menurut", P::kWords},        // a speech cue
+      {"menhub", P::kRole},          // a role of the cue list
+      {"menko polhukam", P::kRole},  // a role of two words
+      {"tommy", P::kNone},           // a given name
       {"", P::kNone},
   };
   for (const auto& c : cases) EXPECT_EQ(ex.name_prefix(c.key), c.kind) << c.key;
-  if (ex.tables().common_words) {  // hunspell-id installed
+  if (ex.tables().common_words) {                      // hunspell-id installed
     EXPECT_EQ(ex.name_prefix("keamanan"), P::kWords);  // derived from "aman"
     EXPECT_EQ(ex.name_prefix("putri"), P::kNone);      // a root: a given name too
     EXPECT_EQ(ex.name_prefix("menurut keamanan"), P::kWords);
