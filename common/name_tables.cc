@@ -45,23 +45,19 @@ void NameTables::annotate(std::vector<NameToken>& toks) const {
   }
 }
 
-std::size_t NameTables::phrase_words(const NameToken& tok) const {
-  if (tok.annotated) return tok.info.phrase_words;
-  const auto it = first_words.find(tok.key);
-  return it == first_words.end() ? 0 : it->second;
-}
-
-unsigned NameTables::cues_of(const NameToken& tok) const {
-  if (tok.annotated) return tok.info.cues;
+WordInfo NameTables::info_of(const NameToken& tok) const {
+  if (tok.annotated) return tok.info;
   const auto it = word_info.find(tok.key);
-  return it == word_info.end() ? 0 : it->second.cues;
+  return it == word_info.end() ? WordInfo{} : it->second;
 }
 
-char NameTables::name_word_of(const NameToken& tok) const {
-  if (tok.annotated) return tok.info.name_word;
-  const auto it = name_words.find(tok.key);
-  return it == name_words.end() ? 0 : it->second;
+std::size_t NameTables::phrase_words(const NameToken& tok) const {
+  return info_of(tok).phrase_words;
 }
+
+unsigned NameTables::cues_of(const NameToken& tok) const { return info_of(tok).cues; }
+
+char NameTables::name_word_of(const NameToken& tok) const { return info_of(tok).name_word; }
 
 bool NameTables::common_word(const NameToken& tok) const {
   return tok.annotated ? tok.common_word : is_common_word(tok.key);

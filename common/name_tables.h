@@ -51,8 +51,8 @@ struct NameTables {
   // Looks each token's word up once: its WordInfo, and for a capitalised
   // or hyphen-joined word (the words of a run) whether it is a common word.
   void annotate(std::vector<NameToken>& toks) const;
-  // A token's WordInfo fields and common-word flag, from annotate() or
-  // looked up now.
+  // A token's WordInfo and common-word flag, from annotate() or looked up now.
+  WordInfo info_of(const NameToken& tok) const;
   std::size_t phrase_words(const NameToken& tok) const;
   unsigned cues_of(const NameToken& tok) const;
   char name_word_of(const NameToken& tok) const;
