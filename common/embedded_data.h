@@ -12,4 +12,5 @@ extern const char kNerTrainGazetteer[];  // data/names/gazetteer-from-ner-train.
 extern const char kAliases[];            // data/names/aliases.txt
 extern const char kNameTagger[];         // data/names/tagger.model
 extern const char kNameWords[];          // data/names/name-words.txt
+extern const char kWordClusters[];       // data/names/word-clusters.txt
 }  // namespace telusur::data

@@ -1,6 +1,7 @@
 #include "name_tables.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "indonesian_stemmer.h"
 #include "status.h"
@@ -26,6 +27,7 @@ void NameTables::index_words() {
   mark(speech, kCueSpeech);
   mark(place_cues, kCuePlace);
   for (const auto& [key, kind] : name_words) word_info[key].name_word = kind;
+  for (const auto& [key, clusters] : word_clusters) word_info[key].clusters = clusters;
 }
 
 void NameTables::annotate(std::vector<NameToken>& toks) const {
@@ -80,6 +82,28 @@ std::unordered_map<std::string, char> parse_name_words(std::string_view text) {
     words.emplace(line.substr(0, tab), line[tab + 1]);
   });
   return words;
+}
+
+std::unordered_map<std::string, WordClusters> parse_word_clusters(std::string_view text) {
+  std::unordered_map<std::string, WordClusters> clusters;
+  for_each_data_line(text, [&](std::string_view line, std::size_t line_no) {
+    const auto bad = [&] {
+      return Error("word clusters line " + std::to_string(line_no) +
+                   ": expected word<TAB>coarse fine (numbers from 1)");
+    };
+    const std::size_t tab = line.find('\t');
+    const std::size_t space = line.find(' ', tab == std::string_view::npos ? 0 : tab);
+    if (tab == std::string_view::npos || tab == 0 || space == std::string_view::npos) throw bad();
+    WordClusters c;
+    const char* end = line.data() + line.size();
+    const auto coarse = std::from_chars(line.data() + tab + 1, line.data() + space, c.coarse);
+    const auto fine = std::from_chars(line.data() + space + 1, end, c.fine);
+    if (coarse.ec != std::errc() || coarse.ptr != line.data() + space || fine.ec != std::errc() ||
+        fine.ptr != end || c.coarse == 0 || c.fine == 0)
+      throw bad();
+    clusters.emplace(line.substr(0, tab), c);
+  });
+  return clusters;
 }
 
 std::vector<std::vector<std::string>> parse_alias_groups(std::string_view aliases) {

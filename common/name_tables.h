@@ -33,6 +33,9 @@ struct NameTables {
   // Words of the names found in a large news collection -> the kind of name
   // each is mostly part of: 'P', 'L', 'O', or 'M' (data/names/name-words.txt).
   std::unordered_map<std::string, char> name_words;
+  // Words of a large news collection -> their clusters of words used alike
+  // (data/names/word-clusters.txt).
+  std::unordered_map<std::string, WordClusters> word_clusters;
   // First word of any cue or gazetteer phrase -> words in its longest phrase.
   std::unordered_map<std::string, std::size_t> first_words;
   // Every word above, with what the tables say of it (index_words()).
@@ -45,7 +48,8 @@ struct NameTables {
   // Whether hunspell-id is loaded and knows `key` as a common word.
   bool is_common_word(const std::string& key) const;
 
-  // Rebuilds word_info from first_words, the one-word cues and name_words;
+  // Rebuilds word_info from first_words, the one-word cues, name_words and
+  // word_clusters;
   // call after changing them.
   void index_words();
   // Looks each token's word up once: its WordInfo, and for a capitalised
@@ -76,6 +80,10 @@ NameTables parse_name_tables(std::string_view cues, const std::vector<std::strin
 // The word classes of data/names/name-words.txt (word<TAB>P|L|O|M); throws
 // telusur::Error naming the bad line.
 std::unordered_map<std::string, char> parse_name_words(std::string_view text);
+
+// The clusters of data/names/word-clusters.txt (word<TAB>coarse fine, both
+// from 1); throws telusur::Error naming the bad line.
+std::unordered_map<std::string, WordClusters> parse_word_clusters(std::string_view text);
 
 // Alias groups from the text of an alias list, canonical name first; throws
 // telusur::Error naming the bad line.

@@ -107,6 +107,24 @@ TEST(NameTables, ParsesNameWords) {
   }
 }
 
+TEST(NameTables, ParsesWordClusters) {
+  const auto clusters = parse_word_clusters("# comment\ndylan\t30 412\nlahir\t7 1\n");
+  EXPECT_EQ(clusters.size(), 2u);
+  EXPECT_EQ(clusters.at("dylan").coarse, 30);
+  EXPECT_EQ(clusters.at("dylan").fine, 412);
+  EXPECT_EQ(clusters.at("lahir").fine, 1);
+  for (const char* text : {"dylan\t30\n", "dylan\t30 x\n", "\t1 2\n", "dylan 30 412\n",
+                           "dylan\t0 4\n", "dylan\t3 4 5\n", "dylan\t99999 4\n"}) {
+    try {
+      parse_word_clusters(text);
+      ADD_FAILURE() << "no error for " << text;
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()),
+                "word clusters line 1: expected word<TAB>coarse fine (numbers from 1)");
+    }
+  }
+}
+
 TEST(PersonParts, AWordTwoPersonsShareLinksToNeither) {
   const std::vector<NameToken> toks = name_tokens_of("Kim Jong Un dan Kim Yo Jong serta Jong Un");
   PersonParts parts;

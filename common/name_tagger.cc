@@ -66,14 +66,28 @@ char shape_of(const TaggerToken& t) {
   return 'x';
 }
 
+// A cluster number as text, without allocating.
+class ClusterText {
+ public:
+  explicit ClusterText(unsigned short cluster) {
+    size_ =
+        static_cast<std::size_t>(std::to_chars(text_, text_ + sizeof text_, cluster).ptr - text_);
+  }
+  std::string_view view() const { return {text_, size_}; }
+
+ private:
+  char text_[8];
+  std::size_t size_;
+};
+
 // Type of a tag (0 none, 1 PER, 2 LOC, 3 ORG).
 int type_of(int tag) { return (tag + 1) / 2; }
 
-// Calls emit(a, b, c) for each feature of token i given the two tags before
-// it; the feature's name is a + b, then "|" + c when c is not empty.
+// Calls emit(a, b, c) for each feature of token i that does not depend on
+// the tags before it; the feature's name is a + b, then "|" + c when c is not
+// empty.
 template <typename Emit>
-void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, int prev2,
-                   Emit&& emit) {
+void emit_word_features(const std::vector<TaggerToken>& t, std::size_t i, Emit&& emit) {
   const std::size_t n = t.size();
   const TaggerToken& w = t[i];
   const auto key_at = [&](std::ptrdiff_t d) -> std::string_view {
@@ -114,8 +128,6 @@ void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, i
   put("pre=", w.key.substr(0, 3));
   if (w.sentence_start) put("ss", s0);
   if (w.hyphen_joined) put("hy");
-  if (w.paren_open) put("po", s0, kLabels[prev]);
-  if (w.quote_before) put("qb", s0, kLabels[prev]);
   if (i + 1 < n && t[i + 1].quote_before) put("qa", s0);
   if (w.after_punct) put("ap", s0);
   if (w.common) put("cm", w.sentence_start ? "s" : "m");
@@ -156,10 +168,39 @@ void emit_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, i
   put("nwn=", nwn);
   put("nw3=", nw3);
   put("nws=", nw, s0);
-  put("t=", kLabels[prev]);
-  put("tt=", kLabels[prev2], kLabels[prev]);
-  put("tw=", kLabels[prev], w.key);
-  put("ts=", kLabels[prev], s0);
+  // The clusters of words used alike of the word and its neighbours, for
+  // the words no training sentence has.
+  const auto clusters_at = [&](std::ptrdiff_t d) -> WordClusters {
+    const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
+    if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return {};
+    return t[static_cast<std::size_t>(j)].clusters;
+  };
+  const WordClusters k0 = clusters_at(0), kp = clusters_at(-1), kn = clusters_at(1);
+  const ClusterText kc(k0.coarse), kf(k0.fine), kcp(kp.coarse), kfp(kp.fine), kcn(kn.coarse),
+      kfn(kn.fine);
+  put("kc=", kc.view());
+  put("kf=", kf.view());
+  put("kcp=", kcp.view());
+  put("kfp=", kfp.view());
+  put("kcn=", kcn.view());
+  put("kfn=", kfn.view());
+  put("kfs=", kf.view(), s0);
+  put("kcpn=", kcp.view(), kcn.view());
+}
+
+// Calls emit(a, b, c) for each feature of token i that reads the two tags
+// before it, `prev` and `prev2`.
+template <typename Emit>
+void emit_history_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, int prev2,
+                           Emit&& emit) {
+  const TaggerToken& w = t[i];
+  const char s0[2] = {shape_of(w), 0};
+  if (w.paren_open) emit("po", s0, kLabels[prev]);
+  if (w.quote_before) emit("qb", s0, kLabels[prev]);
+  emit("t=", kLabels[prev], "");
+  emit("tt=", kLabels[prev2], kLabels[prev]);
+  emit("tw=", kLabels[prev], w.key);
+  emit("ts=", kLabels[prev], s0);
 }
 
 }  // namespace
@@ -181,16 +222,72 @@ bool scored(const TaggerToken& token, int prev) {
   return tagger_candidate(token) || (prev != kTagO && token.connector);
 }
 
-// The best allowed tag; a word that cannot start a name gets O, not B-.
-template <typename Score>
-int best_tag(const Score& scores, int prev, const TaggerToken& token) {
-  int best = kTagO;
-  for (int tag = 1; tag < kTaggerTags; ++tag)
-    if (allowed(tag, prev, token) &&
-        scores[static_cast<std::size_t>(tag)] > scores[static_cast<std::size_t>(best)])
-      best = tag;
-  if (!tagger_candidate(token) && best % 2 == 1) best = kTagO;
-  return best;
+// Whether `tag` may follow `prev` on token: allowed, and a B- tag only on a
+// word that may start a name (a connector only continues one).
+bool possible(int tag, int prev, const TaggerToken& token) {
+  return allowed(tag, prev, token) && (tag % 2 == 0 || tagger_candidate(token));
+}
+
+// A partial tagging in the beam: its score, its last two tags, and the
+// hypothesis it extends (an index into the step before).
+struct Hypothesis {
+  double score = 0;
+  int prev = kTagO, prev2 = kTagO;
+  std::uint32_t back = 0;
+};
+
+// The best tagging of `t` by beam search over states (the last two tags):
+// of the hypotheses in one state only the best goes on, since their futures
+// score alike, and only the kTaggerBeam best states. word_scores(i, scores)
+// adds token i's scores of the features that read no tags (called at most
+// once per token, and only for the words some hypothesis scores);
+// history_scores(i, prev, prev2, scores) adds those of the features that do.
+template <typename WordScores, typename HistoryScores>
+std::vector<int> beam_decode(const std::vector<TaggerToken>& t, WordScores&& word_scores,
+                             HistoryScores&& history_scores) {
+  constexpr std::size_t kStates = kTaggerTags * kTaggerTags;
+  const std::size_t n = t.size();
+  std::vector<std::vector<Hypothesis>> steps(n + 1);
+  steps[0].push_back({});
+  for (std::size_t i = 0; i < n; ++i) {
+    std::array<Hypothesis, kStates> best;
+    std::array<bool, kStates> used{};
+    std::array<double, kTaggerTags> base{};
+    bool have_base = false;
+    for (std::uint32_t h = 0; h < steps[i].size(); ++h) {
+      const Hypothesis from = steps[i][h];
+      const auto offer = [&](int tag, double score) {
+        const auto state = static_cast<std::size_t>(tag * kTaggerTags + from.prev);
+        if (used[state] && best[state].score >= score) return;
+        best[state] = {score, tag, from.prev, h};
+        used[state] = true;
+      };
+      if (!scored(t[i], from.prev)) {
+        offer(kTagO, from.score);
+        continue;
+      }
+      if (!have_base) word_scores(i, base);
+      have_base = true;
+      std::array<double, kTaggerTags> scores = base;
+      history_scores(i, from.prev, from.prev2, scores);
+      for (int tag = 0; tag < kTaggerTags; ++tag)
+        if (possible(tag, from.prev, t[i]))
+          offer(tag, from.score + scores[static_cast<std::size_t>(tag)]);
+    }
+    std::vector<Hypothesis>& next = steps[i + 1];
+    for (std::size_t state = 0; state < kStates; ++state)
+      if (used[state]) next.push_back(best[state]);
+    std::stable_sort(next.begin(), next.end(),
+                     [](const Hypothesis& a, const Hypothesis& b) { return a.score > b.score; });
+    if (next.size() > kTaggerBeam) next.resize(kTaggerBeam);
+  }
+  std::vector<int> tags(n, kTagO);
+  std::uint32_t h = 0;  // steps[n] is sorted: the best first
+  for (std::size_t i = n; i-- > 0;) {
+    tags[i] = steps[i + 1][h].prev;
+    h = steps[i + 1][h].back;
+  }
+  return tags;
 }
 
 }  // namespace
@@ -266,59 +363,110 @@ const float* NameTagger::find(std::uint64_t hash) const {
 }
 
 std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens) const {
-  std::vector<int> out(tokens.size(), kTagO);
-  if (empty()) return out;
-  int prev = kTagO, prev2 = kTagO;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    int tag = kTagO;
-    if (scored(tokens[i], prev)) {
-      // All of the word's feature hashes first, their slots prefetched, then
-      // the look-ups: the cache misses overlap instead of queueing.
-      std::array<std::uint64_t, kMaxFeatures> hashes;
-      std::size_t count = 0;
-      emit_features(tokens, i, prev, prev2,
-                    [&](std::string_view a, std::string_view b, std::string_view c) {
-                      const std::uint64_t h = hash_feature_parts(a, b, c);
-                      __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
-                      if (count < hashes.size()) hashes[count++] = h;
-                    });
-      std::array<float, kTaggerTags> scores{};
-      for (std::size_t f = 0; f < count; ++f)
-        if (const float* w = find(hashes[f]))
-          for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += w[k];
-      tag = best_tag(scores, prev, tokens[i]);
-    }
-    out[i] = tag;
-    prev2 = prev;
-    prev = tag;
-  }
-  return out;
+  if (empty()) return std::vector<int>(tokens.size(), kTagO);
+  const auto add = [&](std::uint64_t hash, std::array<double, kTaggerTags>& scores) {
+    if (const float* w = find(hash))
+      for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += w[k];
+  };
+  const auto word_scores = [&](std::size_t i, std::array<double, kTaggerTags>& scores) {
+    // All of the word's feature hashes first, their slots prefetched, then
+    // the look-ups: the cache misses overlap instead of queueing.
+    std::array<std::uint64_t, kMaxFeatures> hashes;
+    std::size_t count = 0;
+    emit_word_features(tokens, i, [&](std::string_view a, std::string_view b, std::string_view c) {
+      const std::uint64_t h = hash_feature_parts(a, b, c);
+      __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+      if (count < hashes.size()) hashes[count++] = h;
+    });
+    for (std::size_t f = 0; f < count; ++f) add(hashes[f], scores);
+  };
+  const auto history_scores = [&](std::size_t i, int prev, int prev2,
+                                  std::array<double, kTaggerTags>& scores) {
+    emit_history_features(tokens, i, prev, prev2,
+                          [&](std::string_view a, std::string_view b, std::string_view c) {
+                            add(hash_feature_parts(a, b, c), scores);
+                          });
+  };
+  return beam_decode(tokens, word_scores, history_scores);
 }
 
 void NameTaggerTrainer::add(std::vector<TaggerToken> tokens, std::vector<int> gold) {
-  sentences_.push_back({std::move(tokens), std::move(gold)});
+  sentences_.push_back({std::move(tokens), std::move(gold), {}});
+}
+
+std::size_t NameTaggerTrainer::id_of(std::string_view feature) {
+  auto [it, inserted] = index_.try_emplace(std::string(feature), names_.size());
+  if (inserted) {
+    names_.emplace_back(feature);
+    weights_.emplace_back();
+  }
+  return it->second;
+}
+
+void NameTaggerTrainer::update(std::size_t feature, int tag, double delta) {
+  Weight& w = weights_[feature][static_cast<std::size_t>(tag)];
+  w.total += static_cast<double>(clock_ - w.stamp) * w.w;
+  w.stamp = clock_;
+  w.w += delta;
+}
+
+std::vector<std::size_t> NameTaggerTrainer::history_ids(const Sentence& sentence, std::size_t i,
+                                                        int prev, int prev2) {
+  std::vector<std::size_t> ids;
+  std::string buf;
+  emit_history_features(sentence.tokens, i, prev, prev2,
+                        [&](std::string_view a, std::string_view b, std::string_view c) {
+                          ids.push_back(id_of(join_feature(buf, a, b, c)));
+                        });
+  return ids;
+}
+
+std::vector<int> NameTaggerTrainer::decode(const Sentence& sentence) {
+  const auto add = [&](const std::vector<std::size_t>& ids,
+                       std::array<double, kTaggerTags>& scores) {
+    for (std::size_t f : ids)
+      for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += weights_[f][k].w;
+  };
+  return beam_decode(
+      sentence.tokens,
+      [&](std::size_t i, std::array<double, kTaggerTags>& scores) {
+        add(sentence.word_ids[i], scores);
+      },
+      [&](std::size_t i, int prev, int prev2, std::array<double, kTaggerTags>& scores) {
+        add(history_ids(sentence, i, prev, prev2), scores);
+      });
+}
+
+void NameTaggerTrainer::update_path(const Sentence& sentence, const std::vector<int>& tags,
+                                    const std::vector<int>& other, double delta) {
+  int prev = kTagO, prev2 = kTagO, other_prev = kTagO, other_prev2 = kTagO;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    // Where both taggings agree on the tag and the two before, their
+    // updates would cancel.
+    const bool same = tags[i] == other[i] && prev == other_prev && prev2 == other_prev2;
+    if (!same && scored(sentence.tokens[i], prev)) {
+      for (std::size_t f : sentence.word_ids[i]) update(f, tags[i], delta);
+      for (std::size_t f : history_ids(sentence, i, prev, prev2)) update(f, tags[i], delta);
+    }
+    prev2 = prev;
+    prev = tags[i];
+    other_prev2 = other_prev;
+    other_prev = other[i];
+  }
 }
 
 void NameTaggerTrainer::train(int epochs, int runs,
                               const std::function<void(const std::string&)>& log) {
-  std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < names_.size(); ++i) index.emplace(names_[i], i);
-  const auto id_of = [&](std::string_view f) -> std::size_t {
-    auto [it, inserted] = index.try_emplace(std::string(f), names_.size());
-    if (inserted) {
-      names_.emplace_back(f);
-      weights_.emplace_back();
-    }
-    return it->second;
-  };
-  const auto update = [&](std::size_t f, int tag, double delta) {
-    Weight& w = weights_[f][static_cast<std::size_t>(tag)];
-    w.total += static_cast<double>(clock_ - w.stamp) * w.w;
-    w.stamp = clock_;
-    w.w += delta;
-  };
   std::string buf;
-  std::vector<std::size_t> feats;
+  for (Sentence& sentence : sentences_) {
+    sentence.word_ids.assign(sentence.tokens.size(), {});
+    for (std::size_t i = 0; i < sentence.tokens.size(); ++i)
+      if (tagger_candidate(sentence.tokens[i]) || sentence.tokens[i].connector)
+        emit_word_features(sentence.tokens, i,
+                           [&](std::string_view a, std::string_view b, std::string_view c) {
+                             sentence.word_ids[i].push_back(id_of(join_feature(buf, a, b, c)));
+                           });
+  }
   for (int run = 0; run < runs; ++run) {
     for (auto& row : weights_) row = {};
     clock_ = 0;
@@ -330,33 +478,17 @@ void NameTaggerTrainer::train(int epochs, int runs,
       std::size_t tokens = 0, correct = 0;
       for (std::size_t s : order) {
         const Sentence& sentence = sentences_[s];
-        int prev = kTagO, prev2 = kTagO;
-        for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
-          const int gold = sentence.gold[i];
-          int guess = kTagO;
-          if (scored(sentence.tokens[i], prev)) {
-            feats.clear();
-            emit_features(sentence.tokens, i, prev, prev2,
-                          [&](std::string_view a, std::string_view b, std::string_view c) {
-                            feats.push_back(id_of(join_feature(buf, a, b, c)));
-                          });
-            std::array<double, kTaggerTags> scores{};
-            for (std::size_t f : feats)
-              for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += weights_[f][k].w;
-            guess = best_tag(scores, prev, sentence.tokens[i]);
-            ++clock_;
-            if (guess != gold) {
-              for (std::size_t f : feats) {
-                update(f, gold, 1);
-                update(f, guess, -1);
-              }
-            }
-            ++tokens;
-            if (guess == gold) ++correct;
-          }
-          prev2 = prev;
-          prev = guess;
+        const std::vector<int> guess = decode(sentence);
+        ++clock_;
+        if (guess != sentence.gold) {
+          update_path(sentence, sentence.gold, guess, 1);
+          update_path(sentence, guess, sentence.gold, -1);
         }
+        for (std::size_t i = 0; i < guess.size(); ++i)
+          if (tagger_candidate(sentence.tokens[i])) {
+            ++tokens;
+            correct += guess[i] == sentence.gold[i];
+          }
       }
       if (log) {
         char line[160];

@@ -1,9 +1,11 @@
-// The name tagger: a small averaged-perceptron sequence tagger that decides,
-// word by word, where the persons, places and organisations are (IOB tags),
-// reading the word, its neighbours, its shape, the rule extractor's answer
-// and the gazetteers (see names.h). Decoding is greedy, left to right. The
-// model is a text file (data/names/tagger.model) trained on the train split
-// of idner-news-2k by `telusur-names --train`; see docs/names.md.
+// The name tagger: a small averaged structured perceptron that tags where
+// the persons, places and organisations are (IOB tags), reading the word,
+// its neighbours, its shape, its clusters of words used alike, the rule
+// extractor's answer, the gazetteers (see names.h) and the two tags before
+// it. Decoding is a beam search over whole sentences, so a word's tag can
+// depend on the words after it ("Gita Wirjawan": "Gita" alone says little).
+// The model is a text file (data/names/tagger.model) trained by
+// scripts/train-tagger (`telusur-names --train`); see docs/names.md.
 // No machine-learning runtime: the scoring is a few hash look-ups per word.
 #pragma once
 
@@ -13,9 +15,13 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace telusur {
+
+// Taggings the decoder keeps at each word (beam search; see NameTagger::tag).
+inline constexpr std::size_t kTaggerBeam = 8;
 
 // Tags, in model column order.
 enum TaggerTag : int {
@@ -43,6 +49,13 @@ enum TaggerCue : unsigned {
   kCuePlaceHead = 16,
 };
 
+// The clusters of words used alike that a word belongs to, coarse and fine
+// (data/names/word-clusters.txt, numbered from 1); 0: not listed.
+struct WordClusters {
+  unsigned short coarse = 0;
+  unsigned short fine = 0;
+};
+
 // One word as the tagger sees it; views stay owned by the caller.
 // How a word is written and what stands before it: what the name rules
 // and the tagger both read of a word.
@@ -57,18 +70,19 @@ struct WordShape {
 };
 
 struct TaggerToken : WordShape {
-  std::string_view text;  // as written
-  std::string_view key;   // case-folded
-  bool common = false;         // a common Indonesian word (hunspell-id)
-  bool date_word = false;      // a day or month name ("Senin", "Maret")
-  bool weekday = false;        // a day name: it never continues a name ("Amanda Vanstone Selasa")
-  bool connector = false;      // lower case, yet may continue a name ("dan", "bin", "-un",
-                               // "Afrika timur")
-  char evidence = 0;           // CapitalEvidence::of (names.h); 0: no evidence
-  unsigned cues = 0;           // TaggerCue bits
-  int rule = kTagO;            // the rule extractor's tag
-  int gazetteer = kTagO;       // the longest gazetteer match's tag
-  char name_word = 0;          // NameTables::name_words class ('P', 'L', 'O', 'M'); 0: none
+  std::string_view text;   // as written
+  std::string_view key;    // case-folded
+  bool common = false;     // a common Indonesian word (hunspell-id)
+  bool date_word = false;  // a day or month name ("Senin", "Maret")
+  bool weekday = false;    // a day name: it never continues a name ("Amanda Vanstone Selasa")
+  bool connector = false;  // lower case, yet may continue a name ("dan", "bin", "-un",
+                           // "Afrika timur")
+  char evidence = 0;       // CapitalEvidence::of (names.h); 0: no evidence
+  unsigned cues = 0;       // TaggerCue bits
+  int rule = kTagO;        // the rule extractor's tag
+  int gazetteer = kTagO;   // the longest gazetteer match's tag
+  char name_word = 0;      // NameTables::name_words class ('P', 'L', 'O', 'M'); 0: none
+  WordClusters clusters;   // NameTables::word_clusters; {0, 0}: none or not looked up
 };
 
 // Whether a word may start a name (upper-case first letter); connectors only
@@ -117,9 +131,12 @@ class NameTagger {
 class NameTaggerTrainer {
  public:
   void add(std::vector<TaggerToken> tokens, std::vector<int> gold);
-  // Trains `runs` averaged perceptrons of `epochs` passes each (sentences
-  // shuffled with fixed seeds, so training is deterministic) and keeps the
-  // mean of their weights. `log` gets one line per epoch.
+  // Trains `runs` averaged structured perceptrons of `epochs` passes each:
+  // each sentence is tagged as NameTagger::tag does, and where that differs
+  // from the gold tags, the gold tags' features gain and the guess's lose
+  // (Collins 2002). Sentences are shuffled with fixed seeds, so training is
+  // deterministic; the model is the mean of the runs' averaged weights. `log`
+  // gets one line per epoch.
   void train(int epochs, int runs, const std::function<void(const std::string&)>& log);
   // The averaged model as text: "feature<TAB>w0 w1 ... w6" per line, weights
   // below `min_weight` in every column dropped.
@@ -129,8 +146,21 @@ class NameTaggerTrainer {
   struct Sentence {
     std::vector<TaggerToken> tokens;
     std::vector<int> gold;
+    std::vector<std::vector<std::size_t>> word_ids;  // features that read no tags, per token
   };
+  std::size_t id_of(std::string_view feature);
+  void update(std::size_t feature, int tag, double delta);
+  std::vector<std::size_t> history_ids(const Sentence& sentence, std::size_t i, int prev,
+                                       int prev2);
+  // The best tagging under the current weights (the tagger's beam search).
+  std::vector<int> decode(const Sentence& sentence);
+  // Adds delta to the weights of `tags`' features where it differs from
+  // `other` (a tag, or one of the two tags before it).
+  void update_path(const Sentence& sentence, const std::vector<int>& tags,
+                   const std::vector<int>& other, double delta);
+
   std::vector<Sentence> sentences_;
+  std::unordered_map<std::string, std::size_t> index_;  // feature name -> row
   struct Weight {
     double w = 0, total = 0;
     long stamp = 0;

@@ -95,6 +95,40 @@ TEST(NameTagger, LearnsFromExamplesAndNeverJoinsAcrossPunctuation) {
             (std::vector<int>{kTagO, kTagO, kTagO}));
 }
 
+TEST(NameTagger, CarriesWhatItLearntToWordsOfTheSameCluster) {
+  // Persons after "kata" (cluster 5), places after "di" (cluster 9); the
+  // sentences differ in nothing else.
+  const std::vector<std::pair<std::vector<std::string>, std::vector<int>>> train = {
+      {{"Ia", "pergi", "kata", "Budi", "lagi"}, {kTagO, kTagO, kTagO, kTagBPer, kTagO}},
+      {{"Ia", "pergi", "di", "Bandung", "lagi"}, {kTagO, kTagO, kTagO, kTagBLoc, kTagO}},
+      {{"Ia", "pergi", "kata", "Sari", "lagi"}, {kTagO, kTagO, kTagO, kTagBPer, kTagO}},
+      {{"Ia", "pergi", "di", "Medan", "lagi"}, {kTagO, kTagO, kTagO, kTagBLoc, kTagO}},
+  };
+  const auto with_clusters = [](std::vector<TaggerToken> tokens) {
+    for (TaggerToken& t : tokens)
+      if (t.key == "kata")
+        t.clusters = {1, 5};
+      else if (t.key == "di")
+        t.clusters = {2, 9};
+    return tokens;
+  };
+  std::vector<std::vector<std::string>> keys(train.size());
+  NameTaggerTrainer trainer;
+  for (std::size_t i = 0; i < train.size(); ++i)
+    trainer.add(with_clusters(tokens_of(train[i].first, keys[i])), train[i].second);
+  trainer.train(10, 1, nullptr);
+  const NameTagger tagger(trainer.model(0.0));
+
+  // "ujar" and "Dewi" were never seen: the cluster of "ujar" decides.
+  std::vector<std::string> k;
+  const std::vector<std::string> words = {"Ia", "pergi", "ujar", "Dewi", "lagi"};
+  std::vector<TaggerToken> tokens = tokens_of(words, k);  // views into words and k
+  tokens[2].clusters = {1, 5};
+  EXPECT_EQ(tagger.tag(tokens)[3], kTagBPer);
+  tokens[2].clusters = {2, 9};
+  EXPECT_EQ(tagger.tag(tokens)[3], kTagBLoc);
+}
+
 TEST(CapitalEvidence, CountsCapitalsMidSentenceOnly) {
   CapitalEvidence evidence;
   for (const std::string text :

@@ -44,6 +44,34 @@ void add_word_features(const NameTables& t, const std::vector<NameToken>& toks, 
       (!toks[i].cap && i > 0 && toks[i - 1].cap && !toks[i].after_punct && is_compass_word(key));
   if (evidence && toks[i].cap) out.evidence = evidence->of(key);
   if (toks[i].cap) out.name_word = t.name_word_of(toks[i]);
+  // Only the words annotate() looked up: those in or next to capitals, the
+  // only ones whose clusters the tagger reads.
+  if (toks[i].annotated) out.clusters = toks[i].info.clusters;
+}
+
+// Roles are no part of names, as the rules read them (the roles of
+// cues.txt): a role phrase that opens a tagged person ("Haji Ahmad", "Drs.
+// Sabarani"), or inside which a tagged name starts ("Menteri Luar [Negeri
+// Cina]"), is untagged, and the name goes on after it, with the rules' type
+// where the rules have a name there ("Cina", a place).
+void strip_roles(const NameTables& t, const std::vector<NameToken>& toks,
+                 const std::vector<TaggerToken>& tokens, std::vector<int>& tags) {
+  const std::size_t n = toks.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t end = i + t.match(t.roles, toks, i, n);
+    if (end == i) continue;
+    bool starts_inside = false;
+    for (std::size_t x = i + 1; x < end; ++x) starts_inside = starts_inside || tags[x] % 2 == 1;
+    const bool goes_on = end < n && tags[end] != kTagO && tags[end] % 2 == 0;
+    if (goes_on && (tags[i] == kTagBPer || starts_inside)) {
+      for (std::size_t x = i; x < end; ++x) tags[x] = kTagO;
+      const int inside = tags[end];
+      const int begin = tokens[end].rule % 2 == 1 ? tokens[end].rule : inside - 1;
+      for (std::size_t x = end; x < n && tags[x] == inside; ++x)
+        tags[x] = x == end ? begin : begin + 1;
+    }
+    i = end - 1;
+  }
 }
 
 // A name of two or more words the tagger tagged somewhere in the article is
@@ -237,12 +265,31 @@ void link_spans(const std::vector<NameToken>& toks, const std::vector<LinkedName
   }
 }
 
-// Whether the rules' name r is a person named as the speaker right after a
-// speech verb ("kata Budiman"), a pattern the news sets tag as a person
-// nearly always, while the tagger, trained on other genres too, may not.
-bool spoken_person(const NameTables& t, const std::vector<NameToken>& toks, const LinkedName& r) {
-  return r.type == NameType::kPerson && r.a > 0 && !toks[r.a].after_punct &&
-         (t.cues_of(toks[r.a - 1]) & kCueSpeech) && !(t.cues_of(toks[r.a]) & kCueRole);
+// Whether a role ends right before toks[a], or before the rules' place
+// right before it ("Menlu Choe", "Menteri Luar Negeri Korea Utara Choe").
+bool role_before(const NameTables& t, const std::vector<NameToken>& toks,
+                 const std::vector<TaggerToken>& tokens, std::size_t a) {
+  std::size_t x = a;
+  while (x > 0 && (tokens[x - 1].rule == kTagBLoc || tokens[x - 1].rule == kTagILoc)) --x;
+  for (std::size_t s = x >= 4 ? x - 4 : 0; s < x; ++s)
+    if (t.match(t.roles, toks, s, x) == x - s) return true;
+  return false;
+}
+
+// Whether the rules' name r is a person named right after a speech verb
+// ("kata Budiman"), or a full name of no common words right after a role
+// ("Menlu Choe Son-hui", not "Menteri Perumahan Rakyat"): patterns the news
+// sets tag as a person nearly always, while the tagger, trained on other
+// genres too, may not.
+bool cued_person(const NameTables& t, const std::vector<NameToken>& toks,
+                 const std::vector<TaggerToken>& tokens, const LinkedName& r) {
+  if (r.type != NameType::kPerson || r.a == 0 || toks[r.a].after_punct ||
+      (t.cues_of(toks[r.a]) & kCueRole))
+    return false;
+  if (t.cues_of(toks[r.a - 1]) & kCueSpeech) return true;
+  bool common = false;
+  for (std::size_t x = r.a; x < r.b; ++x) common = common || tokens[x].common;
+  return r.b - r.a >= 2 && !common && role_before(t, toks, tokens, r.a);
 }
 
 // The speakers the rules found and the tagger did not (a full mention, not
@@ -255,7 +302,7 @@ void add_rules_only(const NameTables& t, const std::vector<NameToken>& toks,
     bool untagged = true;
     for (std::size_t x = r.a; x < r.b; ++x) untagged = untagged && tags[x] == kTagO;
     const bool acronym = r.b - r.a == 1 && toks[r.a].acronym;
-    if (untagged && spoken_person(t, toks, r)) {
+    if (untagged && cued_person(t, toks, tokens, r)) {
       spans.push_back(r);
     } else if (untagged && r.fa == r.a && r.fb == r.b && (r.type == NameType::kPlace || acronym)) {
       LinkedName extra = r;
@@ -317,6 +364,7 @@ std::vector<LinkedName> tagged_names(const NameTables& tables, const std::vector
   const std::vector<TaggerToken> tokens = tagger_tokens(tables, toks, rules, evidence);
   std::vector<int> tags = tables.tagger->tag(tokens);
   split_coordinated_persons(toks, tags);
+  strip_roles(tables, toks, tokens, tags);
   propagate_tags(toks, tags);
   tag_known_persons(tables, toks, tags);
   std::vector<LinkedName> spans = tagged_spans(tables, toks, tokens, tags);

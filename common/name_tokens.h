@@ -20,6 +20,7 @@ struct WordInfo {
   unsigned char phrase_words = 0;  // words of the longest cue or gazetteer phrase it starts
   unsigned char cues = 0;          // TaggerCue bits of the word alone
   char name_word = 0;              // NameTables::name_words class; 0: none
+  WordClusters clusters;           // NameTables::word_clusters; {0, 0}: none
 };
 
 struct NameToken : WordShape {

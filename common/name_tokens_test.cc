@@ -21,6 +21,12 @@ TEST(NameTokens, ShapeOfEachWord) {
       {"Prabowo - Hatta", 1, true, false, false, false, false, false, true},
       {"Ia, Budi", 1, true, false, false, false, false, false, true},
       {"Élysée hari", 0, true, false, true, false, false, false, true},
+      // An initial's full stop joins; a title's ends no sentence; a word's does.
+      {"karya Arifin C. Noer", 3, true, false, false, false, false, false, false},
+      {"oleh Dr. Zulman", 2, true, false, false, false, false, false, true},
+      {"pukul 10. Lalu", 2, true, false, true, false, false, false, true},
+      {"kata Budi. Lalu", 2, true, false, true, false, false, false, true},
+      {"kata C... Lalu", 2, true, false, true, false, false, false, true},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.text) + " word " + std::to_string(c.word));

@@ -87,6 +87,7 @@ const NameExtractor& NameExtractor::builtin_rules() {
         data::kNameCues, {data::kGazetteer, country_gazetteer(), data::kNerTrainGazetteer},
         data::kAliases);
     tables.name_words = parse_name_words(data::kNameWords);
+    tables.word_clusters = parse_word_clusters(data::kWordClusters);
     tables.index_words();
     try {
       tables.common_words = RootDictionary::load_default();
@@ -209,6 +210,7 @@ NameExtractor training_extractor(std::string_view ner_gazetteer) {
       data::kNameCues, {data::kGazetteer, country_gazetteer(), ner_gazetteer}, data::kAliases);
   tables.common_words = NameExtractor::builtin_rules().tables().common_words;
   tables.name_words = NameExtractor::builtin_rules().tables().name_words;
+  tables.word_clusters = NameExtractor::builtin_rules().tables().word_clusters;
   tables.index_words();
   return NameExtractor(std::make_shared<const NameTables>(std::move(tables)));
 }
