@@ -320,10 +320,13 @@ void add_rules_only(const NameTables& t, const std::vector<NameToken>& toks,
     const std::string key = span_key(toks, s.a, s.b);
     if (s.type == NameType::kPerson && t.known_type(key) == NameType::kPlace)
       s.type = NameType::kPlace;
+    // "Hari ini ...", "Namun ...", "Salah satu ...": a common word opening a sentence, and no
+    // full name of the article's, is no name, unless a known one; opening a quotation alone
+    // before punctuation ("\"Bagus,\" kata Choe"), not even then.
+    const bool alone = s.b == toks.size() || toks[s.b].after_punct;
     if (s.b - s.a == 1 && toks[s.a].sentence_start && tokens[s.a].common && !toks[s.a].acronym &&
-        !t.known_type(key))
-      return true;  // "Hari ini ...", "Namun ...", "Salah satu ...": a common word opening a
-                    // sentence
+        (!t.known_type(key) || (toks[s.a].quote_before && alone)))
+      return true;
     return s.b - s.a == 1 && (t.cues_of(toks[s.a]) & (kCueOrgHead | kCuePlaceHead)) &&
            !t.gazetteer.count(key);
   });
