@@ -13,7 +13,8 @@
 namespace telusur {
 namespace {
 
-// More than the features emit_features gives one word.
+// More than the features emit_word_features gives one word (name_tagger_test
+// counts on it).
 constexpr std::size_t kMaxFeatures = 64;
 
 constexpr std::string_view kLabels[kTaggerTags] = {"O",     "B-PER", "I-PER", "B-LOC",
@@ -188,19 +189,26 @@ void emit_word_features(const std::vector<TaggerToken>& t, std::size_t i, Emit&&
   put("kcpn=", kcp.view(), kcn.view());
 }
 
-// Calls emit(a, b, c) for each feature of token i that reads the two tags
-// before it, `prev` and `prev2`.
+// Calls emit(a, b, c) for each feature of token i that reads the tag before
+// it, `prev`, and no other.
 template <typename Emit>
-void emit_history_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, int prev2,
-                           Emit&& emit) {
+void emit_prev_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, Emit&& emit) {
   const TaggerToken& w = t[i];
   const char s0[2] = {shape_of(w), 0};
   if (w.paren_open) emit("po", s0, kLabels[prev]);
   if (w.quote_before) emit("qb", s0, kLabels[prev]);
   emit("t=", kLabels[prev], "");
-  emit("tt=", kLabels[prev2], kLabels[prev]);
   emit("tw=", kLabels[prev], w.key);
   emit("ts=", kLabels[prev], s0);
+}
+
+// Calls emit(a, b, c) for each feature of token i that reads the two tags
+// before it, `prev` and `prev2`.
+template <typename Emit>
+void emit_history_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, int prev2,
+                           Emit&& emit) {
+  emit_prev_features(t, i, prev, emit);
+  emit("tt=", kLabels[prev2], kLabels[prev]);
 }
 
 }  // namespace
@@ -243,19 +251,20 @@ struct Hypothesis {
 // once per token, and only for the words some hypothesis scores);
 // history_scores(i, prev, prev2, scores) adds those of the features that do.
 template <typename WordScores, typename HistoryScores>
-std::vector<int> beam_decode(const std::vector<TaggerToken>& t, WordScores&& word_scores,
-                             HistoryScores&& history_scores) {
+void beam_decode(const std::vector<TaggerToken>& t, std::size_t begin, std::size_t end,
+                 WordScores&& word_scores, HistoryScores&& history_scores, std::vector<int>& tags) {
   constexpr std::size_t kStates = kTaggerTags * kTaggerTags;
-  const std::size_t n = t.size();
+  const std::size_t n = end - begin;
   std::vector<std::vector<Hypothesis>> steps(n + 1);
   steps[0].push_back({});
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t step = 0; step < n; ++step) {
+    const std::size_t i = begin + step;
     std::array<Hypothesis, kStates> best;
     std::array<bool, kStates> used{};
     std::array<double, kTaggerTags> base{};
     bool have_base = false;
-    for (std::uint32_t h = 0; h < steps[i].size(); ++h) {
-      const Hypothesis from = steps[i][h];
+    for (std::uint32_t h = 0; h < steps[step].size(); ++h) {
+      const Hypothesis from = steps[step][h];
       const auto offer = [&](int tag, double score) {
         const auto state = static_cast<std::size_t>(tag * kTaggerTags + from.prev);
         if (used[state] && best[state].score >= score) return;
@@ -274,18 +283,40 @@ std::vector<int> beam_decode(const std::vector<TaggerToken>& t, WordScores&& wor
         if (possible(tag, from.prev, t[i]))
           offer(tag, from.score + scores[static_cast<std::size_t>(tag)]);
     }
-    std::vector<Hypothesis>& next = steps[i + 1];
+    std::vector<Hypothesis>& next = steps[step + 1];
     for (std::size_t state = 0; state < kStates; ++state)
       if (used[state]) next.push_back(best[state]);
     std::stable_sort(next.begin(), next.end(),
                      [](const Hypothesis& a, const Hypothesis& b) { return a.score > b.score; });
     if (next.size() > kTaggerBeam) next.resize(kTaggerBeam);
   }
-  std::vector<int> tags(n, kTagO);
   std::uint32_t h = 0;  // steps[n] is sorted: the best first
-  for (std::size_t i = n; i-- > 0;) {
-    tags[i] = steps[i + 1][h].prev;
-    h = steps[i + 1][h].back;
+  for (std::size_t step = n; step-- > 0;) {
+    tags[begin + step] = steps[step + 1][h].prev;
+    h = steps[step + 1][h].back;
+  }
+}
+
+// Whether a word is O after any tags: neither capitalised nor a connector.
+bool inert(const TaggerToken& token) { return !tagger_candidate(token) && !token.connector; }
+
+// The best tagging of `t` (beam_decode), a stretch at a time: after two
+// inert words every tagging is in one state, two O tags, so the stretches
+// between such pairs are decoded alone, and inert words cost nothing.
+template <typename WordScores, typename HistoryScores>
+std::vector<int> best_tagging(const std::vector<TaggerToken>& t, WordScores&& word_scores,
+                              HistoryScores&& history_scores) {
+  std::vector<int> tags(t.size(), kTagO);
+  for (std::size_t i = 0; i < t.size();) {
+    if (inert(t[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t last = i;  // the stretch's last word that is not inert
+    for (std::size_t j = i + 1; j < t.size() && j - last <= 2; ++j)
+      if (!inert(t[j])) last = j;
+    beam_decode(t, i, last + 1, word_scores, history_scores, tags);
+    i = last + 1;
   }
   return tags;
 }
@@ -362,15 +393,19 @@ const float* NameTagger::find(std::uint64_t hash) const {
   }
 }
 
-std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens) const {
+std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens, Work* work) const {
   if (empty()) return std::vector<int>(tokens.size(), kTagO);
+  Work count_here;
+  Work& counts = work ? *work : count_here;
   const auto add = [&](std::uint64_t hash, std::array<double, kTaggerTags>& scores) {
+    ++counts.feature_lookups;
     if (const float* w = find(hash))
       for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += w[k];
   };
   const auto word_scores = [&](std::size_t i, std::array<double, kTaggerTags>& scores) {
     // All of the word's feature hashes first, their slots prefetched, then
     // the look-ups: the cache misses overlap instead of queueing.
+    ++counts.words_scored;
     std::array<std::uint64_t, kMaxFeatures> hashes;
     std::size_t count = 0;
     emit_word_features(tokens, i, [&](std::string_view a, std::string_view b, std::string_view c) {
@@ -380,14 +415,27 @@ std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens) const {
     });
     for (std::size_t f = 0; f < count; ++f) add(hashes[f], scores);
   };
+  // The features that read the tag before are scored once per tag before.
+  std::size_t cached = tokens.size();
+  std::array<std::array<double, kTaggerTags>, kTaggerTags> by_prev;
+  std::array<bool, kTaggerTags> have_prev{};
   const auto history_scores = [&](std::size_t i, int prev, int prev2,
                                   std::array<double, kTaggerTags>& scores) {
-    emit_history_features(tokens, i, prev, prev2,
-                          [&](std::string_view a, std::string_view b, std::string_view c) {
-                            add(hash_feature_parts(a, b, c), scores);
-                          });
+    if (cached != i) have_prev = {};
+    cached = i;
+    const auto p = static_cast<std::size_t>(prev);
+    if (!have_prev[p]) {
+      by_prev[p] = {};
+      emit_prev_features(tokens, i, prev,
+                         [&](std::string_view a, std::string_view b, std::string_view c) {
+                           add(hash_feature_parts(a, b, c), by_prev[p]);
+                         });
+      have_prev[p] = true;
+    }
+    for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += by_prev[p][k];
+    add(hash_feature_parts("tt=", kLabels[prev2], kLabels[prev]), scores);
   };
-  return beam_decode(tokens, word_scores, history_scores);
+  return best_tagging(tokens, word_scores, history_scores);
 }
 
 void NameTaggerTrainer::add(std::vector<TaggerToken> tokens, std::vector<int> gold) {
@@ -427,7 +475,7 @@ std::vector<int> NameTaggerTrainer::decode(const Sentence& sentence) {
     for (std::size_t f : ids)
       for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += weights_[f][k].w;
   };
-  return beam_decode(
+  return best_tagging(
       sentence.tokens,
       [&](std::size_t i, std::array<double, kTaggerTags>& scores) {
         add(sentence.word_ids[i], scores);

@@ -100,9 +100,16 @@ class NameTagger {
   bool empty() const { return features_ == 0; }
   std::size_t features() const { return features_; }
 
+  // The work tag() did, counted for tests of its cost.
+  struct Work {
+    std::size_t words_scored = 0;  // words whose tag-free features were looked up
+    std::size_t feature_lookups = 0;
+  };
+
   // The tag of each token (IOB over kTaggerTags; an I- never follows a tag
   // of another type, nor punctuation other than a hyphen or parentheses).
-  std::vector<int> tag(const std::vector<TaggerToken>& tokens) const;
+  // Adds to *work when given.
+  std::vector<int> tag(const std::vector<TaggerToken>& tokens, Work* work = nullptr) const;
 
  private:
   const float* find(std::uint64_t hash) const;

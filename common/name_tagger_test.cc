@@ -129,6 +129,28 @@ TEST(NameTagger, CarriesWhatItLearntToWordsOfTheSameCluster) {
   EXPECT_EQ(tagger.tag(tokens)[3], kTagBLoc);
 }
 
+// The decoder reads each word's tag-free features once, whatever the beam
+// holds, and skips the words that can only be O: a long article costs its
+// capitalised words, not its length.
+TEST(NameTagger, ScoresOnlyTheWordsThatMayBeNames) {
+  const NameTagger tagger("b\t1 0 0 0 0 0 0\nw=budi\t0 5 0 0 0 0 0\nw=santoso\t0 0 5 0 0 0 0\n");
+  std::vector<std::string> words(200, "kata");
+  words[100] = "Budi";
+  words[101] = "Santoso";
+  words[150] = "Sari";
+  std::vector<std::string> k;
+  const std::vector<TaggerToken> tokens = tokens_of(words, k);
+  NameTagger::Work work;
+  const std::vector<int> tags = tagger.tag(tokens, &work);
+  EXPECT_EQ(tags[100], kTagBPer);
+  EXPECT_EQ(tags[101], kTagIPer);
+  EXPECT_EQ(tags[150], kTagO);
+  EXPECT_EQ(work.words_scored, 3u);
+  // Per scored word: its tag-free features, and for each tag the beam holds
+  // before it, the features that read that tag (5 at most) and the tag pair.
+  EXPECT_LE(work.feature_lookups, 3 * (64 + kTaggerBeam * 6));  // 64: kMaxFeatures
+}
+
 TEST(CapitalEvidence, CountsCapitalsMidSentenceOnly) {
   CapitalEvidence evidence;
   for (const std::string text :
