@@ -189,17 +189,29 @@ void emit_word_features(const std::vector<TaggerToken>& t, std::size_t i, Emit&&
   put("kcpn=", kcp.view(), kcn.view());
 }
 
+// The shapes shape_of gives, in the order of NameTagger's summed tables.
+constexpr std::string_view kShapes = "pXCdmx";
+
+// Calls emit(a, b, c) for each feature that reads only the tag before a
+// word, `prev`, its shape and whether a parenthesis or a quotation mark
+// opens before it.
+template <typename Emit>
+void emit_tag_shape_features(char shape, bool paren_open, bool quote_before, int prev,
+                             Emit&& emit) {
+  const char s0[2] = {shape, 0};
+  if (paren_open) emit("po", s0, kLabels[prev]);
+  if (quote_before) emit("qb", s0, kLabels[prev]);
+  emit("t=", kLabels[prev], "");
+  emit("ts=", kLabels[prev], s0);
+}
+
 // Calls emit(a, b, c) for each feature of token i that reads the tag before
 // it, `prev`, and no other.
 template <typename Emit>
 void emit_prev_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, Emit&& emit) {
   const TaggerToken& w = t[i];
-  const char s0[2] = {shape_of(w), 0};
-  if (w.paren_open) emit("po", s0, kLabels[prev]);
-  if (w.quote_before) emit("qb", s0, kLabels[prev]);
-  emit("t=", kLabels[prev], "");
+  emit_tag_shape_features(shape_of(w), w.paren_open, w.quote_before, prev, emit);
   emit("tw=", kLabels[prev], w.key);
-  emit("ts=", kLabels[prev], s0);
 }
 
 // Calls emit(a, b, c) for each feature of token i that reads the two tags
@@ -382,6 +394,35 @@ NameTagger::NameTagger(std::string_view model) {
     }
   }
   features_ = rows.size();
+  sum_tag_features();
+}
+
+std::size_t NameTagger::tag_shape_row(int prev, char shape, bool paren_open, bool quote_before) {
+  const std::size_t s = kShapes.find(shape);
+  return ((static_cast<std::size_t>(prev) * kShapes.size() + s) * 2 + paren_open) * 2 +
+         quote_before;
+}
+
+void NameTagger::sum_tag_features() {
+  const auto add = [&](std::array<float, kTaggerTags>& row) {
+    return [&](std::string_view a, std::string_view b, std::string_view c) {
+      if (const float* w = find(hash_feature_parts(a, b, c)))
+        for (std::size_t k = 0; k < kTaggerTags; ++k) row[k] += w[k];
+    };
+  };
+  tag_shape_.assign(kTaggerTags * kShapes.size() * 4, {});
+  for (int prev = 0; prev < kTaggerTags; ++prev)
+    for (char shape : kShapes)
+      for (int paren = 0; paren < 2; ++paren)
+        for (int quote = 0; quote < 2; ++quote)
+          emit_tag_shape_features(shape, paren, quote, prev,
+                                  add(tag_shape_[tag_shape_row(prev, shape, paren, quote)]));
+  for (int prev2 = 0; prev2 < kTaggerTags; ++prev2)
+    for (int prev = 0; prev < kTaggerTags; ++prev) {
+      auto& row = tag_pair_[static_cast<std::size_t>(prev2)][static_cast<std::size_t>(prev)];
+      row = {};
+      add(row)("tt=", kLabels[prev2], kLabels[prev]);
+    }
 }
 
 const float* NameTagger::find(std::uint64_t hash) const {
@@ -415,7 +456,8 @@ std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens, Work* w
     });
     for (std::size_t f = 0; f < count; ++f) add(hashes[f], scores);
   };
-  // The features that read the tag before are scored once per tag before.
+  // The features that read only tags and the word's shape come summed
+  // (sum_tag_features); "tw=" is looked up once per tag before.
   std::size_t cached = tokens.size();
   std::array<std::array<double, kTaggerTags>, kTaggerTags> by_prev;
   std::array<bool, kTaggerTags> have_prev{};
@@ -423,17 +465,17 @@ std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens, Work* w
                                   std::array<double, kTaggerTags>& scores) {
     if (cached != i) have_prev = {};
     cached = i;
+    const TaggerToken& w = tokens[i];
     const auto p = static_cast<std::size_t>(prev);
     if (!have_prev[p]) {
       by_prev[p] = {};
-      emit_prev_features(tokens, i, prev,
-                         [&](std::string_view a, std::string_view b, std::string_view c) {
-                           add(hash_feature_parts(a, b, c), by_prev[p]);
-                         });
+      add(hash_feature_parts("tw=", kLabels[prev], w.key), by_prev[p]);
+      const auto& row = tag_shape_[tag_shape_row(prev, shape_of(w), w.paren_open, w.quote_before)];
+      for (std::size_t k = 0; k < kTaggerTags; ++k) by_prev[p][k] += row[k];
       have_prev[p] = true;
     }
-    for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += by_prev[p][k];
-    add(hash_feature_parts("tt=", kLabels[prev2], kLabels[prev]), scores);
+    const auto& pair = tag_pair_[static_cast<std::size_t>(prev2)][p];
+    for (std::size_t k = 0; k < kTaggerTags; ++k) scores[k] += by_prev[p][k] + pair[k];
   };
   return best_tagging(tokens, word_scores, history_scores);
 }

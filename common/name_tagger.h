@@ -113,6 +113,10 @@ class NameTagger {
 
  private:
   const float* find(std::uint64_t hash) const;
+  // Sums the weights of the features that read only tags, the word's shape
+  // and its opening marks into tag_shape_ and tag_pair_, once, at load.
+  void sum_tag_features();
+  static std::size_t tag_shape_row(int prev, char shape, bool paren_open, bool quote_before);
 
   // The high half of a feature hash, never 0 (0 marks an empty slot); the
   // low bits choose the slot, so a slot and a fingerprint together compare
@@ -132,6 +136,10 @@ class NameTagger {
   std::vector<Slot> slots_;
   std::vector<std::array<float, kTaggerTags>> weights_;
   std::size_t features_ = 0;
+  // Summed weights of "t=", "ts=", "po", "qb" by tag before, shape and marks
+  // (tag_shape_row), and of "tt=" by the two tags before.
+  std::vector<std::array<float, kTaggerTags>> tag_shape_;
+  std::array<std::array<std::array<float, kTaggerTags>, kTaggerTags>, kTaggerTags> tag_pair_{};
 };
 
 // Trains a NameTagger: add sentences with gold tags, then train().
