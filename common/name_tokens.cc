@@ -44,16 +44,20 @@ bool in_word_list(std::string_view list, std::string_view word) {
 // Abbreviated titles whose full stop ends no sentence ("Dr. Zulman").
 constexpr std::string_view kTitleAbbreviations = " h dr drs dra ir prof hj kh mr mrs ms st ";
 
-// Whether the full stop of `gap` (a full stop between spaces) ends `prev`, an
-// initial ("Stephen R. Covey") or an abbreviated title, and no sentence.
-bool abbreviation_stop(std::string_view prev, std::string_view prev_key, std::string_view gap) {
+// What the full stop of `gap` (one full stop between spaces) ends.
+enum class Stop { kSentence, kInitial, kTitle };
+
+// What the full stop of `gap` after `prev` ends: an initial ("Stephen R.
+// Covey"), an abbreviated title ("Dr.", and "H.", the title Haji), or, as
+// any other, a sentence.
+Stop stop_after(std::string_view prev, std::string_view prev_key, std::string_view gap) {
   const std::size_t dot = gap.find('.');
   if (dot == std::string_view::npos || gap.find_first_not_of(" .") != std::string_view::npos ||
       gap.find('.', dot + 1) != std::string_view::npos)
-    return false;
-  // "H." is the title Haji ("H. Sujono"), not an initial.
-  const bool initial = prev.size() == 1 && prev[0] >= 'A' && prev[0] <= 'Z' && prev[0] != 'H';
-  return initial || in_word_list(kTitleAbbreviations, prev_key);
+    return Stop::kSentence;
+  if (in_word_list(kTitleAbbreviations, prev_key)) return Stop::kTitle;
+  if (prev.size() == 1 && prev[0] >= 'A' && prev[0] <= 'Z') return Stop::kInitial;
+  return Stop::kSentence;
 }
 
 }  // namespace
@@ -80,11 +84,10 @@ void append_name_tokens(std::string_view text, const std::vector<Word>& words,
     t.acronym = is_acronym(w.text);
     const std::string_view gap = text.substr(prev_end, w.begin - prev_end);
     // An initial's full stop joins ("Arifin C. Noer"); a title's ends nothing.
-    const bool initial_stop = !first && abbreviation_stop(toks.back().text, toks.back().key, gap);
-    const bool joined_initial = initial_stop && toks.back().text.size() == 1;
+    const Stop stop = first ? Stop::kSentence : stop_after(toks.back().text, toks.back().key, gap);
     // The first word of the title and of the body starts a sentence.
     t.sentence_start =
-        first || (!initial_stop && gap.find_first_of(".!?:\n") != std::string_view::npos);
+        first || (stop == Stop::kSentence && gap.find_first_of(".!?:\n") != std::string_view::npos);
     t.hyphen_joined = !first && gap == "-";
     t.spaced = !first && !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
     t.paren_open = !first && gap.find('(') != std::string_view::npos;
@@ -93,7 +96,7 @@ void append_name_tokens(std::string_view text, const std::vector<Word>& words,
                      gap.find("\u201D") != std::string_view::npos;
     // A bare hyphen joins ("Jong-un"); a spaced dash separates ("Prabowo - Hatta").
     // The first word of a text starts afresh: no name runs from title into body.
-    t.after_punct = first || (gap != "-" && !joined_initial &&
+    t.after_punct = first || (gap != "-" && stop != Stop::kInitial &&
                               gap.find_first_not_of(" \t()") != std::string_view::npos);
     toks.push_back(std::move(t));
     prev_end = w.end;

@@ -24,6 +24,7 @@ TEST(NameTokens, ShapeOfEachWord) {
       // An initial's full stop joins; a title's ends no sentence; a word's does.
       {"karya Arifin C. Noer", 3, true, false, false, false, false, false, false},
       {"oleh Dr. Zulman", 2, true, false, false, false, false, false, true},
+      {"oleh H. Sujono", 2, true, false, false, false, false, false, true},
       {"pukul 10. Lalu", 2, true, false, true, false, false, false, true},
       {"kata Budi. Lalu", 2, true, false, true, false, false, false, true},
       {"kata C... Lalu", 2, true, false, true, false, false, false, true},
