@@ -93,8 +93,8 @@ bool letters_in_order(std::string_view acronym, std::string_view key) {
 
 // Words that an acronym may leave out ("Kementerian Hukum dan HAM").
 bool is_small_word(std::string_view w) {
-  static const std::set<std::string_view> kWords = {"dan", "and", "of", "the", "untuk", "&",
-                                                    "di", "ke", "dari", "atas", "bagi"};
+  static const std::set<std::string_view> kWords = {"dan", "and", "of",   "the",  "untuk", "&",
+                                                    "di",  "ke",  "dari", "atas", "bagi"};
   return kWords.count(w) > 0;
 }
 
@@ -120,9 +120,9 @@ std::pair<std::string, std::string> split_initials(std::string_view form) {
     std::string letters;
     for (char c : words[i])
       if (c != '.') letters += c;
-    const bool caps = !letters.empty() && letters.size() <= 3 &&
-                      std::all_of(letters.begin(), letters.end(),
-                                  [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool caps =
+        !letters.empty() && letters.size() <= 3 &&
+        std::all_of(letters.begin(), letters.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (!caps || (letters.size() > 1 && initials.size() + letters.size() > 3)) break;
     initials += ascii_lower(letters);
   }
@@ -147,7 +147,6 @@ class UnionFind {
  private:
   std::vector<std::uint32_t> parent_;
 };
-
 
 // The display form of a node: the form most articles write, then the first
 // by bytes.
@@ -200,7 +199,8 @@ void join_aliases(const std::vector<std::vector<std::string>>& aliases, const Lo
     for (char type : {kPersonLetter, kPlaceLetter, kOrgLetter}) {
       std::optional<std::uint32_t> first;
       for (const std::string& member : group)
-        if (auto it = loose.find(std::string(1, type) + loose_key(type, member)); it != loose.end()) {
+        if (auto it = loose.find(std::string(1, type) + loose_key(type, member));
+            it != loose.end()) {
           if (first) uf.unite(*first, it->second);
           first = it->second;
         }
@@ -209,7 +209,7 @@ void join_aliases(const std::vector<std::vector<std::string>>& aliases, const Lo
 
 // The articles of the largest node of each root.
 std::unordered_map<std::uint32_t, std::uint64_t> largest_nodes(const std::vector<EntityNode>& nodes,
-                                                                UnionFind& uf) {
+                                                               UnionFind& uf) {
   std::unordered_map<std::uint32_t, std::uint64_t> out;
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     std::uint64_t& m = out[uf.find(i)];
@@ -221,15 +221,17 @@ std::unordered_map<std::uint32_t, std::uint64_t> largest_nodes(const std::vector
 // The one root of `roots`, or the root whose largest node has five times
 // the articles of every other root's ("Bacharuddin Jusuf Habibie" over a
 // misspelt "Baharuddin Jusuf Habibie"); nothing otherwise.
-std::optional<std::uint32_t> dominant(const Roots& roots,
-                                      const std::unordered_map<std::uint32_t, std::uint64_t>& largest) {
+std::optional<std::uint32_t> dominant(
+    const Roots& roots, const std::unordered_map<std::uint32_t, std::uint64_t>& largest) {
   if (roots.size() <= 1) return roots.empty() ? std::nullopt : std::optional(*roots.begin());
   std::uint64_t best = 0, second = 0;
   std::uint32_t best_root = 0;
   for (std::uint32_t root : roots) {
     const std::uint64_t articles = largest.at(root);
-    if (articles > best) second = best, best = articles, best_root = root;
-    else if (articles > second) second = articles;
+    if (articles > best)
+      second = best, best = articles, best_root = root;
+    else if (articles > second)
+      second = articles;
   }
   if (best >= 5 * second) return best_root;
   return std::nullopt;
@@ -346,8 +348,8 @@ void join_prefixed_forms(const std::vector<EntityNode>& nodes,
 std::map<std::uint32_t, std::uint64_t> linked_roots(const EntityLinks& links,
                                                     const std::string& typed_key, UnionFind& uf) {
   std::map<std::uint32_t, std::uint64_t> out;
-  for (auto it = links.lower_bound({typed_key, 0}); it != links.end() && it->first.first == typed_key;
-       ++it)
+  for (auto it = links.lower_bound({typed_key, 0});
+       it != links.end() && it->first.first == typed_key; ++it)
     out[uf.find(it->first.second)] += it->second;
   return out;
 }
@@ -357,7 +359,7 @@ std::map<std::uint32_t, std::uint64_t> linked_roots(const EntityLinks& links,
 // else the one organisation or place of the collection whose initials spell it.
 void join_acronyms(const std::vector<EntityNode>& nodes, const std::vector<std::string>& displays,
                    const EntityLinks& links, UnionFind& uf, std::vector<bool>& marked) {
-  std::unordered_map<std::string, Roots> spelt;  // type + initials -> roots
+  std::unordered_map<std::string, Roots> spelt;        // type + initials -> roots
   std::unordered_map<std::string, Roots> spelt_often;  // the same, names of 2+ articles
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const std::vector<std::string_view> w = words_of_key(nodes[i].key);
@@ -381,8 +383,10 @@ void join_acronyms(const std::vector<EntityNode>& nodes, const std::vector<std::
     for (const auto& [root, count] : by_root) {
       if (root == uf.find(i)) continue;
       if (sp != spelt.end() && sp->second.count(root)) fitting.push_back(root);
-      if (count > best) second = best, best = count, best_root = root;
-      else if (count > second) second = count;
+      if (count > best)
+        second = best, best = count, best_root = root;
+      else if (count > second)
+        second = count;
     }
     std::optional<std::uint32_t> to;
     if (fitting.size() == 1)
@@ -407,14 +411,15 @@ void join_acronyms(const std::vector<EntityNode>& nodes, const std::vector<std::
 // it can stand for. Holders of a short form: the persons of 2+ articles
 // whose name starts or ends with it, or (a two-word form) is made of their
 // first and last words. A holder competes when articles link the short form
-// to it, or when its largest name has a tenth of the articles of the most
-// frequent holder's ("Habibie": BJ Habibie, Thareq Kemal Habibie, Ilham
-// Habibie compete; "Trump": Melania Trump, 5 articles to Donald Trump's
-// 182, does not). One competitor alone takes the short form when articles
-// link them, or, for a two-word form ("Thareq Kemal", "Bacharuddin Jusuf"),
-// when its largest name is in as many articles as the form.
-void join_short_forms(const std::vector<EntityNode>& nodes, const EntityLinks& links,
-                      UnionFind& uf, std::vector<bool>& marked) {
+// to it in a tenth as many articles as to the most linked holder, or when
+// its largest name has a tenth of the articles of the most frequent
+// holder's ("Habibie": BJ Habibie, Thareq Kemal Habibie, Ilham Habibie
+// compete; "Trump": Melania Trump, 5 articles to Donald Trump's 182, does
+// not, nor a headline's "Tweet Trump" that one article links "Trump" to). One competitor alone
+// takes the short form when articles link them, or, for a two-word form ("Thareq Kemal",
+// "Bacharuddin Jusuf"), when its largest name is in as many articles as the form.
+void join_short_forms(const std::vector<EntityNode>& nodes, const EntityLinks& links, UnionFind& uf,
+                      std::vector<bool>& marked) {
   std::unordered_map<std::string, Roots> holders;
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const std::vector<std::string_view> w = words_of_key(nodes[i].key);
@@ -434,11 +439,18 @@ void join_short_forms(const std::vector<EntityNode>& nodes, const EntityLinks& l
     others.erase(uf.find(i));
     if (others.empty()) continue;
     const auto by_root = linked_roots(links, std::string(1, n.type) + n.key, uf);
-    std::uint64_t most = 0;
-    for (std::uint32_t r : others) most = std::max(most, largest.at(r));
+    std::uint64_t most = 0, most_links = 0;
+    for (std::uint32_t r : others) {
+      most = std::max(most, largest.at(r));
+      if (const auto l = by_root.find(r); l != by_root.end())
+        most_links = std::max(most_links, l->second);
+    }
     Roots competing;
-    for (std::uint32_t r : others)
-      if (by_root.count(r) || largest.at(r) * 10 >= most) competing.insert(r);
+    for (std::uint32_t r : others) {
+      const auto l = by_root.find(r);
+      if ((l != by_root.end() && l->second * 10 >= most_links) || largest.at(r) * 10 >= most)
+        competing.insert(r);
+    }
     if (competing.size() != 1) continue;  // shared by several persons
     const std::uint32_t to = *competing.begin();
     if (!by_root.count(to) && !(words == 2 && largest.at(to) >= n.articles)) continue;
@@ -500,9 +512,9 @@ std::uint32_t EntityResolver::node_of(char type, std::string_view name) {
 // part of ("Yasonna" beside "Yasonna Laoly", where the extractor did not link
 // them): evidence as a surface link is. An article naming two holders
 // ("Habibie" beside "BJ Habibie" and "Thareq Kemal Habibie") links both.
-void EntityResolver::add_cooccurrence_links(const std::vector<StoredName>& names,
-                                            const std::vector<std::uint32_t>& ids,
-                                            std::set<std::pair<std::string, std::uint32_t>>& shorts) {
+void EntityResolver::add_cooccurrence_links(
+    const std::vector<StoredName>& names, const std::vector<std::uint32_t>& ids,
+    std::set<std::pair<std::string, std::uint32_t>>& shorts) {
   for (std::size_t s = 0; s < names.size(); ++s) {
     if (names[s].type != kPersonLetter) continue;
     const std::string& short_key = nodes_[ids[s]].key;
@@ -527,8 +539,8 @@ void EntityResolver::add_article(const std::vector<StoredName>& names) {
     seen.push_back(id);
     ++nodes_[id].articles;
     auto& forms = nodes_[id].forms;
-    const auto form = std::find_if(forms.begin(), forms.end(),
-                                   [&](const auto& f) { return f.first == n.name; });
+    const auto form =
+        std::find_if(forms.begin(), forms.end(), [&](const auto& f) { return f.first == n.name; });
     if (form == forms.end())
       forms.emplace_back(std::string(n.name), 1);
     else

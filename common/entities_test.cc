@@ -68,13 +68,18 @@ TEST(LooseKey, DropsWhatDoesNotTellNamesApart) {
     const char* name;
     const char* key;
   } cases[] = {
-      {'p', "B.J. Habibie", "bj habibie"},   {'o', "TEMPO.CO", "tempo"},
-      {'o', "Kompas.com", "kompas"},         {'o', "PT Pertamina (Persero)", "pertamina"},
-      {'o', "PT Bank Mandiri Tbk", "bank mandiri"}, {'o', "Partai Golkar", "golkar"},
-      {'o', "DPR RI", "dpr"},                {'o', "Mahkamah Agung Republik Indonesia", "mahkamah agung"},
-      {'p', "Ma'ruf Amin", "maruf amin"},    {'p', "Kim Jong-un", "kim jong un"},
+      {'p', "B.J. Habibie", "bj habibie"},
+      {'o', "TEMPO.CO", "tempo"},
+      {'o', "Kompas.com", "kompas"},
+      {'o', "PT Pertamina (Persero)", "pertamina"},
+      {'o', "PT Bank Mandiri Tbk", "bank mandiri"},
+      {'o', "Partai Golkar", "golkar"},
+      {'o', "DPR RI", "dpr"},
+      {'o', "Mahkamah Agung Republik Indonesia", "mahkamah agung"},
+      {'p', "Ma'ruf Amin", "maruf amin"},
+      {'p', "Kim Jong-un", "kim jong un"},
       {'p', "Partai Golkar", "partai golkar"},  // company and party forms are organisations'
-      {'o', "RI", "ri"},                     // a name is never stripped to nothing
+      {'o', "RI", "ri"},                        // a name is never stripped to nothing
   };
   for (const auto& c : cases) EXPECT_EQ(loose_key(c.type, c.name), c.key) << c.name;
 }
@@ -89,26 +94,33 @@ TEST(EntityResolver, JoinsVariantsByEachRule) {
       {"spelling", {{"o:Tempo"}, {"o:TEMPO.CO"}, {"o:Tempo"}}, "TEMPO.CO", "Tempo"},
       {"party", {{"o:Partai Golkar"}, {"o:Golkar"}}, "Golkar", "Partai Golkar"},
       {"alias", {{"l:Amerika Serikat"}, {"l:AS"}}, "AS", "Amerika Serikat"},
-      {"initials",
-       repeated({"p:Bacharuddin Jusuf Habibie"}, 3) + repeated({"p:BJ Habibie"}, 5),
+      {"initials", repeated({"p:Bacharuddin Jusuf Habibie"}, 3) + repeated({"p:BJ Habibie"}, 5),
        "Bacharuddin Jusuf Habibie", "BJ Habibie"},
       {"initials, a rare misspelling aside",
        repeated({"p:Bacharuddin Jusuf Habibie"}, 10) + repeated({"p:Baharuddin Jusuf Habibie"}, 1) +
            repeated({"p:BJ Habibie"}, 4),
        "BJ Habibie", "Bacharuddin Jusuf Habibie"},
       {"acronym in brackets",
-       {{"o:Komisi Pemberantasan Korupsi|Komisi Pemberantasan Korupsi (KPK)"}, {"o:KPK"}, {"o:KPK"}},
-       "KPK", "Komisi Pemberantasan Korupsi"},
-      {"acronym by its initials",
-       repeated({"o:Mahkamah Konstitusi"}, 3) + repeated({"o:MK"}, 4), "MK", "Mahkamah Konstitusi"},
-      {"a title kept in front", repeated({"p:Imam Nahrawi"}, 3) + repeated({"p:Menpora Imam Nahrawi"}, 1),
+       {{"o:Komisi Pemberantasan Korupsi|Komisi Pemberantasan Korupsi (KPK)"},
+        {"o:KPK"},
+        {"o:KPK"}},
+       "KPK",
+       "Komisi Pemberantasan Korupsi"},
+      {"acronym by its initials", repeated({"o:Mahkamah Konstitusi"}, 3) + repeated({"o:MK"}, 4),
+       "MK", "Mahkamah Konstitusi"},
+      {"a title kept in front",
+       repeated({"p:Imam Nahrawi"}, 3) + repeated({"p:Menpora Imam Nahrawi"}, 1),
        "Menpora Imam Nahrawi", "Imam Nahrawi"},
-      {"a middle name", repeated({"p:Anies Baswedan"}, 3) + repeated({"p:Anies Rasyid Baswedan"}, 2),
+      {"a middle name",
+       repeated({"p:Anies Baswedan"}, 3) + repeated({"p:Anies Rasyid Baswedan"}, 2),
        "Anies Rasyid Baswedan", "Anies Baswedan"},
       {"short form linked in articles",
-       {{"p:Choe Son Hui|Choe"}, {"p:Choe Son Hui"}, {"p:Choe"}}, "Choe", "Choe Son Hui"},
+       {{"p:Choe Son Hui|Choe"}, {"p:Choe Son Hui"}, {"p:Choe"}},
+       "Choe",
+       "Choe Son Hui"},
       {"short form beside the full name in articles",
-       {{"p:Yasonna Laoly", "p:Yasonna"}, {"p:Yasonna Laoly"}, {"p:Yasonna"}}, "Yasonna",
+       {{"p:Yasonna Laoly", "p:Yasonna"}, {"p:Yasonna Laoly"}, {"p:Yasonna"}},
+       "Yasonna",
        "Yasonna Laoly"},
       {"a speech cue in front", repeated({"p:Wiranto"}, 3) + repeated({"p:Menurut Wiranto"}, 1),
        "Menurut Wiranto", "Wiranto"},
@@ -120,8 +132,7 @@ TEST(EntityResolver, JoinsVariantsByEachRule) {
        "Menurut Budi", "Budi"},
   };
   for (const auto& c : cases) {
-    const std::vector<Entity> entities =
-        resolve(c.articles, {{"Amerika Serikat", "AS", "USA"}});
+    const std::vector<Entity> entities = resolve(c.articles, {{"Amerika Serikat", "AS", "USA"}});
     EXPECT_EQ(entity_of(entities, c.variant), c.entity) << c.rule;
   }
 }
@@ -129,9 +140,9 @@ TEST(EntityResolver, JoinsVariantsByEachRule) {
 TEST(EntityResolver, NeverMergesTwoPersonsWhoShareAWord) {
   // Two Habibies: the lone "Habibie" could be either, so it stays apart,
   // although articles link it to one of them.
-  const std::vector<Entity> two = resolve(
-      repeated({"p:BJ Habibie|Habibie"}, 5) + repeated({"p:Thareq Kemal Habibie"}, 2) +
-      repeated({"p:Habibie"}, 3));
+  const std::vector<Entity> two =
+      resolve(repeated({"p:BJ Habibie|Habibie"}, 5) + repeated({"p:Thareq Kemal Habibie"}, 2) +
+              repeated({"p:Habibie"}, 3));
   EXPECT_EQ(entity_of(two, "Habibie"), "Habibie");
   EXPECT_EQ(entity_of(two, "BJ Habibie"), "BJ Habibie");
   EXPECT_EQ(entity_of(two, "Thareq Kemal Habibie"), "Thareq Kemal Habibie");
@@ -139,23 +150,36 @@ TEST(EntityResolver, NeverMergesTwoPersonsWhoShareAWord) {
   const std::vector<Entity> one =
       resolve(repeated({"p:BJ Habibie|Habibie"}, 5) + repeated({"p:Habibie"}, 3));
   EXPECT_EQ(entity_of(one, "Habibie"), "BJ Habibie");
+  // A holder far rarer than the most frequent one, which a tenth as many
+  // articles link the short form to, does not compete ("Tweet Trump", a
+  // headline read as a person).
+  const std::vector<Entity> rare_link =
+      resolve(repeated({"p:Donald Trump|Trump"}, 30) + repeated({"p:Tweet Trump|Trump"}, 1) +
+              repeated({"p:Tweet Trump"}, 1) + repeated({"p:Trump"}, 3));
+  EXPECT_EQ(entity_of(rare_link, "Trump"), "Donald Trump");
+  EXPECT_EQ(entity_of(rare_link, "Tweet Trump"), "Tweet Trump");
+  // Linked in more articles, it competes, and the short form stays apart.
+  const std::vector<Entity> both_linked =
+      resolve(repeated({"p:Donald Trump|Trump"}, 30) + repeated({"p:Melania Trump|Trump"}, 3) +
+              repeated({"p:Trump"}, 3));
+  EXPECT_EQ(entity_of(both_linked, "Trump"), "Trump");
   // Without a link in any article, a short form stays apart.
   const std::vector<Entity> unlinked =
       resolve(repeated({"p:Budi Gunawan"}, 5) + repeated({"p:Budi"}, 3));
   EXPECT_EQ(entity_of(unlinked, "Budi"), "Budi");
   // Initials two full names fit equally stay apart.
-  const std::vector<Entity> initials = resolve(repeated({"p:Susilo Bambang Yudhoyono"}, 3) +
-                                               repeated({"p:Sri Bintang Yudhoyono"}, 3) +
-                                               repeated({"p:SB Yudhoyono"}, 2));
+  const std::vector<Entity> initials =
+      resolve(repeated({"p:Susilo Bambang Yudhoyono"}, 3) +
+              repeated({"p:Sri Bintang Yudhoyono"}, 3) + repeated({"p:SB Yudhoyono"}, 2));
   EXPECT_EQ(entity_of(initials, "SB Yudhoyono"), "SB Yudhoyono");
   // An acronym no article writes with a name, and a far rarer expansion.
   const std::vector<Entity> usd =
       resolve(repeated({"o:USD"}, 20) + repeated({"o:Universitas Sanata Dharma"}, 2));
   EXPECT_EQ(entity_of(usd, "USD"), "USD");
   // A longer name two persons' names fit stays apart.
-  const std::vector<Entity> longer = resolve(repeated({"p:Kemal Habibie"}, 2) +
-                                             repeated({"p:Thareq Habibie"}, 2) +
-                                             repeated({"p:Thareq Kemal Habibie"}, 2));
+  const std::vector<Entity> longer =
+      resolve(repeated({"p:Kemal Habibie"}, 2) + repeated({"p:Thareq Habibie"}, 2) +
+              repeated({"p:Thareq Kemal Habibie"}, 2));
   EXPECT_EQ(entity_of(longer, "Thareq Kemal Habibie"), "Thareq Kemal Habibie");
   // A short form beside two full names it fits stays apart.
   const std::vector<Entity> beside =
@@ -170,11 +194,12 @@ TEST(EntityResolver, NeverMergesTwoPersonsWhoShareAWord) {
   EXPECT_EQ(entity_of(given, "Tommy Soeharto"), "Tommy Soeharto");
   EXPECT_EQ(entity_of(given, "M Syarif"), "M Syarif");
   // A role in front may tell which of several persons a one-word rest is.
-  const std::vector<Entity> role = resolve(repeated({"p:Budi"}, 9) + repeated({"p:Budi Gunawan"}, 2) +
-                                           repeated({"p:Menhub Budi"}, 2));
+  const std::vector<Entity> role = resolve(
+      repeated({"p:Budi"}, 9) + repeated({"p:Budi Gunawan"}, 2) + repeated({"p:Menhub Budi"}, 2));
   EXPECT_EQ(entity_of(role, "Menhub Budi"), "Menhub Budi");
   // A rest not written three times as often stays apart.
-  const std::vector<Entity> rare = resolve(repeated({"p:Wiranto"}, 2) + repeated({"p:Menurut Wiranto"}, 1));
+  const std::vector<Entity> rare =
+      resolve(repeated({"p:Wiranto"}, 2) + repeated({"p:Menurut Wiranto"}, 1));
   EXPECT_EQ(entity_of(rare, "Menurut Wiranto"), "Menurut Wiranto");
   // Types stay apart.
   const std::vector<Entity> types = resolve({{"p:Tempo"}, {"o:TEMPO.CO"}});
@@ -183,11 +208,12 @@ TEST(EntityResolver, NeverMergesTwoPersonsWhoShareAWord) {
 }
 
 TEST(EntityResolver, CountsArticlesOnceAndDoesNotDependOnOrder) {
-  std::vector<Article> articles = {{"o:Tempo", "o:TEMPO.CO"},
-                                   {"o:Tempo"},
-                                   {"p:Choe Son Hui|Choe", "o:KPK"},
-                                   {"p:Choe"},
-                                   {"o:Komisi Pemberantasan Korupsi|Komisi Pemberantasan Korupsi (KPK)"}};
+  std::vector<Article> articles = {
+      {"o:Tempo", "o:TEMPO.CO"},
+      {"o:Tempo"},
+      {"p:Choe Son Hui|Choe", "o:KPK"},
+      {"p:Choe"},
+      {"o:Komisi Pemberantasan Korupsi|Komisi Pemberantasan Korupsi (KPK)"}};
   const std::vector<Entity> forward = resolve(articles);
   std::reverse(articles.begin(), articles.end());
   const std::vector<Entity> backward = resolve(articles);
@@ -210,12 +236,13 @@ TEST(EntityResolver, CountsArticlesOnceAndDoesNotDependOnOrder) {
 }
 
 TEST(EntityTable, RoundTripsAndFindsByVariant) {
-  const std::vector<Entity> entities =
-      resolve({{"o:Tempo", "p:Kim Jong Un"}, {"o:TEMPO.CO"}, {"l:AS"}}, {{"Amerika Serikat", "AS"}});
+  const std::vector<Entity> entities = resolve(
+      {{"o:Tempo", "p:Kim Jong Un"}, {"o:TEMPO.CO"}, {"l:AS"}}, {{"Amerika Serikat", "AS"}});
   const std::string merged = EntityTable::encode_merged(entities);
   const std::string singles = EntityTable::encode_singles(entities);
   EXPECT_NE(merged.find("TEMPO.CO"), std::string::npos);
-  EXPECT_NE(merged.find("Amerika Serikat"), std::string::npos);  // an alias name: kept with the merged
+  EXPECT_NE(merged.find("Amerika Serikat"),
+            std::string::npos);  // an alias name: kept with the merged
   EXPECT_EQ(singles, "p\t1\tKim Jong Un\n");
   const EntityTable all = EntityTable::decode(merged, singles);
   ASSERT_EQ(all.entities().size(), entities.size());
@@ -229,7 +256,8 @@ TEST(EntityTable, RoundTripsAndFindsByVariant) {
   EXPECT_EQ(search.find('o', "Tempo")->name, "Tempo");
   EXPECT_EQ(search.find('p', "Tempo"), nullptr);
   EXPECT_EQ(search.find('p', "Kim Jong Un"), nullptr);  // an entity of its own
-  EXPECT_EQ(all.find('o', "TEMPO.CO"), search.find('o', "TEMPO.CO") ? all.find('o', "Tempo") : nullptr);
+  EXPECT_EQ(all.find('o', "TEMPO.CO"),
+            search.find('o', "TEMPO.CO") ? all.find('o', "Tempo") : nullptr);
   // Malformed lines are skipped.
   EXPECT_TRUE(EntityTable::decode("o\tid\tx\tTempo\tTempo\t1\nbroken\n", "p\tNaN\tX\n").empty());
 }

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "dates.h"
+#include "indonesian_stemmer.h"
 
 namespace telusur {
 
@@ -61,8 +62,8 @@ bool joins_known_person(const NameTables& t, const std::vector<NameToken>& toks,
   bool given_names = m == 1;
   for (std::size_t x = pending; x < k; ++x) {
     initials = initials && (toks[x].acronym || toks[x].text.size() == 1);
-    given_names = given_names && !toks[x].acronym &&
-                  !(toks[x].sentence_start && t.common_word(toks[x]));
+    given_names =
+        given_names && !toks[x].acronym && !(toks[x].sentence_start && t.common_word(toks[x]));
   }
   return initials || given_names;
 }
@@ -73,8 +74,13 @@ class RunScanner {
  public:
   RunScanner(const NameTables& t, const std::vector<NameToken>& toks, std::size_t i,
              std::vector<FoundName>& found, Spans& unresolved)
-      : t_(t), toks_(toks), i_(i), j_(run_end(toks, i)), cues_(cues_before(t, toks, i)),
-        found_(found), unresolved_(unresolved) {}
+      : t_(t),
+        toks_(toks),
+        i_(i),
+        j_(run_end(toks, i)),
+        cues_(cues_before(t, toks, i)),
+        found_(found),
+        unresolved_(unresolved) {}
 
   // Scans the run; returns its end.
   std::size_t scan() {
@@ -133,8 +139,7 @@ class RunScanner {
     // A known given name takes the capitalised words after it ("Arie
     // Sudjito"), a known one-word surname too ("Paul Kagame").
     if (type == NameType::kPerson)
-      while (end < j_ && end - k < 4 && !t_.match(t_.roles, toks_, end, j_) &&
-             takes_next(end))
+      while (end < j_ && end - k < 4 && !t_.match(t_.roles, toks_, end, j_) && takes_next(end))
         ++end;
     if (type == NameType::kPlace && end == j_ && compass_at(toks_, end)) ++end;
     found_.push_back({type, k, end});
@@ -145,8 +150,7 @@ class RunScanner {
   // there, or a one-word person does.
   bool takes_next(std::size_t x) const {
     const std::size_t m = t_.match(t_.gazetteer, toks_, x, j_);
-    return m == 0 ||
-           (m == 1 && t_.gazetteer.at(span_key(toks_, x, x + 1)) == NameType::kPerson);
+    return m == 0 || (m == 1 && t_.gazetteer.at(span_key(toks_, x, x + 1)) == NameType::kPerson);
   }
 
   // The unmatched words toks[pending_, end): a name by the evidence before
@@ -294,6 +298,15 @@ void lower_title_case(const NameTables& tables, std::vector<NameToken>& toks,
   std::size_t caps = 0;
   for (const NameToken& t : toks) caps += t.cap ? 1 : 0;
   if (n < 3 || caps * 10 < n * 7) return;
+  // A common word, or a word made of a common root ("Tawarkan": tawar, a
+  // form hunspell-id does not list).
+  const IndonesianStemmer stemmer(tables.common_words);
+  const auto common = [&](const std::string& key) {
+    if (tables.is_common_word(key)) return true;
+    if (!tables.common_words) return false;
+    const std::optional<std::string> root = stemmer.analyse(key);
+    return root && *root != key && tables.common_words->is_common_word(*root);
+  };
   std::unordered_map<std::string_view, bool> lower_in_body;
   for (const NameToken& t : toks)
     if (t.cap && !t.acronym) lower_in_body.emplace(t.key, false);
@@ -306,8 +319,7 @@ void lower_title_case(const NameTables& tables, std::vector<NameToken>& toks,
       continue;
     }
     NameToken& t = toks[i];
-    if (t.cap && !t.acronym && (lower_in_body[t.key] || tables.is_common_word(t.key)))
-      t.cap = false;
+    if (t.cap && !t.acronym && (lower_in_body[t.key] || common(t.key))) t.cap = false;
     ++i;
   }
 }

@@ -34,8 +34,8 @@ std::vector<LinkedName> rule_names(const NameTables& tables, const std::vector<N
 
 // A title in Title Case ("Korea Utara Perkuat Hubungan dengan China")
 // capitalises common words: reads a title word in lower case when it is a
-// common word or the body writes it in lower case, unless a gazetteer name
-// holds it ("Korea Utara").
+// common word, or made of a common root ("Tawarkan"), or the body writes it
+// in lower case, unless a gazetteer name holds it ("Korea Utara").
 void lower_title_case(const NameTables& tables, std::vector<NameToken>& title_toks,
                       const std::vector<Word>& body_words);
 
