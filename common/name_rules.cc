@@ -302,10 +302,7 @@ void lower_title_case(const NameTables& tables, std::vector<NameToken>& toks,
   // form hunspell-id does not list).
   const IndonesianStemmer stemmer(tables.common_words);
   const auto common = [&](const std::string& key) {
-    if (tables.is_common_word(key)) return true;
-    if (!tables.common_words) return false;
-    const std::optional<std::string> root = stemmer.analyse(key);
-    return root && *root != key && tables.common_words->is_common_word(*root);
+    return tables.is_common_word(key) || tables.has_common_root(stemmer, key);
   };
   std::unordered_map<std::string_view, bool> lower_in_body;
   for (const NameToken& t : toks)

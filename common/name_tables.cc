@@ -13,6 +13,12 @@ bool NameTables::is_common_word(const std::string& key) const {
   return common_words && common_words->is_common_word(key);
 }
 
+bool NameTables::has_common_root(const IndonesianStemmer& stemmer, const std::string& key) const {
+  if (!common_words) return false;
+  const std::optional<std::string> root = stemmer.analyse(key);
+  return root && *root != key && common_words->is_common_word(*root);
+}
+
 void NameTables::index_words() {
   word_info.clear();
   for (const auto& [key, words] : first_words)

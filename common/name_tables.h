@@ -17,6 +17,7 @@
 
 namespace telusur {
 
+class IndonesianStemmer;
 class NameTagger;
 class RootDictionary;
 
@@ -47,6 +48,9 @@ struct NameTables {
 
   // Whether hunspell-id is loaded and knows `key` as a common word.
   bool is_common_word(const std::string& key) const;
+  // Whether `key` is made of a common root other than itself ("tawarkan":
+  // tawar), as `stemmer` (over common_words) analyses it.
+  bool has_common_root(const IndonesianStemmer& stemmer, const std::string& key) const;
 
   // Rebuilds word_info from first_words, the one-word cues, name_words and
   // word_clusters;

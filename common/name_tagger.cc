@@ -205,22 +205,28 @@ void emit_tag_shape_features(char shape, bool paren_open, bool quote_before, int
   emit("ts=", kLabels[prev], s0);
 }
 
-// Calls emit(a, b, c) for each feature of token i that reads the tag before
-// it, `prev`, and no other.
+// The feature that reads the tag before a word and the word itself.
 template <typename Emit>
-void emit_prev_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, Emit&& emit) {
-  const TaggerToken& w = t[i];
-  emit_tag_shape_features(shape_of(w), w.paren_open, w.quote_before, prev, emit);
+void emit_tag_word_feature(const TaggerToken& w, int prev, Emit&& emit) {
   emit("tw=", kLabels[prev], w.key);
 }
 
+// The feature that reads the two tags before a word.
+template <typename Emit>
+void emit_tag_pair_feature(int prev, int prev2, Emit&& emit) {
+  emit("tt=", kLabels[prev2], kLabels[prev]);
+}
+
 // Calls emit(a, b, c) for each feature of token i that reads the two tags
-// before it, `prev` and `prev2`.
+// before it, `prev` and `prev2`: the three kinds above. NameTagger sums the
+// tag-shape and tag-pair ones at load (sum_tag_features).
 template <typename Emit>
 void emit_history_features(const std::vector<TaggerToken>& t, std::size_t i, int prev, int prev2,
                            Emit&& emit) {
-  emit_prev_features(t, i, prev, emit);
-  emit("tt=", kLabels[prev2], kLabels[prev]);
+  const TaggerToken& w = t[i];
+  emit_tag_shape_features(shape_of(w), w.paren_open, w.quote_before, prev, emit);
+  emit_tag_word_feature(w, prev, emit);
+  emit_tag_pair_feature(prev, prev2, emit);
 }
 
 }  // namespace
@@ -421,7 +427,7 @@ void NameTagger::sum_tag_features() {
     for (int prev = 0; prev < kTaggerTags; ++prev) {
       auto& row = tag_pair_[static_cast<std::size_t>(prev2)][static_cast<std::size_t>(prev)];
       row = {};
-      add(row)("tt=", kLabels[prev2], kLabels[prev]);
+      emit_tag_pair_feature(prev, prev2, add(row));
     }
 }
 
@@ -469,7 +475,10 @@ std::vector<int> NameTagger::tag(const std::vector<TaggerToken>& tokens, Work* w
     const auto p = static_cast<std::size_t>(prev);
     if (!have_prev[p]) {
       by_prev[p] = {};
-      add(hash_feature_parts("tw=", kLabels[prev], w.key), by_prev[p]);
+      emit_tag_word_feature(w, prev,
+                            [&](std::string_view a, std::string_view b, std::string_view c) {
+                              add(hash_feature_parts(a, b, c), by_prev[p]);
+                            });
       const auto& row = tag_shape_[tag_shape_row(prev, shape_of(w), w.paren_open, w.quote_before)];
       for (std::size_t k = 0; k < kTaggerTags; ++k) by_prev[p][k] += row[k];
       have_prev[p] = true;
@@ -551,7 +560,7 @@ void NameTaggerTrainer::train(int epochs, int runs,
   for (Sentence& sentence : sentences_) {
     sentence.word_ids.assign(sentence.tokens.size(), {});
     for (std::size_t i = 0; i < sentence.tokens.size(); ++i)
-      if (tagger_candidate(sentence.tokens[i]) || sentence.tokens[i].connector)
+      if (!inert(sentence.tokens[i]))
         emit_word_features(sentence.tokens, i,
                            [&](std::string_view a, std::string_view b, std::string_view c) {
                              sentence.word_ids[i].push_back(id_of(join_feature(buf, a, b, c)));

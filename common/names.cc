@@ -199,8 +199,7 @@ NameExtractor::Prefix NameExtractor::name_prefix(std::string_view key) const {
       continue;
     }
     if (t.speech.count(word)) continue;
-    const std::optional<std::string> root = t.common_words ? stemmer.analyse(word) : std::nullopt;
-    if (!root || *root == word || !t.common_words->is_common_word(*root)) return Prefix::kNone;
+    if (!t.has_common_root(stemmer, word)) return Prefix::kNone;
   }
   return out;
 }
